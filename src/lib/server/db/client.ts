@@ -1,0 +1,56 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { lockDataDir } from './data-dir-lock';
+import { migrateEmbedded, migrateServer } from './migrate';
+import * as schema from './schema';
+import type { DatabaseHandle, Db } from './types';
+
+export interface DatabaseConfig {
+	databaseUrl?: string;
+	/** Folder of the embedded database; omitted: in memory (tests). */
+	dataDir?: string;
+	poolMax?: number;
+}
+
+/** Server address without user or password, for messages and logs. */
+export function describeUrl(url: string): string {
+	const parsed = new URL(url);
+	return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+	const url = config.databaseUrl;
+	if (url) {
+		const client = postgres(url, {
+			max: config.poolMax ?? 10,
+			connect_timeout: 10,
+			onnotice: () => {}
+		});
+		return {
+			db: drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Db,
+			kind: 'postgres',
+			describe: `PostgreSQL ${describeUrl(url)}`,
+			migrate: () => migrateServer(url),
+			close: () => client.end({ timeout: 5 })
+		};
+	}
+	const release = config.dataDir ? lockDataDir(config.dataDir) : () => {};
+	try {
+		const client = await PGlite.create(config.dataDir ? `${config.dataDir}/pglite` : undefined);
+		return {
+			db: drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db,
+			kind: 'pglite',
+			describe: config.dataDir ? `PGlite in ${config.dataDir}` : 'PGlite in memory',
+			migrate: () => migrateEmbedded(client),
+			close: async () => {
+				await client.close();
+				release();
+			}
+		};
+	} catch (error) {
+		release();
+		throw error;
+	}
+}

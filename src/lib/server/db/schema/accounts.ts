@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import {
+	bigint,
+	boolean,
+	check,
+	index,
+	integer,
+	pgTable,
+	text,
+	timestamp,
+	unique,
+	uniqueIndex
+} from 'drizzle-orm/pg-core';
+import { role } from './enums';
+import { cooperationFields } from './fields';
+import { organisations } from './organisations';
+
+export const users = pgTable(
+	'users',
+	{
+		id: integer().primaryKey().generatedAlwaysAsIdentity(),
+		email: text().notNull(),
+		displayName: text().notNull(),
+		/** argon2id PHC string; null until the user has set a password. */
+		passwordHash: text(),
+		active: boolean().notNull().default(true),
+		locale: text().notNull().default('de'),
+		/** TOTP secret, only present once enrolment is confirmed. */
+		totpSecret: text(),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		passwordChangedAt: timestamp({ withTimezone: true })
+	},
+	(t) => [
+		uniqueIndex('users_email_lower_unique').on(sql`lower(${t.email})`),
+		check('users_locale', sql`${t.locale} in ('de', 'en')`)
+	]
+);
+
+/**
+ * A role held by a user, scoped: global roles carry no scope, city roles an organisation,
+ * field_lead a cooperation field.
+ */
+export const roleAssignments = pgTable(
+	'role_assignments',
+	{
+		id: integer().primaryKey().generatedAlwaysAsIdentity(),
+		userId: integer()
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		role: role().notNull(),
+		organisationId: integer().references(() => organisations.id, { onDelete: 'cascade' }),
+		fieldId: integer().references(() => cooperationFields.id, { onDelete: 'cascade' }),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		unique('role_assignments_unique')
+			.on(t.userId, t.role, t.organisationId, t.fieldId)
+			.nullsNotDistinct(),
+		check(
+			'role_assignments_scope',
+			sql`case
+				when ${t.role} in ('admin', 'observer') then ${t.organisationId} is null and ${t.fieldId} is null
+				when ${t.role} = 'field_lead' then ${t.organisationId} is null and ${t.fieldId} is not null
+				else ${t.organisationId} is not null and ${t.fieldId} is null
+			end`
+		)
+	]
+);
+
+/** Sessions as in the Lucia guide: the id is the SHA-256 of the token, never the token itself. */
+export const sessions = pgTable(
+	'sessions',
+	{
+		id: text().primaryKey(),
+		userId: integer()
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		lastActiveAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		/** Absolute end of the session, independent of activity. */
+		expiresAt: timestamp({ withTimezone: true }).notNull(),
+		twoFactorVerified: boolean().notNull().default(false),
+		userAgent: text()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** Who changed what: written in the same transaction as the change itself. */
+export const auditLog = pgTable(
+	'audit_log',
+	{
+		id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		userId: integer().references(() => users.id, { onDelete: 'set null' }),
+		/** The city the entry concerns, so a city's leadership can read its own entries. */
+		organisationId: integer().references(() => organisations.id, { onDelete: 'set null' }),
+		action: text().notNull(),
+		entity: text().notNull(),
+		entityId: text(),
+		before: text(),
+		after: text()
+	},
+	(t) => [
+		index('audit_log_at_idx').on(t.at),
+		index('audit_log_organisation_at_idx').on(t.organisationId, t.at)
+	]
+);

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** The only module that reads the environment. Everything else receives a typed config. */
+const envSchema = z.object({
+	DATABASE_URL: z
+		.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+		.optional(),
+	DATA_DIR: z.string().min(1).default('./data'),
+	DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+	/** auto: seed demo data into an empty embedded database; never: leave it empty. */
+	DEMO_DATA: z.enum(['auto', 'never']).default('auto'),
+	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+	constructor(public readonly issues: string[]) {
+		super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+		this.name = 'EnvError';
+	}
+}
+
+/** Parses the given variables (default: process.env); throws one error naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+	const cleaned = Object.fromEntries(
+		Object.entries(source).filter(([, value]) => value !== undefined && value !== '')
+	);
+	const result = envSchema.safeParse(cleaned);
+	if (!result.success) {
+		throw new EnvError(
+			result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+		);
+	}
+	return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+	cached ??= parseEnv();
+	return cached;
+}
