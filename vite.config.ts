@@ -8,7 +8,7 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			strategy: ['url', 'cookie', 'preferredLanguage', 'baseLocale']
+			strategy: ['url', 'baseLocale']
 		})
 	],
 	test: {

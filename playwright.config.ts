@@ -1,0 +1,44 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+const port = 4173;
+const origin = `http://127.0.0.1:${port}`;
+// Debian's Chromium where it exists (this machine cannot download Playwright's own build).
+const systemChromium = '/usr/bin/chromium';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results/e2e',
+	fullyParallel: true,
+	workers: 2,
+	retries: process.env.CI ? 1 : 0,
+	reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+	use: {
+		baseURL: origin,
+		locale: 'de-DE',
+		trace: 'retain-on-failure',
+		launchOptions: existsSync(systemChromium)
+			? {
+					executablePath: systemChromium,
+					args: [
+						'--no-sandbox',
+						'--disable-gpu',
+						'--disable-quic',
+						'--no-first-run',
+						'--disable-background-networking',
+						'--disable-component-update',
+						'--disable-sync'
+					]
+				}
+			: {}
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+	webServer: {
+		// Fresh embedded data folder per run (or the given PostgreSQL database), seeded with demo data.
+		command: 'bash scripts/e2e-server.sh',
+		url: origin,
+		timeout: 120_000,
+		reuseExistingServer: false,
+		env: { PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATA_DIR: 'tmp/e2e-data' }
+	}
+});

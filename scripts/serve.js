@@ -1,0 +1,7 @@
+// `npm start`: serves the built app with defaults for a local machine. adapter-node rejects
+// form posts without ORIGIN, so it is derived from HOST and PORT unless set.
+process.env.HOST ??= '127.0.0.1';
+process.env.PORT ??= '3000';
+process.env.ORIGIN ??= `http://${process.env.HOST === '0.0.0.0' ? 'localhost' : process.env.HOST}:${process.env.PORT}`;
+console.log(`IKZ Scorecard on ${process.env.ORIGIN}`);
+await import('../build/index.js');

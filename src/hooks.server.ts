@@ -1,0 +1,14 @@
+import { sequence } from '@sveltejs/kit/hooks';
+import type { ServerInit } from '@sveltejs/kit';
+import { closeAppDatabase } from '$lib/server/db';
+import { startAppOrExit } from '$lib/server/app/startup';
+import { handleLocale } from './hooks/locale';
+import { handleSecurityHeaders } from './hooks/security-headers';
+
+export const init: ServerInit = async () => {
+	await startAppOrExit();
+	// `node build` waits for open handles; close the pool so SIGTERM ends the process.
+	process.once('sveltekit:shutdown', () => void closeAppDatabase());
+};
+
+export const handle = sequence(handleLocale, handleSecurityHeaders);

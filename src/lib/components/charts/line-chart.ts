@@ -1,0 +1,74 @@
+import type { Attachment } from 'svelte/attachments';
+
+export interface LineSeries {
+	label: string;
+	values: (number | null)[];
+	/** Okabe–Ito colours stay apart for colour-blind readers; dashes tell lines apart without colour. */
+	color: string;
+	dash?: number[];
+	/** Index of points drawn with a distinct marker, e.g. a definition break. */
+	markedPoints?: number[];
+	stepped?: boolean;
+}
+
+export interface LineChartData {
+	labels: string[];
+	series: LineSeries[];
+	formatValue: (value: number) => string;
+}
+
+/**
+ * chart.js as an attachment: loaded in the browser only (SSR renders the fallback content), and
+ * destroyed when the canvas goes or the data changes.
+ */
+export function lineChart(data: LineChartData): Attachment<HTMLCanvasElement> {
+	return (canvas) => {
+		let chart: { destroy(): void } | undefined;
+		let cancelled = false;
+		void import('chart.js').then(
+			({ Chart, LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip }) => {
+				if (cancelled) return;
+				Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip);
+				chart = new Chart(canvas, {
+					type: 'line',
+					data: {
+						labels: data.labels,
+						datasets: data.series.map((s) => ({
+							label: s.label,
+							data: s.values,
+							borderColor: s.color,
+							backgroundColor: s.color,
+							borderDash: s.dash ?? [],
+							stepped: s.stepped ?? false,
+							spanGaps: false,
+							pointRadius: s.values.map((_, i) => (s.markedPoints?.includes(i) ? 7 : s.stepped ? 0 : 3)),
+							pointStyle: s.values.map((_, i) => (s.markedPoints?.includes(i) ? 'rectRot' : 'circle'))
+						}))
+					},
+					options: {
+						responsive: true,
+						maintainAspectRatio: false,
+						animation: false,
+						interaction: { mode: 'index', intersect: false },
+						plugins: {
+							legend: { position: 'bottom', labels: { usePointStyle: true } },
+							tooltip: {
+								callbacks: {
+									label: (ctx) =>
+										`${ctx.dataset.label}: ${ctx.parsed.y === null ? '–' : data.formatValue(ctx.parsed.y)}`
+								}
+							}
+						},
+						scales: {
+							y: { ticks: { callback: (v) => data.formatValue(Number(v)) } }
+						}
+					}
+				});
+			}
+		);
+		return () => {
+			cancelled = true;
+			chart?.destroy();
+		};
+	};
+}

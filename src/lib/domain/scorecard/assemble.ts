@@ -1,0 +1,168 @@
+import { compareQuarters, quarterRange, type Quarter } from '../period/quarter';
+import { bandsFromStrings, hasTarget, statusOf, type Bands, type Status } from '../status/status';
+import type {
+	KpiView,
+	MeasurementRow,
+	ObjectiveView,
+	PerspectiveView,
+	ScorecardView,
+	SeriesPoint,
+	StatusCounts,
+	StructureRow,
+	TargetRow,
+	VersionRow
+} from './types';
+
+export const TREND_QUARTERS = 12;
+
+const emptyCounts = (): StatusCounts => ({ green: 0, yellow: 0, red: 0, no_data: 0, no_target: 0 });
+
+function countStatuses(statuses: Status[]): StatusCounts {
+	const counts = emptyCounts();
+	for (const s of statuses) counts[s]++;
+	return counts;
+}
+
+/** The definition version in force in a quarter: the newest one valid from that quarter or before. */
+export function versionAt(versions: VersionRow[], q: Quarter): VersionRow | undefined {
+	let found: VersionRow | undefined;
+	for (const v of versions) {
+		const from = { year: v.validFromYear, quarter: v.validFromQuarter };
+		if (compareQuarters(from, q) <= 0 && (!found || compareQuarters(from, { year: found.validFromYear, quarter: found.validFromQuarter }) > 0)) {
+			found = v;
+		}
+	}
+	return found;
+}
+
+/** The city's own target for the year wins; otherwise the field's common target, if agreed. */
+function bandsFor(
+	year: number,
+	cityTargets: Map<number, Bands>,
+	fieldVersion: VersionRow | undefined
+): { bands: Bands | null; source: 'city' | 'field' | null } {
+	const city = cityTargets.get(year);
+	if (hasTarget(city)) return { bands: city, source: 'city' };
+	const field = fieldVersion ? bandsFromStrings(fieldVersion) : null;
+	if (hasTarget(field)) return { bands: field, source: 'field' };
+	return { bands: null, source: null };
+}
+
+export interface AssembleInput {
+	structure: StructureRow[];
+	versions: VersionRow[];
+	targets: TargetRow[];
+	measurements: MeasurementRow[];
+	locale: 'de' | 'en';
+}
+
+/** Builds perspectives → objectives → KPIs with series, latest value and status. */
+export function assembleScorecard(input: AssembleInput): ScorecardView {
+	const { structure, versions, targets, measurements, locale } = input;
+	const latestQuarter = measurements.reduce<Quarter | null>(
+		(max, m) => (!max || compareQuarters(m, max) > 0 ? { year: m.year, quarter: m.quarter } : max),
+		null
+	);
+	const quarters = latestQuarter ? quarterRange(latestQuarter, TREND_QUARTERS) : [];
+
+	const versionsByKpi = groupBy(versions, (v) => v.kpiId);
+	const measurementsByKpi = groupBy(measurements, (m) => m.kpiId);
+	const targetsBySkpi = new Map<number, Map<number, Bands>>();
+	for (const t of targets) {
+		const byYear = targetsBySkpi.get(t.scorecardKpiId) ?? new Map<number, Bands>();
+		byYear.set(t.year, bandsFromStrings(t));
+		targetsBySkpi.set(t.scorecardKpiId, byYear);
+	}
+
+	const buildKpi = (row: StructureRow): KpiView | null => {
+		if (row.scorecardKpiId === null || row.kpiId === null || row.kpiCode === null) return null;
+		const kpiVersions = versionsByKpi.get(row.kpiId) ?? [];
+		const current = latestQuarter ? versionAt(kpiVersions, latestQuarter) : kpiVersions.at(-1);
+		const definition = current ?? kpiVersions.at(-1);
+		if (!definition) return null;
+		const cityTargets = targetsBySkpi.get(row.scorecardKpiId) ?? new Map();
+		const byQuarter = new Map(
+			(measurementsByKpi.get(row.kpiId) ?? []).map((m) => [`${m.year}-${m.quarter}`, m])
+		);
+		let previousVersion: number | null = null;
+		const series: SeriesPoint[] = quarters.map((q) => {
+			const m = byQuarter.get(`${q.year}-${q.quarter}`);
+			const { bands } = bandsFor(q.year, cityTargets, versionAt(kpiVersions, q));
+			const value = m ? Number(m.value) : null;
+			const definitionBreak = !!m && previousVersion !== null && m.kpiVersionId !== previousVersion;
+			if (m) previousVersion = m.kpiVersionId;
+			return {
+				...q,
+				value,
+				state: m?.state ?? null,
+				comment: m?.comment ?? '',
+				definitionBreak,
+				bands,
+				status: statusOf(value, bands)
+			};
+		});
+		const latest = [...series].reverse().find((p) => p.value !== null) ?? null;
+		const targetSource = latest
+			? bandsFor(latest.year, cityTargets, versionAt(kpiVersions, latest)).source
+			: null;
+		return {
+			scorecardKpiId: row.scorecardKpiId,
+			kpiId: row.kpiId,
+			code: row.kpiCode,
+			comparable: row.kpiIsLocal === false,
+			name: locale === 'de' ? definition.nameDe : definition.nameEn,
+			definition: locale === 'de' ? definition.definitionDe : definition.definitionEn,
+			unit: definition.unit,
+			decimals: definition.decimals,
+			polarity: definition.polarity,
+			denominator: definition.denominator,
+			source: definition.source,
+			weight: Number(row.weight ?? 1),
+			latest,
+			targetSource,
+			status: latest?.status ?? 'no_data',
+			series
+		};
+	};
+
+	const perspectives: PerspectiveView[] = [];
+	for (const rows of groupBy(structure, (r) => r.perspectiveId).values()) {
+		const first = rows[0]!;
+		const objectives: ObjectiveView[] = [];
+		for (const objectiveRows of groupBy(
+			rows.filter((r) => r.objectiveId !== null),
+			(r) => r.objectiveId!
+		).values()) {
+			const o = objectiveRows[0]!;
+			const kpis = objectiveRows.map(buildKpi).filter((k): k is KpiView => k !== null);
+			objectives.push({
+				id: o.objectiveId!,
+				title: o.objectiveTitle ?? '',
+				description: o.objectiveDescription ?? '',
+				owner: o.objectiveOwner ?? '',
+				kpis,
+				statusCounts: countStatuses(kpis.map((k) => k.status))
+			});
+		}
+		perspectives.push({
+			id: first.perspectiveId,
+			key: first.perspectiveKey,
+			name: locale === 'de' ? first.perspectiveNameDe : first.perspectiveNameEn,
+			objectives,
+			statusCounts: countStatuses(objectives.flatMap((o) => o.kpis.map((k) => k.status)))
+		});
+	}
+	return { perspectives, latestQuarter, quarters };
+}
+
+/** Groups in first-seen order, so the query's ORDER BY survives. */
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+	const groups = new Map<K, T[]>();
+	for (const item of items) {
+		const k = key(item);
+		const list = groups.get(k);
+		if (list) list.push(item);
+		else groups.set(k, [item]);
+	}
+	return groups;
+}

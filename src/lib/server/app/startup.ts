@@ -1,0 +1,38 @@
+import { count } from 'drizzle-orm';
+import { env } from '../env';
+import { closeAppDatabase, connectAppDatabase } from '../db';
+import { organisations } from '../db/schema';
+import { seedDatabase } from '../db/seed';
+import { describeStartupError } from './startup-errors';
+
+/**
+ * Brings the database to the current schema before the first request. An empty embedded
+ * database gets the demo data, so `npm start` on a fresh machine shows a working product.
+ */
+export async function startApp(log: (line: string) => void = console.log): Promise<void> {
+	const config = env();
+	const handle = await connectAppDatabase();
+	await handle.migrate();
+	if (handle.kind === 'pglite' && config.DEMO_DATA === 'auto') {
+		const [row] = await handle.db.select({ n: count() }).from(organisations);
+		if (row?.n === 0) {
+			const started = Date.now();
+			const summary = await seedDatabase(handle.db, { demo: true });
+			log(`Demo data seeded (${summary.measurements} values) in ${Date.now() - started} ms`);
+		}
+	}
+	log(`Database ready: ${handle.describe}`);
+}
+
+/** For the init hook: a failed start prints one readable message and exits non-zero. */
+export async function startAppOrExit(): Promise<void> {
+	try {
+		await startApp();
+	} catch (error) {
+		console.error(`IKZ Scorecard could not start: ${describeStartupError(error)}`);
+		await closeAppDatabase().catch(() => {});
+		process.exit(1);
+	}
+}
+
+

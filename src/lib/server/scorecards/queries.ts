@@ -1,0 +1,166 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/types';
+import {
+	cooperationFields,
+	kpis,
+	kpiVersions,
+	measurements,
+	objectives,
+	organisations,
+	perspectives,
+	scorecardKpis,
+	scorecards,
+	targets
+} from '../db/schema';
+import type { MeasurementState } from '../auth/viewer';
+import type { MeasurementRow, StructureRow, TargetRow, VersionRow } from '../../domain/scorecard/types';
+
+export interface ScorecardHeader {
+	scorecardId: number;
+	organisation: { id: number; slug: string; name: string };
+	field: { id: number; slug: string; nameDe: string; nameEn: string };
+}
+
+export async function findScorecard(
+	db: DbOrTx,
+	organisationSlug: string,
+	fieldSlug: string
+): Promise<ScorecardHeader | null> {
+	const [row] = await db
+		.select({
+			scorecardId: scorecards.id,
+			organisationId: organisations.id,
+			organisationSlug: organisations.slug,
+			organisationName: organisations.name,
+			fieldId: cooperationFields.id,
+			fieldSlug: cooperationFields.slug,
+			fieldNameDe: cooperationFields.nameDe,
+			fieldNameEn: cooperationFields.nameEn
+		})
+		.from(scorecards)
+		.innerJoin(organisations, eq(organisations.id, scorecards.organisationId))
+		.innerJoin(cooperationFields, eq(cooperationFields.id, scorecards.fieldId))
+		.where(and(eq(organisations.slug, organisationSlug), eq(cooperationFields.slug, fieldSlug)));
+	if (!row) return null;
+	return {
+		scorecardId: row.scorecardId,
+		organisation: { id: row.organisationId, slug: row.organisationSlug, name: row.organisationName },
+		field: { id: row.fieldId, slug: row.fieldSlug, nameDe: row.fieldNameDe, nameEn: row.fieldNameEn }
+	};
+}
+
+/** The KPI ids on a scorecard, as a subquery so each read below stays one round trip. */
+const scorecardKpiIds = (db: DbOrTx, scorecardId: number) =>
+	db
+		.select({ kpiId: scorecardKpis.kpiId })
+		.from(scorecardKpis)
+		.innerJoin(objectives, eq(objectives.id, scorecardKpis.objectiveId))
+		.innerJoin(perspectives, eq(perspectives.id, objectives.perspectiveId))
+		.where(eq(perspectives.scorecardId, scorecardId));
+
+export function loadStructure(db: DbOrTx, scorecardId: number): Promise<StructureRow[]> {
+	return db
+		.select({
+			perspectiveId: perspectives.id,
+			perspectiveKey: perspectives.key,
+			perspectiveNameDe: perspectives.nameDe,
+			perspectiveNameEn: perspectives.nameEn,
+			objectiveId: objectives.id,
+			objectiveTitle: objectives.title,
+			objectiveDescription: objectives.description,
+			objectiveOwner: objectives.owner,
+			scorecardKpiId: scorecardKpis.id,
+			kpiId: kpis.id,
+			kpiCode: kpis.code,
+			kpiIsLocal: sql<boolean | null>`${kpis.ownerOrganisationId} is not null`.mapWith(
+				(v: unknown) => (v === null ? null : v === true || v === 't')
+			),
+			weight: scorecardKpis.weight
+		})
+		.from(perspectives)
+		.leftJoin(objectives, eq(objectives.perspectiveId, perspectives.id))
+		.leftJoin(scorecardKpis, eq(scorecardKpis.objectiveId, objectives.id))
+		.leftJoin(kpis, eq(kpis.id, scorecardKpis.kpiId))
+		.where(eq(perspectives.scorecardId, scorecardId))
+		.orderBy(
+			asc(perspectives.sortOrder),
+			asc(objectives.sortOrder),
+			asc(scorecardKpis.sortOrder),
+			asc(scorecardKpis.id)
+		);
+}
+
+export function loadVersions(db: DbOrTx, scorecardId: number): Promise<VersionRow[]> {
+	return db
+		.select({
+			id: kpiVersions.id,
+			kpiId: kpiVersions.kpiId,
+			validFromYear: kpiVersions.validFromYear,
+			validFromQuarter: kpiVersions.validFromQuarter,
+			nameDe: kpiVersions.nameDe,
+			nameEn: kpiVersions.nameEn,
+			definitionDe: kpiVersions.definitionDe,
+			definitionEn: kpiVersions.definitionEn,
+			unit: kpiVersions.unit,
+			decimals: kpiVersions.decimals,
+			polarity: kpiVersions.polarity,
+			aggregation: kpiVersions.aggregation,
+			denominator: kpiVersions.denominator,
+			source: kpiVersions.source,
+			greenMin: kpiVersions.greenMin,
+			greenMax: kpiVersions.greenMax,
+			yellowMin: kpiVersions.yellowMin,
+			yellowMax: kpiVersions.yellowMax
+		})
+		.from(kpiVersions)
+		.where(inArray(kpiVersions.kpiId, scorecardKpiIds(db, scorecardId)))
+		.orderBy(asc(kpiVersions.kpiId), asc(kpiVersions.validFromYear), asc(kpiVersions.validFromQuarter));
+}
+
+export function loadTargets(db: DbOrTx, scorecardId: number): Promise<TargetRow[]> {
+	return db
+		.select({
+			scorecardKpiId: targets.scorecardKpiId,
+			year: targets.year,
+			greenMin: targets.greenMin,
+			greenMax: targets.greenMax,
+			yellowMin: targets.yellowMin,
+			yellowMax: targets.yellowMax
+		})
+		.from(targets)
+		.innerJoin(scorecardKpis, eq(scorecardKpis.id, targets.scorecardKpiId))
+		.innerJoin(objectives, eq(objectives.id, scorecardKpis.objectiveId))
+		.innerJoin(perspectives, eq(perspectives.id, objectives.perspectiveId))
+		.where(eq(perspectives.scorecardId, scorecardId));
+}
+
+/**
+ * One city's series of every KPI on the scorecard, only in the states the viewer may see.
+ * Served by the (organisation, kpi, year, quarter) unique index.
+ */
+export function loadMeasurements(
+	db: DbOrTx,
+	organisationId: number,
+	scorecardId: number,
+	states: MeasurementState[]
+): Promise<MeasurementRow[]> {
+	return db
+		.select({
+			kpiId: measurements.kpiId,
+			kpiVersionId: measurements.kpiVersionId,
+			year: measurements.year,
+			quarter: measurements.quarter,
+			value: measurements.value,
+			state: measurements.state,
+			comment: measurements.comment
+		})
+		.from(measurements)
+		.where(
+			and(
+				eq(measurements.organisationId, organisationId),
+				inArray(measurements.kpiId, scorecardKpiIds(db, scorecardId)),
+				inArray(measurements.state, states)
+			)
+		)
+		.orderBy(asc(measurements.kpiId), asc(measurements.year), asc(measurements.quarter));
+}

@@ -1,0 +1,18 @@
+import { error } from '@sveltejs/kit';
+import { requireReader } from '$lib/server/auth/guards';
+import { appDb } from '$lib/server/db';
+import { loadScorecardPage } from '$lib/server/scorecards/scorecard-page';
+import { getLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const viewer = requireReader(event);
+	const { city, field } = event.params;
+	const scorecard = await loadScorecardPage(appDb(), viewer, city, field, getLocale());
+	if (!scorecard) error(404, m.not_found_scorecard());
+	const kpis = scorecard.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis));
+	const requested = event.url.searchParams.get('kpi');
+	const selected = kpis.find((k) => k.code === requested) ?? kpis.find((k) => k.latest) ?? kpis[0];
+	return { scorecard, selectedCode: selected?.code ?? null };
+};

@@ -1,0 +1,9 @@
+import { requireReader } from '$lib/server/auth/guards';
+import { appDb } from '$lib/server/db';
+import { listFields } from '$lib/server/directory/queries';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireReader(event);
+	return { fields: await listFields(appDb()) };
+};

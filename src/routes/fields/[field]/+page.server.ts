@@ -1,0 +1,18 @@
+import { error } from '@sveltejs/kit';
+import { requireReader } from '$lib/server/auth/guards';
+import { appDb } from '$lib/server/db';
+import { findFieldBySlug, listCatalogue, listParticipants } from '$lib/server/directory/field-queries';
+import { m } from '$lib/paraglide/messages';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireReader(event);
+	const db = appDb();
+	const field = await findFieldBySlug(db, event.params.field);
+	if (!field) error(404, m.not_found_field());
+	const [catalogue, participants] = await Promise.all([
+		listCatalogue(db, field.id),
+		listParticipants(db, field.id)
+	]);
+	return { field, catalogue, participants };
+};
