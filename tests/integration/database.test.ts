@@ -18,7 +18,9 @@ describe('migrations', () => {
 
 	it('a second run applies nothing and keeps the schema', async () => {
 		const count = async () =>
-			(await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown;
+			(await handle.db.execute<{ n: number }>(
+				sql`select count(*)::int as n from drizzle.__drizzle_migrations`
+			)) as unknown;
 		const rows = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows);
 		const before = rows(await count())[0].n;
 		await handle.migrate();
@@ -31,7 +33,9 @@ describe('migrations', () => {
 		await handle.db.execute(insertOrg);
 		await expect(handle.db.execute(insertOrg)).rejects.toThrow();
 		await expect(
-			handle.db.execute(sql`insert into organisations (kind, name, slug, ags) values ('city', 'Ohne AGS', 'ohne-ags', null)`)
+			handle.db.execute(
+				sql`insert into organisations (kind, name, slug, ags) values ('city', 'Ohne AGS', 'ohne-ags', null)`
+			)
 		).rejects.toThrow();
 	});
 });
@@ -63,7 +67,9 @@ describe('embedded data folder', () => {
 		writeFileSync(join(dataDir, 'pglite.lock'), '999999');
 		const second = await openDatabase({ dataDir });
 		await second.migrate();
-		const result = await second.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+		const result = await second.db.execute(
+			sql`select count(*)::int as n from drizzle.__drizzle_migrations`
+		);
 		expect((result as unknown as { rows: { n: number }[] }).rows[0]!.n).toBeGreaterThanOrEqual(1);
 		await second.close();
 	});

@@ -11,7 +11,11 @@ describe('parseEnv', () => {
 	it('names every bad variable in one readable error', () => {
 		let caught: unknown;
 		try {
-			parseEnv({ DATABASE_URL: 'mysql://x@localhost/db', DATABASE_POOL_MAX: 'many', DEMO_DATA: 'sometimes' });
+			parseEnv({
+				DATABASE_URL: 'mysql://x@localhost/db',
+				DATABASE_POOL_MAX: 'many',
+				DEMO_DATA: 'sometimes'
+			});
 		} catch (error) {
 			caught = error;
 		}

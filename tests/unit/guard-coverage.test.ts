@@ -21,35 +21,56 @@ function calledName(statement: ts.Statement | undefined): string | undefined {
 	if (!statement) return undefined;
 	let expr: ts.Expression | undefined;
 	if (ts.isExpressionStatement(statement)) expr = statement.expression;
-	if (ts.isVariableStatement(statement)) expr = statement.declarationList.declarations[0]?.initializer;
+	if (ts.isVariableStatement(statement))
+		expr = statement.declarationList.declarations[0]?.initializer;
 	while (expr && ts.isAwaitExpression(expr)) expr = expr.expression;
-	return expr && ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) ? expr.expression.text : undefined;
+	return expr && ts.isCallExpression(expr) && ts.isIdentifier(expr.expression)
+		? expr.expression.text
+		: undefined;
 }
 
 function firstStatement(fn: ts.Node): ts.Statement | undefined {
-	if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.body) {
-		return ts.isBlock(fn.body) ? fn.body.statements[0] : ts.factory.createExpressionStatement(fn.body);
+	if (
+		(ts.isArrowFunction(fn) ||
+			ts.isFunctionExpression(fn) ||
+			ts.isFunctionDeclaration(fn) ||
+			ts.isMethodDeclaration(fn)) &&
+		fn.body
+	) {
+		return ts.isBlock(fn.body)
+			? fn.body.statements[0]
+			: ts.factory.createExpressionStatement(fn.body);
 	}
 	return undefined;
 }
 
 /** Every exported load, action and request handler with the name of its first call. */
 function serverFunctions(file: string): { name: string; firstCall: string | undefined }[] {
-	const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+	const source = ts.createSourceFile(
+		file,
+		readFileSync(file, 'utf8'),
+		ts.ScriptTarget.Latest,
+		true
+	);
 	const found: { name: string; firstCall: string | undefined }[] = [];
 	const visitExport = (name: string, init: ts.Node) => {
 		while (ts.isSatisfiesExpression(init) || ts.isAsExpression(init)) init = init.expression;
 		if (name === 'actions' && ts.isObjectLiteralExpression(init)) {
 			for (const prop of init.properties) {
 				const fn = ts.isPropertyAssignment(prop) ? prop.initializer : prop;
-				found.push({ name: `actions.${prop.name?.getText() ?? '?'}`, firstCall: calledName(firstStatement(fn)) });
+				found.push({
+					name: `actions.${prop.name?.getText() ?? '?'}`,
+					firstCall: calledName(firstStatement(fn))
+				});
 			}
 		} else if (name === 'load' || httpVerbs.has(name)) {
 			found.push({ name, firstCall: calledName(firstStatement(init)) });
 		}
 	};
 	for (const statement of source.statements) {
-		const exported = ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+		const exported = ts
+			.getModifiers(statement as ts.HasModifiers)
+			?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 		if (!exported) continue;
 		if (ts.isVariableStatement(statement)) {
 			for (const d of statement.declarationList.declarations) {
@@ -73,7 +94,9 @@ describe('guard coverage', () => {
 		const unguarded = files.flatMap((file) =>
 			serverFunctions(file)
 				.filter((f) => !guardNames.includes(f.firstCall as (typeof guardNames)[number]))
-				.map((f) => `${relative(process.cwd(), file)} ${f.name} (first call: ${f.firstCall ?? 'none'})`)
+				.map(
+					(f) => `${relative(process.cwd(), file)} ${f.name} (first call: ${f.firstCall ?? 'none'})`
+				)
 		);
 		expect(unguarded).toEqual([]);
 	});

@@ -26,9 +26,26 @@ export function lineChart(data: LineChartData): Attachment<HTMLCanvasElement> {
 		let chart: { destroy(): void } | undefined;
 		let cancelled = false;
 		void import('chart.js').then(
-			({ Chart, LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip }) => {
+			({
+				Chart,
+				LineController,
+				LineElement,
+				PointElement,
+				LinearScale,
+				CategoryScale,
+				Legend,
+				Tooltip
+			}) => {
 				if (cancelled) return;
-				Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip);
+				Chart.register(
+					LineController,
+					LineElement,
+					PointElement,
+					LinearScale,
+					CategoryScale,
+					Legend,
+					Tooltip
+				);
 				chart = new Chart(canvas, {
 					type: 'line',
 					data: {
@@ -41,8 +58,12 @@ export function lineChart(data: LineChartData): Attachment<HTMLCanvasElement> {
 							borderDash: s.dash ?? [],
 							stepped: s.stepped ?? false,
 							spanGaps: false,
-							pointRadius: s.values.map((_, i) => (s.markedPoints?.includes(i) ? 7 : s.stepped ? 0 : 3)),
-							pointStyle: s.values.map((_, i) => (s.markedPoints?.includes(i) ? 'rectRot' : 'circle'))
+							pointRadius: s.values.map((_, i) =>
+								s.markedPoints?.includes(i) ? 7 : s.stepped ? 0 : 3
+							),
+							pointStyle: s.values.map((_, i) =>
+								s.markedPoints?.includes(i) ? 'rectRot' : 'circle'
+							)
 						}))
 					},
 					options: {

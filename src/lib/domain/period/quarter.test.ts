@@ -16,7 +16,13 @@ describe('quarters', () => {
 	});
 
 	it('finds the last completed quarter of a day', () => {
-		expect(lastCompletedQuarter(new Date('2026-11-24T12:00:00Z'))).toEqual({ year: 2026, quarter: 3 });
-		expect(lastCompletedQuarter(new Date('2026-01-05T12:00:00Z'))).toEqual({ year: 2025, quarter: 4 });
+		expect(lastCompletedQuarter(new Date('2026-11-24T12:00:00Z'))).toEqual({
+			year: 2026,
+			quarter: 3
+		});
+		expect(lastCompletedQuarter(new Date('2026-01-05T12:00:00Z'))).toEqual({
+			year: 2025,
+			quarter: 4
+		});
 	});
 });

@@ -11,9 +11,11 @@ export const quarterFromIndex = (index: number): Quarter => ({
 	quarter: (index % 4) + 1
 });
 
-export const compareQuarters = (a: Quarter, b: Quarter): number => quarterIndex(a) - quarterIndex(b);
+export const compareQuarters = (a: Quarter, b: Quarter): number =>
+	quarterIndex(a) - quarterIndex(b);
 
-export const shiftQuarter = (q: Quarter, by: number): Quarter => quarterFromIndex(quarterIndex(q) + by);
+export const shiftQuarter = (q: Quarter, by: number): Quarter =>
+	quarterFromIndex(quarterIndex(q) + by);
 
 /** The `count` quarters ending with `last`, oldest first. */
 export function quarterRange(last: Quarter, count: number): Quarter[] {

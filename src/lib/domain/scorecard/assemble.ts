@@ -28,7 +28,11 @@ export function versionAt(versions: VersionRow[], q: Quarter): VersionRow | unde
 	let found: VersionRow | undefined;
 	for (const v of versions) {
 		const from = { year: v.validFromYear, quarter: v.validFromQuarter };
-		if (compareQuarters(from, q) <= 0 && (!found || compareQuarters(from, { year: found.validFromYear, quarter: found.validFromQuarter }) > 0)) {
+		if (
+			compareQuarters(from, q) <= 0 &&
+			(!found ||
+				compareQuarters(from, { year: found.validFromYear, quarter: found.validFromQuarter }) > 0)
+		) {
 			found = v;
 		}
 	}

@@ -58,7 +58,10 @@ describe('bandProblems', () => {
 	});
 
 	it('names a missing target and bounds that the polarity does not use', () => {
-		expect(bandProblems('higher_is_better', lower)).toEqual(['target_missing', 'bound_not_allowed']);
+		expect(bandProblems('higher_is_better', lower)).toEqual([
+			'target_missing',
+			'bound_not_allowed'
+		]);
 		expect(bandProblems('target_band', higher)).toEqual(['target_missing']);
 	});
 

@@ -22,7 +22,10 @@ export function hasTarget(bands: Bands | null | undefined): bands is Bands {
 	return !!bands && (bands.greenMin !== null || bands.greenMax !== null);
 }
 
-export function statusOf(value: number | null | undefined, bands: Bands | null | undefined): Status {
+export function statusOf(
+	value: number | null | undefined,
+	bands: Bands | null | undefined
+): Status {
 	if (value === null || value === undefined || Number.isNaN(value)) return 'no_data';
 	if (!hasTarget(bands)) return 'no_target';
 	if (within(value, bands.greenMin, bands.greenMax)) return 'green';
@@ -34,10 +37,7 @@ export function statusOf(value: number | null | undefined, bands: Bands | null |
 }
 
 export type BandProblem =
-	| 'target_missing'
-	| 'green_inverted'
-	| 'yellow_inside_green'
-	| 'bound_not_allowed';
+	'target_missing' | 'green_inverted' | 'yellow_inside_green' | 'bound_not_allowed';
 
 /** Which bands a polarity needs, so forms can say exactly what is wrong before anything is saved. */
 export function bandProblems(polarity: Polarity, bands: Bands): BandProblem[] {
@@ -52,7 +52,8 @@ export function bandProblems(polarity: Polarity, bands: Bands): BandProblem[] {
 	} else if (greenMin === null || greenMax === null) {
 		problems.push('target_missing');
 	}
-	if (greenMin !== null && greenMax !== null && greenMin > greenMax) problems.push('green_inverted');
+	if (greenMin !== null && greenMax !== null && greenMin > greenMax)
+		problems.push('green_inverted');
 	if (
 		(yellowMin !== null && greenMin !== null && yellowMin > greenMin) ||
 		(yellowMax !== null && greenMax !== null && yellowMax < greenMax)

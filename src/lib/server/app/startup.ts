@@ -34,5 +34,3 @@ export async function startAppOrExit(): Promise<void> {
 		process.exit(1);
 	}
 }
-
-

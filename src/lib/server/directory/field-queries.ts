@@ -1,7 +1,14 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/types';
-import { cooperationFields, fieldParticipants, kpis, kpiVersions, organisations, scorecards } from '../db/schema';
+import {
+	cooperationFields,
+	fieldParticipants,
+	kpis,
+	kpiVersions,
+	organisations,
+	scorecards
+} from '../db/schema';
 
 export async function findFieldBySlug(db: DbOrTx, slug: string) {
 	const lead = alias(organisations, 'lead');
@@ -47,7 +54,9 @@ export function listCatalogue(db: DbOrTx, fieldId: number) {
 		})
 		.from(kpis)
 		.innerJoin(kpiVersions, eq(kpiVersions.kpiId, kpis.id))
-		.where(and(eq(kpis.fieldId, fieldId), isNull(kpis.ownerOrganisationId), isNull(kpis.archivedAt)))
+		.where(
+			and(eq(kpis.fieldId, fieldId), isNull(kpis.ownerOrganisationId), isNull(kpis.archivedAt))
+		)
 		.orderBy(
 			asc(kpis.sortOrder),
 			asc(kpis.id),
@@ -62,7 +71,9 @@ export function listParticipants(db: DbOrTx, fieldId: number) {
 		.select({
 			slug: organisations.slug,
 			name: organisations.name,
-			hasScorecard: sql<boolean>`${scorecards.id} is not null`.mapWith((v: unknown) => v === true || v === 't')
+			hasScorecard: sql<boolean>`${scorecards.id} is not null`.mapWith(
+				(v: unknown) => v === true || v === 't'
+			)
 		})
 		.from(fieldParticipants)
 		.innerJoin(organisations, eq(organisations.id, fieldParticipants.organisationId))

@@ -126,7 +126,10 @@ export async function listFields(db: DbOrTx): Promise<FieldListItem[]> {
 }
 
 /** The fields in which a city keeps a scorecard. */
-export async function listScorecardFieldIds(db: DbOrTx, organisationId: number): Promise<Set<number>> {
+export async function listScorecardFieldIds(
+	db: DbOrTx,
+	organisationId: number
+): Promise<Set<number>> {
 	const rows = await db
 		.select({ fieldId: scorecards.fieldId })
 		.from(scorecards)

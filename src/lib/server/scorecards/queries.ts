@@ -13,7 +13,12 @@ import {
 	targets
 } from '../db/schema';
 import type { MeasurementState } from '../auth/viewer';
-import type { MeasurementRow, StructureRow, TargetRow, VersionRow } from '../../domain/scorecard/types';
+import type {
+	MeasurementRow,
+	StructureRow,
+	TargetRow,
+	VersionRow
+} from '../../domain/scorecard/types';
 
 export interface ScorecardHeader {
 	scorecardId: number;
@@ -44,8 +49,17 @@ export async function findScorecard(
 	if (!row) return null;
 	return {
 		scorecardId: row.scorecardId,
-		organisation: { id: row.organisationId, slug: row.organisationSlug, name: row.organisationName },
-		field: { id: row.fieldId, slug: row.fieldSlug, nameDe: row.fieldNameDe, nameEn: row.fieldNameEn }
+		organisation: {
+			id: row.organisationId,
+			slug: row.organisationSlug,
+			name: row.organisationName
+		},
+		field: {
+			id: row.fieldId,
+			slug: row.fieldSlug,
+			nameDe: row.fieldNameDe,
+			nameEn: row.fieldNameEn
+		}
 	};
 }
 
@@ -114,7 +128,11 @@ export function loadVersions(db: DbOrTx, scorecardId: number): Promise<VersionRo
 		})
 		.from(kpiVersions)
 		.where(inArray(kpiVersions.kpiId, scorecardKpiIds(db, scorecardId)))
-		.orderBy(asc(kpiVersions.kpiId), asc(kpiVersions.validFromYear), asc(kpiVersions.validFromQuarter));
+		.orderBy(
+			asc(kpiVersions.kpiId),
+			asc(kpiVersions.validFromYear),
+			asc(kpiVersions.validFromQuarter)
+		);
 }
 
 export function loadTargets(db: DbOrTx, scorecardId: number): Promise<TargetRow[]> {

@@ -10,7 +10,10 @@ export const load: PageServerLoad = async (event) => {
 	const db = appDb();
 	const city = await findCityBySlug(db, event.params.city);
 	if (!city) error(404, m.not_found_city());
-	const [fields, withScorecard] = await Promise.all([listFields(db), listScorecardFieldIds(db, city.id)]);
+	const [fields, withScorecard] = await Promise.all([
+		listFields(db),
+		listScorecardFieldIds(db, city.id)
+	]);
 	return {
 		city,
 		fields: fields.map((f) => ({ ...f, hasScorecard: withScorecard.has(f.id) }))

@@ -1,7 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { requireReader } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
-import { findFieldBySlug, listCatalogue, listParticipants } from '$lib/server/directory/field-queries';
+import {
+	findFieldBySlug,
+	listCatalogue,
+	listParticipants
+} from '$lib/server/directory/field-queries';
 import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 

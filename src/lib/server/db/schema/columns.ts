@@ -19,10 +19,17 @@ export const thresholdChecks = (table: string, t: Bands) => [
 	check(`${table}_green_order`, sql`${t.greenMin} <= ${t.greenMax}`),
 	check(`${table}_yellow_below_green`, sql`${t.yellowMin} <= ${t.greenMin}`),
 	check(`${table}_yellow_above_green`, sql`${t.yellowMax} >= ${t.greenMax}`),
-	check(`${table}_yellow_needs_green`, sql`(${t.yellowMin} is null or ${t.greenMin} is not null) and (${t.yellowMax} is null or ${t.greenMax} is not null)`)
+	check(
+		`${table}_yellow_needs_green`,
+		sql`(${t.yellowMin} is null or ${t.greenMin} is not null) and (${t.yellowMax} is null or ${t.greenMax} is not null)`
+	)
 ];
 
-export const periodChecks = (table: string, year: PgColumn, quarter: PgColumn): ReturnType<typeof check>[] => [
+export const periodChecks = (
+	table: string,
+	year: PgColumn,
+	quarter: PgColumn
+): ReturnType<typeof check>[] => [
 	check(`${table}_year_range`, sql`${year} between 2000 and 2100`),
 	check(`${table}_quarter_range`, sql`${quarter} between 1 and 4`)
 ];

@@ -1,6 +1,10 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 
-export const organisationKind = pgEnum('organisation_kind', ['city', 'municipality', 'association']);
+export const organisationKind = pgEnum('organisation_kind', [
+	'city',
+	'municipality',
+	'association'
+]);
 
 export const kpiUnit = pgEnum('kpi_unit', [
 	'percent',
@@ -13,15 +17,34 @@ export const kpiUnit = pgEnum('kpi_unit', [
 	'ratio'
 ]);
 /** higher_is_better / lower_is_better / target_band (green inside a corridor). */
-export const kpiPolarity = pgEnum('kpi_polarity', ['higher_is_better', 'lower_is_better', 'target_band']);
+export const kpiPolarity = pgEnum('kpi_polarity', [
+	'higher_is_better',
+	'lower_is_better',
+	'target_band'
+]);
 /** How the four quarters of a year form the yearly figure. */
 export const kpiAggregation = pgEnum('kpi_aggregation', ['sum', 'mean', 'last']);
-export const kpiDenominator = pgEnum('kpi_denominator', ['none', 'per_1000_inhabitants', 'per_case']);
+export const kpiDenominator = pgEnum('kpi_denominator', [
+	'none',
+	'per_1000_inhabitants',
+	'per_case'
+]);
 
 export const measurementState = pgEnum('measurement_state', ['draft', 'submitted', 'released']);
-export const initiativeStatus = pgEnum('initiative_status', ['planned', 'running', 'completed', 'stopped']);
+export const initiativeStatus = pgEnum('initiative_status', [
+	'planned',
+	'running',
+	'completed',
+	'stopped'
+]);
 
-export const pilotStatus = pgEnum('pilot_status', ['idea', 'planned', 'running', 'completed', 'stopped']);
+export const pilotStatus = pgEnum('pilot_status', [
+	'idea',
+	'planned',
+	'running',
+	'completed',
+	'stopped'
+]);
 export const pilotLineKind = pgEnum('pilot_line_kind', ['investment', 'operating', 'benefit']);
 export const pilotScenario = pgEnum('pilot_scenario', ['planned', 'actual']);
 

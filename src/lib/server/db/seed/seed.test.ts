@@ -1,0 +1,142 @@
+import { count, eq, isNotNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../client';
+import {
+	appSettings,
+	cooperationFields,
+	kpis,
+	kpiVersions,
+	measurements,
+	organisations,
+	perspectives,
+	populations,
+	scorecards,
+	targets
+} from '../schema';
+import type { DatabaseHandle } from '../types';
+import { catalogue } from './catalogue';
+import { generateDemoMeasurements } from './demo-values';
+import { seedDatabase } from './index';
+
+async function counts(handle: DatabaseHandle) {
+	const { db } = handle;
+	const [orgs, fields, kpiCount, versions, cards, persp, tgts, values, pops] = await Promise.all([
+		db.$count(organisations),
+		db.$count(cooperationFields),
+		db.$count(kpis),
+		db.$count(kpiVersions),
+		db.$count(scorecards),
+		db.$count(perspectives),
+		db.$count(targets),
+		db.$count(measurements),
+		db.$count(populations)
+	]);
+	return { orgs, fields, kpiCount, versions, cards, persp, tgts, values, pops };
+}
+
+describe('seedDatabase with demo data', () => {
+	let handle: DatabaseHandle;
+
+	beforeAll(async () => {
+		handle = await openDatabase({});
+		await handle.migrate();
+	});
+	afterAll(async () => {
+		await handle?.close();
+	});
+
+	it('seeds reference data, 130 scorecards and the generated values', async () => {
+		const summary = await seedDatabase(handle.db, { demo: true });
+		const expectedValues = generateDemoMeasurements().length;
+		expect(summary).toEqual({
+			organisations: 14,
+			kpis: catalogue.length,
+			scorecards: 130,
+			measurements: expectedValues
+		});
+
+		const { db } = handle;
+		expect(await db.$count(organisations, eq(organisations.kind, 'city'))).toBe(13);
+		expect(await db.$count(organisations, eq(organisations.kind, 'association'))).toBe(1);
+		expect(await db.$count(cooperationFields)).toBe(10);
+		expect(await db.$count(populations)).toBe(13);
+		expect(await db.$count(appSettings, eq(appSettings.value, 'true'))).toBe(1);
+
+		const perScorecard = await db
+			.select({ scorecardId: perspectives.scorecardId, n: count() })
+			.from(perspectives)
+			.groupBy(perspectives.scorecardId);
+		expect(perScorecard).toHaveLength(130);
+		expect(perScorecard.every((p) => p.n === 5)).toBe(true);
+
+		const leads = await db
+			.select({ field: cooperationFields.slug, lead: organisations.slug })
+			.from(cooperationFields)
+			.innerJoin(organisations, eq(organisations.id, cooperationFields.leadOrganisationId));
+		expect(leads.map((l) => `${l.field}:${l.lead}`).sort()).toEqual([
+			'einkauf-vergabe-beschaffung:deutscher-staedtetag',
+			'elektronische-antragsverfahren:muenster',
+			'geschaeftsprozessoptimierung:hamm'
+		]);
+
+		expect(await db.$count(targets)).toBeGreaterThan(130 * 3 * 3);
+		expect(await db.$count(measurements, isNotNull(measurements.caseCount))).toBeGreaterThan(0);
+	});
+
+	it('gives exactly one KPI a second version, used by its values from 2025 Q1', async () => {
+		const { db } = handle;
+		const perKpi = await db
+			.select({ kpiId: kpiVersions.kpiId, n: count() })
+			.from(kpiVersions)
+			.groupBy(kpiVersions.kpiId);
+		const versioned = perKpi.filter((v) => v.n === 2);
+		expect(versioned).toHaveLength(1);
+		expect(perKpi.every((v) => v.n <= 2)).toBe(true);
+
+		const kpiId = versioned[0]?.kpiId ?? -1;
+		const rows = await db
+			.select({
+				year: measurements.year,
+				validFromYear: kpiVersions.validFromYear
+			})
+			.from(measurements)
+			.innerJoin(kpiVersions, eq(kpiVersions.id, measurements.kpiVersionId))
+			.where(eq(measurements.kpiId, kpiId));
+		expect(rows.length).toBeGreaterThan(100);
+		expect(rows.every((r) => r.validFromYear === (r.year >= 2025 ? 2025 : 2020))).toBe(true);
+	});
+
+	it('changes nothing on a second run', async () => {
+		const before = await counts(handle);
+		const summary = await seedDatabase(handle.db, { demo: true });
+		expect(await counts(handle)).toEqual(before);
+		expect(summary.measurements).toBe(before.values);
+	});
+});
+
+describe('seedDatabase without demo data', () => {
+	let handle: DatabaseHandle;
+
+	beforeAll(async () => {
+		handle = await openDatabase({});
+		await handle.migrate();
+	});
+	afterAll(async () => {
+		await handle?.close();
+	});
+
+	it('creates reference data only, and demo data can follow later', async () => {
+		const summary = await seedDatabase(handle.db, { demo: false });
+		expect(summary).toEqual({
+			organisations: 14,
+			kpis: catalogue.length,
+			scorecards: 0,
+			measurements: 0
+		});
+		expect(await handle.db.$count(appSettings)).toBe(0);
+
+		const later = await seedDatabase(handle.db, { demo: true });
+		expect(later.scorecards).toBe(130);
+		expect(later.measurements).toBe(generateDemoMeasurements().length);
+	});
+});

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	findCityBySlug,
+	isDemoInstallation,
+	listCities,
+	listFields
+} from '../../src/lib/server/directory/queries';
+import {
+	findFieldBySlug,
+	listCatalogue,
+	listParticipants
+} from '../../src/lib/server/directory/field-queries';
+import { seedDatabase } from '../../src/lib/server/db/seed';
+import type { DatabaseHandle } from '../../src/lib/server/db/types';
+import { createTestDatabase } from '../helpers/test-database';
+
+describe('directory', () => {
+	let handle: DatabaseHandle;
+	beforeAll(async () => {
+		handle = await createTestDatabase();
+		await seedDatabase(handle.db, { demo: false });
+	});
+	afterAll(() => handle.close());
+
+	it('lists the 13 cities with their latest population, not the association', async () => {
+		const cities = await listCities(handle.db);
+		expect(cities).toHaveLength(13);
+		expect(cities.map((c) => c.slug)).not.toContain('deutscher-staedtetag');
+		const koeln = cities.find((c) => c.slug === 'koeln')!;
+		expect(koeln.population).toMatchObject({ inhabitants: 1_017_355, referenceDate: '2022-05-15' });
+		expect(cities.find((c) => c.slug === 'aachen')!.population?.isEstimate).toBe(true);
+		expect((await findCityBySlug(handle.db, 'muenster'))?.population?.inhabitants).toBe(317_713);
+		expect(await findCityBySlug(handle.db, 'deutscher-staedtetag')).toBeNull();
+	});
+
+	it('lists ten fields with their published leads', async () => {
+		const fields = await listFields(handle.db);
+		expect(fields).toHaveLength(10);
+		const leads = Object.fromEntries(fields.map((f) => [f.slug, f.lead?.name ?? null]));
+		expect(leads['geschaeftsprozessoptimierung']).toBe('Hamm');
+		expect(leads['einkauf-vergabe-beschaffung']).toBe('Deutscher Städtetag');
+		expect(leads['elektronische-antragsverfahren']).toBe('Münster');
+		expect(leads['beihilfe']).toBeNull();
+		expect(fields.every((f) => f.sharedKpis >= 3 && f.sharedKpis <= 6)).toBe(true);
+	});
+
+	it('shows each catalogue KPI once, with its newest definition', async () => {
+		const field = await findFieldBySlug(handle.db, 'personal-management');
+		const catalogue = await listCatalogue(handle.db, field!.id);
+		const codes = catalogue.map((k) => k.code);
+		expect(new Set(codes).size).toBe(codes.length);
+		const krank = catalogue.find((k) => k.code === 'PERS-KRANK')!;
+		expect([krank.validFromYear, krank.validFromQuarter]).toEqual([2025, 1]);
+		expect((await listParticipants(handle.db, field!.id)).every((p) => !p.hasScorecard)).toBe(true);
+	});
+
+	it('knows whether the installation holds demo data', async () => {
+		expect(await isDemoInstallation(handle.db)).toBe(false);
+		await seedDatabase(handle.db, { demo: true });
+		expect(await isDemoInstallation(handle.db)).toBe(true);
+	});
+});
