@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 const read = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null);
-let passed = 0;
-let failed = 0;
+let passed = Number(process.env.GATES_PASSED ?? 0);
+let failed = Number(process.env.GATES_FAILED ?? 0);
 
 const vitest = read('test-results/vitest.json');
 if (vitest) {

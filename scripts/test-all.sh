@@ -6,10 +6,18 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 rm -rf test-results && mkdir -p test-results
 status=0
+# Static checks count as one test each in the summary, so a red check cannot hide behind green tests.
+gates_passed=0
+gates_failed=0
+gate() {
+	local name=$1
+	shift
+	if "$@"; then gates_passed=$((gates_passed + 1)); else echo "$name failed"; gates_failed=$((gates_failed + 1)); status=1; fi
+}
 
 echo "== static checks (svelte-check, eslint, prettier)"
-npm run --silent check || { echo "svelte-check failed"; status=1; }
-npm run --silent lint || { echo "lint failed"; status=1; }
+gate "svelte-check" npm run --silent check
+gate "lint" npm run --silent lint
 
 echo "== unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
@@ -24,5 +32,5 @@ else
 	status=1
 fi
 
-node scripts/count-results.js || status=1
+GATES_PASSED=$gates_passed GATES_FAILED=$gates_failed node scripts/count-results.js || status=1
 exit $status
