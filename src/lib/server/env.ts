@@ -8,8 +8,7 @@ const envSchema = z.object({
 	DATA_DIR: z.string().min(1).default('./data'),
 	DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
 	/** auto: seed demo data into an empty embedded database; never: leave it empty. */
-	DEMO_DATA: z.enum(['auto', 'never']).default('auto'),
-	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
+	DEMO_DATA: z.enum(['auto', 'never']).default('auto')
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/types';
+import { kpiDefinitionColumns } from '../catalogue/version-columns';
 import {
 	cooperationFields,
 	fieldParticipants,
@@ -35,22 +36,7 @@ export function listCatalogue(db: DbOrTx, fieldId: number) {
 		.selectDistinctOn([kpis.sortOrder, kpis.id], {
 			kpiId: kpis.id,
 			code: kpis.code,
-			validFromYear: kpiVersions.validFromYear,
-			validFromQuarter: kpiVersions.validFromQuarter,
-			nameDe: kpiVersions.nameDe,
-			nameEn: kpiVersions.nameEn,
-			definitionDe: kpiVersions.definitionDe,
-			definitionEn: kpiVersions.definitionEn,
-			unit: kpiVersions.unit,
-			decimals: kpiVersions.decimals,
-			polarity: kpiVersions.polarity,
-			aggregation: kpiVersions.aggregation,
-			denominator: kpiVersions.denominator,
-			source: kpiVersions.source,
-			greenMin: kpiVersions.greenMin,
-			greenMax: kpiVersions.greenMax,
-			yellowMin: kpiVersions.yellowMin,
-			yellowMax: kpiVersions.yellowMax
+			...kpiDefinitionColumns
 		})
 		.from(kpis)
 		.innerJoin(kpiVersions, eq(kpiVersions.kpiId, kpis.id))

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/types';
+import { kpiDefinitionColumns } from '../catalogue/version-columns';
 import {
 	cooperationFields,
 	kpis,
@@ -109,22 +110,7 @@ export function loadVersions(db: DbOrTx, scorecardId: number): Promise<VersionRo
 		.select({
 			id: kpiVersions.id,
 			kpiId: kpiVersions.kpiId,
-			validFromYear: kpiVersions.validFromYear,
-			validFromQuarter: kpiVersions.validFromQuarter,
-			nameDe: kpiVersions.nameDe,
-			nameEn: kpiVersions.nameEn,
-			definitionDe: kpiVersions.definitionDe,
-			definitionEn: kpiVersions.definitionEn,
-			unit: kpiVersions.unit,
-			decimals: kpiVersions.decimals,
-			polarity: kpiVersions.polarity,
-			aggregation: kpiVersions.aggregation,
-			denominator: kpiVersions.denominator,
-			source: kpiVersions.source,
-			greenMin: kpiVersions.greenMin,
-			greenMax: kpiVersions.greenMax,
-			yellowMin: kpiVersions.yellowMin,
-			yellowMax: kpiVersions.yellowMax
+			...kpiDefinitionColumns
 		})
 		.from(kpiVersions)
 		.where(inArray(kpiVersions.kpiId, scorecardKpiIds(db, scorecardId)))

@@ -6,32 +6,23 @@ import {
 	kpis,
 	kpiVersions,
 	measurements,
-	objectives,
 	organisations,
-	perspectives,
 	populations,
-	scorecardKpis,
-	scorecards,
-	targets
+	scorecards
 } from '../schema';
 import type { Db, Tx } from '../types';
+import { seedScorecards } from './scorecards';
+import { chunks, required, type ReferenceIds } from './util';
 import { catalogue, CATALOGUE_VALID_FROM, type CatalogueKpi } from './catalogue';
-import {
-	DEMO_TARGET_YEARS,
-	demoTargetBands,
-	generateDemoMeasurements,
-	type DemoCity
-} from './demo-values';
+import { generateDemoMeasurements, type DemoCity } from './demo-values';
 import {
 	ASSOCIATION_SLUG,
-	defaultPerspectives,
 	FOUNDING_DATE,
 	latestInhabitants,
 	referenceCities,
 	referenceFields,
 	referenceOrganisations,
-	referencePopulations,
-	type PerspectiveKey
+	referencePopulations
 } from './reference';
 
 export interface SeedOptions {
@@ -48,29 +39,6 @@ export interface SeedSummary {
 }
 
 export const DEMO_SETTING_KEY = 'demo_data';
-const CHUNK_SIZE = 1000;
-
-interface ReferenceIds {
-	organisations: Map<string, number>;
-	fields: Map<string, number>;
-	/** KPI id by code. */
-	kpis: Map<string, number>;
-	/** Version id by `${kpiId}|${year}|${quarter}` of its validity start. */
-	versions: Map<string, number>;
-}
-
-function chunks<T>(rows: readonly T[], size = CHUNK_SIZE): T[][] {
-	const out: T[][] = [];
-	for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-	return out;
-}
-
-function required<K, V>(map: ReadonlyMap<K, V>, key: K, what: string): V {
-	const value = map.get(key);
-	if (value === undefined) throw new Error(`Seed: ${what} "${String(key)}" not found`);
-	return value;
-}
-
 const versionKey = (kpiId: number, year: number, quarter: number) => `${kpiId}|${year}|${quarter}`;
 
 /**
@@ -256,21 +224,6 @@ function versionRows(k: CatalogueKpi, kpiId: number): (typeof kpiVersions.$infer
 	];
 }
 
-/** The field's template: objectives per perspective in catalogue order, each with its KPIs. */
-function template(
-	fieldSlug: string
-): Map<PerspectiveKey, { title: string; kpis: CatalogueKpi[] }[]> {
-	const byPerspective = new Map<PerspectiveKey, { title: string; kpis: CatalogueKpi[] }[]>();
-	for (const k of catalogue.filter((c) => c.fieldSlug === fieldSlug)) {
-		const list = byPerspective.get(k.perspective) ?? [];
-		const objective = list.find((o) => o.title === k.objective);
-		if (objective) objective.kpis.push(k);
-		else list.push({ title: k.objective, kpis: [k] });
-		byPerspective.set(k.perspective, list);
-	}
-	return byPerspective;
-}
-
 async function seedDemo(tx: Tx, ids: ReferenceIds): Promise<void> {
 	const inhabitants = latestInhabitants();
 	const cities: DemoCity[] = referenceCities.map((c) => ({
@@ -308,134 +261,4 @@ async function seedDemo(tx: Tx, ids: ReferenceIds): Promise<void> {
 			set: { value: 'true', updatedAt: new Date() },
 			setWhere: ne(appSettings.value, 'true')
 		});
-}
-
-/** One scorecard per city and field, built from the field template; existing ones are left alone. */
-async function seedScorecards(tx: Tx, ids: ReferenceIds, cities: readonly DemoCity[]) {
-	const cityIds = cities.map((c) => required(ids.organisations, c.slug, 'organisation'));
-	const existing = await tx
-		.select({ organisationId: scorecards.organisationId, fieldId: scorecards.fieldId })
-		.from(scorecards)
-		.where(inArray(scorecards.organisationId, cityIds));
-	const have = new Set(existing.map((s) => `${s.organisationId}|${s.fieldId}`));
-	const cityName = new Map(referenceCities.map((c) => [c.slug, c.name]));
-
-	const wanted = cities.flatMap((city) =>
-		referenceFields.map((field) => ({
-			city,
-			field,
-			organisationId: required(ids.organisations, city.slug, 'organisation'),
-			fieldId: required(ids.fields, field.slug, 'field')
-		}))
-	);
-	const missing = wanted.filter((w) => !have.has(`${w.organisationId}|${w.fieldId}`));
-	if (missing.length === 0) return;
-
-	const created = await tx
-		.insert(scorecards)
-		.values(
-			missing.map((m) => ({
-				organisationId: m.organisationId,
-				fieldId: m.fieldId,
-				mission: `${cityName.get(m.city.slug) ?? m.city.slug} steigert im Kooperationsfeld „${m.field.nameDe}“ gemeinsam mit den Partnerstädten Wirtschaftlichkeit, Qualität und Wirkung.`
-			}))
-		)
-		.returning({
-			id: scorecards.id,
-			organisationId: scorecards.organisationId,
-			fieldId: scorecards.fieldId
-		});
-	const scorecardOf = new Map(created.map((s) => [`${s.organisationId}|${s.fieldId}`, s.id]));
-	const context = new Map(
-		missing.map((m) => [
-			required(scorecardOf, `${m.organisationId}|${m.fieldId}`, 'scorecard'),
-			{ city: m.city, template: template(m.field.slug) }
-		])
-	);
-
-	const perspectiveRows = await tx
-		.insert(perspectives)
-		.values(
-			[...context.keys()].flatMap((scorecardId) =>
-				defaultPerspectives.map((p) => ({ scorecardId, ...p }))
-			)
-		)
-		.returning({
-			id: perspectives.id,
-			scorecardId: perspectives.scorecardId,
-			key: perspectives.key
-		});
-
-	const objectiveInputs = perspectiveRows.flatMap((p) => {
-		const ctx = required(context, p.scorecardId, 'scorecard');
-		const list = ctx.template.get(p.key as PerspectiveKey) ?? [];
-		return list.map((o, i) => ({
-			perspectiveId: p.id,
-			title: o.title,
-			sortOrder: i + 1,
-			ctx,
-			kpis: o.kpis
-		}));
-	});
-	const objectiveRows: { id: number; perspectiveId: number; sortOrder: number }[] = [];
-	for (const chunk of chunks(objectiveInputs)) {
-		objectiveRows.push(
-			...(await tx
-				.insert(objectives)
-				.values(
-					chunk.map(({ perspectiveId, title, sortOrder }) => ({ perspectiveId, title, sortOrder }))
-				)
-				.returning({
-					id: objectives.id,
-					perspectiveId: objectives.perspectiveId,
-					sortOrder: objectives.sortOrder
-				}))
-		);
-	}
-	const objectiveId = new Map(
-		objectiveRows.map((o) => [`${o.perspectiveId}|${o.sortOrder}`, o.id])
-	);
-
-	const kpiInputs = objectiveInputs.flatMap((o) =>
-		o.kpis.map((k, i) => ({
-			objectiveId: required(objectiveId, `${o.perspectiveId}|${o.sortOrder}`, 'objective'),
-			kpiId: required(ids.kpis, k.code, 'KPI'),
-			weight: String(k.weight),
-			sortOrder: i + 1,
-			kpi: k,
-			city: o.ctx.city
-		}))
-	);
-	const targetRows: (typeof targets.$inferInsert)[] = [];
-	for (const chunk of chunks(kpiInputs)) {
-		const inserted = await tx
-			.insert(scorecardKpis)
-			.values(
-				chunk.map(({ objectiveId, kpiId, weight, sortOrder }) => ({
-					objectiveId,
-					kpiId,
-					weight,
-					sortOrder
-				}))
-			)
-			.returning({
-				id: scorecardKpis.id,
-				objectiveId: scorecardKpis.objectiveId,
-				kpiId: scorecardKpis.kpiId
-			});
-		const inputOf = new Map(chunk.map((c) => [`${c.objectiveId}|${c.kpiId}`, c]));
-		for (const row of inserted) {
-			const input = required(inputOf, `${row.objectiveId}|${row.kpiId}`, 'scorecard KPI');
-			for (const year of DEMO_TARGET_YEARS) {
-				targetRows.push({
-					scorecardKpiId: row.id,
-					year,
-					...demoTargetBands(input.kpi, input.city, year)
-				});
-			}
-		}
-	}
-	for (const chunk of chunks(targetRows)) {
-		await tx.insert(targets).values(chunk).onConflictDoNothing();
-	}
 }
