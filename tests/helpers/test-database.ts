@@ -7,10 +7,12 @@ import type { DatabaseHandle } from '../../src/lib/server/db/types';
  * A migrated database of its own for one test file: in-memory PGlite by default, or a fresh
  * database on the PostgreSQL server named by DATABASE_URL, dropped again on close.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(
+	options: { onQuery?: (sql: string) => void } = {}
+): Promise<DatabaseHandle> {
 	const { DATABASE_URL } = parseEnv();
 	if (!DATABASE_URL) {
-		const handle = await openDatabase({});
+		const handle = await openDatabase({ onQuery: options.onQuery });
 		await handle.migrate();
 		return handle;
 	}
@@ -19,7 +21,11 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 	await admin.unsafe(`create database "${name}"`);
 	const url = new URL(DATABASE_URL);
 	url.pathname = `/${name}`;
-	const handle = await openDatabase({ databaseUrl: url.toString(), poolMax: 4 });
+	const handle = await openDatabase({
+		databaseUrl: url.toString(),
+		poolMax: 4,
+		onQuery: options.onQuery
+	});
 	try {
 		await handle.migrate();
 	} catch (error) {

@@ -15,8 +15,9 @@ const anonymous = { kind: 'anonymous' } as const;
 
 describe('scorecard page', () => {
 	let handle: DatabaseHandle;
+	const sent: string[] = [];
 	beforeAll(async () => {
-		handle = await createTestDatabase();
+		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql) });
 		await seedDatabase(handle.db, { demo: true });
 	});
 	afterAll(() => handle.close());
@@ -95,6 +96,15 @@ describe('scorecard page', () => {
 			.filter((p) => p.definitionBreak)
 			.map((p) => `${p.year}-Q${p.quarter}`);
 		expect(breaks).toEqual(['2025-Q1']);
+	});
+
+	it('needs five SQL round trips, however many KPIs the scorecard has', async () => {
+		sent.length = 0;
+		await loadScorecardPage(handle.db, anonymous, 'essen', 'beihilfe', 'de');
+		expect(sent).toHaveLength(5);
+		sent.length = 0;
+		await loadScorecardPage(handle.db, anonymous, 'essen', 'einkauf-vergabe-beschaffung', 'en');
+		expect(sent).toHaveLength(5);
 	});
 
 	it('answers unknown cities and fields with nothing rather than an error', async () => {

@@ -12,6 +12,8 @@ export interface DatabaseConfig {
 	/** Folder of the embedded database; omitted: in memory (tests). */
 	dataDir?: string;
 	poolMax?: number;
+	/** Called with every SQL statement sent; tests count round trips with it. */
+	onQuery?: (sql: string) => void;
 }
 
 /** Server address without user or password, for messages and logs. */
@@ -21,6 +23,8 @@ export function describeUrl(url: string): string {
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+	const onQuery = config.onQuery;
+	const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : undefined;
 	const url = config.databaseUrl;
 	if (url) {
 		const client = postgres(url, {
@@ -29,7 +33,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 			onnotice: () => {}
 		});
 		return {
-			db: drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Db,
+			db: drizzlePostgres({ client, schema, casing: 'snake_case', logger }) as unknown as Db,
 			kind: 'postgres',
 			describe: `PostgreSQL ${describeUrl(url)}`,
 			migrate: () => migrateServer(url),
@@ -40,7 +44,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 	try {
 		const client = await PGlite.create(config.dataDir ? `${config.dataDir}/pglite` : undefined);
 		return {
-			db: drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db,
+			db: drizzlePglite({ client, schema, casing: 'snake_case', logger }) as unknown as Db,
 			kind: 'pglite',
 			describe: config.dataDir ? `PGlite in ${config.dataDir}` : 'PGlite in memory',
 			migrate: () => migrateEmbedded(client),
