@@ -105,3 +105,15 @@ export const auditLog = pgTable(
 		index('audit_log_organisation_at_idx').on(t.organisationId, t.at)
 	]
 );
+
+/**
+ * Failed logins per key ('account:<lowercased email>' or 'ip:<address>'). Kept in the database,
+ * not in memory, so the delay and the lock hold across app instances and restarts.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+	key: text().primaryKey(),
+	failures: integer().notNull().default(0),
+	windowStartedAt: timestamp({ withTimezone: true }).notNull(),
+	lockedUntil: timestamp({ withTimezone: true }),
+	lastFailureAt: timestamp({ withTimezone: true }).notNull()
+});

@@ -1,0 +1,124 @@
+/**
+ * The one place that decides who may do what. Pure (no database, no request), so every rule is
+ * unit-tested in isolation and routes only ask `can(...)`.
+ */
+
+export const roles = [
+	'admin',
+	'observer',
+	'city_leadership',
+	'controller',
+	'approver',
+	'field_lead'
+] as const;
+export type Role = (typeof roles)[number];
+
+export type MeasurementState = 'draft' | 'submitted' | 'released';
+
+/** A role held by a person, with the scope the database's check constraint enforces. */
+export interface RoleAssignment {
+	role: Role;
+	organisationId: number | null;
+	fieldId: number | null;
+}
+
+export interface Principal {
+	userId: number;
+	roles: RoleAssignment[];
+}
+
+export const capabilities = [
+	'measurement:read_unreleased',
+	'measurement:write',
+	'measurement:submit',
+	'measurement:release',
+	'measurement:reopen',
+	'scorecard:write',
+	'catalogue:write',
+	'pilot:write',
+	'user:admin',
+	'audit:read_all',
+	'audit:read_own_city'
+] as const;
+export type Capability = (typeof capabilities)[number];
+
+export type ScopeKind = 'global' | 'organisation' | 'field';
+
+/** What a capability is about: a check for an organisation-scoped one needs an organisationId. */
+export const capabilityScope: Record<Capability, ScopeKind> = {
+	'measurement:read_unreleased': 'organisation',
+	'measurement:write': 'organisation',
+	'measurement:submit': 'organisation',
+	'measurement:release': 'organisation',
+	'measurement:reopen': 'organisation',
+	'scorecard:write': 'organisation',
+	'catalogue:write': 'field',
+	'pilot:write': 'field',
+	'user:admin': 'global',
+	'audit:read_all': 'global',
+	'audit:read_own_city': 'organisation'
+};
+
+/** Where a role applies: global roles hold everywhere, the others only in their own scope. */
+export const roleScope: Record<Role, ScopeKind> = {
+	admin: 'global',
+	observer: 'global',
+	city_leadership: 'organisation',
+	controller: 'organisation',
+	approver: 'organisation',
+	field_lead: 'field'
+};
+
+/**
+ * Role → capabilities, also rendered in the docs. Reading released values needs no capability:
+ * anonymous visitors may already do it. The admin manages accounts but deliberately does not
+ * enter or release figures (separation of duties); an observer only reads released values.
+ * Controller (enter, submit) and approver (release, reopen) are separate so one person cannot
+ * release their own figures unless explicitly given both roles.
+ */
+export const capabilityMatrix: Record<Role, readonly Capability[]> = {
+	admin: ['user:admin', 'audit:read_all'],
+	observer: [],
+	city_leadership: ['measurement:read_unreleased', 'audit:read_own_city'],
+	controller: [
+		'measurement:read_unreleased',
+		'measurement:write',
+		'measurement:submit',
+		'scorecard:write'
+	],
+	approver: ['measurement:read_unreleased', 'measurement:release', 'measurement:reopen'],
+	field_lead: ['catalogue:write', 'pilot:write']
+};
+
+export interface Scope {
+	organisationId?: number;
+	fieldId?: number;
+}
+
+/** Whether one assignment covers the scope; a missing id in the scope never matches (fail closed). */
+function coversScope(assignment: RoleAssignment, scope: Scope): boolean {
+	switch (roleScope[assignment.role]) {
+		case 'global':
+			return true;
+		case 'organisation':
+			return (
+				assignment.organisationId !== null && assignment.organisationId === scope.organisationId
+			);
+		case 'field':
+			return assignment.fieldId !== null && assignment.fieldId === scope.fieldId;
+	}
+}
+
+export function can(principal: Principal, capability: Capability, scope: Scope = {}): boolean {
+	return principal.roles.some(
+		(assignment) =>
+			capabilityMatrix[assignment.role].includes(capability) && coversScope(assignment, scope)
+	);
+}
+
+/** Value states of an organisation the principal may see: unreleased ones only in the own city. */
+export function visibleStatesFor(principal: Principal, organisationId: number): MeasurementState[] {
+	return can(principal, 'measurement:read_unreleased', { organisationId })
+		? ['draft', 'submitted', 'released']
+		: ['released'];
+}
