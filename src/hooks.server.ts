@@ -4,6 +4,7 @@ import { closeAppDatabase } from '$lib/server/db';
 import { startAppOrExit } from '$lib/server/app/startup';
 import { handleLocale } from './hooks/locale';
 import { handleSecurityHeaders } from './hooks/security-headers';
+import { handleSession } from './hooks/session';
 
 export const init: ServerInit = async () => {
 	await startAppOrExit();
@@ -11,4 +12,4 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', () => void closeAppDatabase());
 };
 
-export const handle = sequence(handleLocale, handleSecurityHeaders);
+export const handle = sequence(handleLocale, handleSecurityHeaders, handleSession);

@@ -1,9 +1,14 @@
-import { requireReader } from '$lib/server/auth/guards';
+import { allowAnonymous } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { isDemoInstallation } from '$lib/server/directory/queries';
 import type { LayoutServerLoad } from './$types';
 
+// The shell also frames the login page, so it admits anonymous visitors; each page guards itself.
 export const load: LayoutServerLoad = async (event) => {
-	requireReader(event);
-	return { demo: await isDemoInstallation(appDb()) };
+	allowAnonymous(event);
+	const user = event.locals.user;
+	return {
+		demo: await isDemoInstallation(appDb()),
+		user: user ? { displayName: user.displayName } : null
+	};
 };

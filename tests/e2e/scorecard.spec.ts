@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe';
+import { demo, loginAs } from './login';
+
+test.beforeEach(async ({ page }) => {
+	await loginAs(page, demo.observer);
+});
 
 test('a visitor finds a city and reads its D115 scorecard with status and trend', async ({
 	page

@@ -1,9 +1,9 @@
-import { requireReader } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { listCities } from '$lib/server/directory/queries';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requireReader(event);
+	requireUser(event);
 	return { cities: await listCities(appDb()) };
 };

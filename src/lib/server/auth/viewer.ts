@@ -1,15 +1,11 @@
-/**
- * Who is looking. Until accounts exist (issue 3) every visitor is anonymous and sees only
- * values a city has released to the ring.
- */
-export type Viewer = { kind: 'anonymous' };
+import { visibleStatesFor, type MeasurementState, type Principal } from './permissions';
 
-export type MeasurementState = 'draft' | 'submitted' | 'released';
+/** Who is looking: nobody logged in, or a person with their scoped roles. */
+export type Viewer = { kind: 'anonymous' } | { kind: 'user'; principal: Principal };
+
+export type { MeasurementState };
 
 /** Pure rule: which value states of an organisation the viewer may see. */
-export function visibleStates(viewer: Viewer, _organisationId: number): MeasurementState[] {
-	switch (viewer.kind) {
-		case 'anonymous':
-			return ['released'];
-	}
+export function visibleStates(viewer: Viewer, organisationId: number): MeasurementState[] {
+	return viewer.kind === 'user' ? visibleStatesFor(viewer.principal, organisationId) : ['released'];
 }

@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { requireReader } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { findCityBySlug, listFields, listScorecardFieldIds } from '$lib/server/directory/queries';
 import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requireReader(event);
+	requireUser(event);
 	const db = appDb();
 	const city = await findCityBySlug(db, event.params.city);
 	if (!city) error(404, m.not_found_city());

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireReader } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import {
 	findFieldBySlug,
@@ -10,7 +10,7 @@ import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requireReader(event);
+	requireUser(event);
 	const db = appDb();
 	const field = await findFieldBySlug(db, event.params.field);
 	if (!field) error(404, m.not_found_field());

@@ -11,6 +11,7 @@ import {
 	scorecards
 } from '../schema';
 import type { Db, Tx } from '../types';
+import { seedDemoUsers } from './demo-users';
 import { seedScorecards } from './scorecards';
 import { chunks, required, type ReferenceIds } from './util';
 import { catalogue, CATALOGUE_VALID_FROM, type CatalogueKpi } from './catalogue';
@@ -231,6 +232,7 @@ async function seedDemo(tx: Tx, ids: ReferenceIds): Promise<void> {
 		inhabitants: required(inhabitants, c.slug, 'population')
 	}));
 	await seedScorecards(tx, ids, cities);
+	await seedDemoUsers(tx, ids);
 
 	const rows = generateDemoMeasurements(cities, catalogue).map((m) => {
 		const kpiId = required(ids.kpis, m.kpiCode, 'KPI');

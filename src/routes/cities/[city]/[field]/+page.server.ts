@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireReader } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { loadScorecardPage } from '$lib/server/scorecards/scorecard-page';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -7,7 +7,7 @@ import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireReader(event);
+	const viewer = requireUser(event);
 	const { city, field } = event.params;
 	const scorecard = await loadScorecardPage(appDb(), viewer, city, field, getLocale());
 	if (!scorecard) error(404, m.not_found_scorecard());

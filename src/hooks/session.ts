@@ -1,0 +1,26 @@
+import type { Handle } from '@sveltejs/kit';
+import { appDb } from '$lib/server/db';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookie';
+import { validateSessionToken } from '$lib/server/auth/sessions';
+import { loadPrincipal } from '$lib/server/auth/users';
+
+/** Puts the session's user and roles on `locals`; guards decide from there. */
+export const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token) return resolve(event);
+
+	const secure = event.url.protocol === 'https:';
+	const db = appDb();
+	const result = await validateSessionToken(db, token, { now: new Date() });
+	const principal = result ? await loadPrincipal(db, result.user.id) : null;
+	if (!result || !principal) {
+		deleteSessionCookie(event.cookies, secure);
+		return resolve(event);
+	}
+	event.locals.user = { ...result.user, roles: principal.roles };
+	event.locals.session = result.session;
+	setSessionCookie(event.cookies, token, result.session.expiresAt, secure);
+	return resolve(event);
+};

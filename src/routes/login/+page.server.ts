@@ -1,0 +1,77 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { superValidate, message } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { allowAnonymous, requireUser } from '$lib/server/auth/guards';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { attemptLogin } from '$lib/server/auth/login';
+import { safeRedirectTarget } from '$lib/server/auth/redirect-target';
+import { invalidateSession } from '$lib/server/auth/sessions';
+import { recordAudit } from '$lib/server/auth/audit';
+import { appDb } from '$lib/server/db';
+import { isDemoInstallation } from '$lib/server/directory/queries';
+import { DEMO_PASSWORD, demoAccounts } from '$lib/server/db/seed/demo-users';
+import { loginSchema } from '$lib/schemas/login';
+import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const viewer = allowAnonymous(event);
+	const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'));
+	if (viewer.kind === 'user') redirect(303, redirectTo);
+	const form = await superValidate({ redirectTo }, zod4(loginSchema), { errors: false });
+	const demo = await isDemoInstallation(appDb());
+	return {
+		form,
+		demoAccounts: demo ? demoAccounts.map(({ email, role }) => ({ email, role })) : [],
+		demoPassword: demo ? DEMO_PASSWORD : null
+	};
+};
+
+export const actions: Actions = {
+	login: async (event) => {
+		allowAnonymous(event);
+		const form = await superValidate(event.request, zod4(loginSchema));
+		const password = form.data.password;
+		// The password never travels back to the browser.
+		form.data.password = '';
+		if (!form.valid) return fail(400, { form });
+		const result = await attemptLogin(appDb(), {
+			email: form.data.email,
+			password,
+			address: event.getClientAddress(),
+			userAgent: event.request.headers.get('user-agent'),
+			now: new Date()
+		});
+		if (!result.ok) {
+			const text =
+				result.reason === 'throttled'
+					? m.login_throttled({
+							minutes: String(Math.max(1, Math.ceil(result.retryAfterSeconds / 60)))
+						})
+					: m.login_invalid();
+			return message(form, text, { status: result.reason === 'throttled' ? 429 : 400 });
+		}
+		setSessionCookie(
+			event.cookies,
+			result.token,
+			result.session.expiresAt,
+			event.url.protocol === 'https:'
+		);
+		redirect(303, safeRedirectTarget(form.data.redirectTo));
+	},
+	logout: async (event) => {
+		const viewer = requireUser(event);
+		const session = event.locals.session;
+		if (session) {
+			await invalidateSession(appDb(), session.id);
+			await recordAudit(appDb(), {
+				userId: viewer.principal.userId,
+				action: 'auth.logout',
+				entity: 'session'
+			});
+		}
+		deleteSessionCookie(event.cookies, event.url.protocol === 'https:');
+		redirect(303, localizeHref('/login'));
+	}
+};

@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { DEMO_PASSWORD, demo, loginAs } from './login';
+
+test('an anonymous visitor is sent to the login page and comes back after logging in', async ({
+	page
+}) => {
+	await page.goto('/cities/koeln');
+	await expect(page).toHaveURL(/\/login\?redirectTo=%2Fcities%2Fkoeln$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Demo-Zugänge' })).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByLabel('E-Mail-Adresse').fill(demo.observer);
+	await page.getByLabel('Passwort').fill('ganz-sicher-falsch');
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page.getByRole('alert')).toHaveText('E-Mail-Adresse oder Passwort ist falsch.');
+	await expect(page.getByLabel('Passwort')).toHaveValue('');
+	await expectAccessible(page);
+
+	await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page).toHaveURL(/\/cities\/koeln$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Köln' })).toBeVisible();
+
+	await page.getByRole('button', { name: 'Abmelden' }).click();
+	await expect(page).toHaveURL(/\/login$/);
+	await page.goto('/');
+	await expect(page).toHaveURL(/\/login/);
+});
+
+test('an invalid e-mail address is explained next to the field', async ({ page }) => {
+	await page.goto('/login');
+	await page.getByLabel('E-Mail-Adresse').fill('keine-adresse');
+	await page.getByLabel('Passwort').fill('irgendwas');
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page.getByText('Bitte geben Sie eine gültige E-Mail-Adresse ein.')).toBeVisible();
+	await expect(page.getByLabel('E-Mail-Adresse')).toHaveAttribute('aria-invalid', 'true');
+	await expectAccessible(page);
+});
+
+test("the observer sees only Köln's released archive values", async ({ page }) => {
+	await loginAs(page, demo.observer);
+	await page.goto('/cities/koeln/archivierung');
+	await expect(page.getByText('Berichtsstand Q2/2026')).toBeVisible();
+	await expect(page.getByText('(Entwurf)')).toHaveCount(0);
+});
+
+test("Köln's controller also sees the own drafts, marked as such, but not other cities' drafts", async ({
+	page
+}) => {
+	await loginAs(page, demo.controllerKoeln);
+	await page.goto('/cities/koeln/archivierung');
+	await expect(page.getByText('Berichtsstand Q3/2026')).toBeVisible();
+	await expect(page.locator('.kpi-table').getByText('(Entwurf)').first()).toBeVisible();
+	await expectAccessible(page);
+
+	// Münster has drafts in Q3/2026 too; Köln's controller must not see them.
+	await page.goto('/cities/muenster/archivierung');
+	await expect(page.getByText('(Entwurf)')).toHaveCount(0);
+	await expect(page.getByText('(eingereicht)')).toHaveCount(0);
+});
