@@ -9,6 +9,12 @@ export const load: LayoutServerLoad = async (event) => {
 	const user = event.locals.user;
 	return {
 		demo: await isDemoInstallation(appDb()),
-		user: user ? { displayName: user.displayName } : null
+		user: user
+			? {
+					displayName: user.displayName,
+					isAdmin: user.roles.some((r) => r.role === 'admin'),
+					readsAudit: user.roles.some((r) => r.role === 'admin' || r.role === 'city_leadership')
+				}
+			: null
 	};
 };
