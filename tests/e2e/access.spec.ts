@@ -11,7 +11,8 @@ test('an anonymous visitor is sent to the login page and comes back after loggin
 	await expect(page.getByRole('heading', { name: 'Demo-Zugänge' })).toBeVisible();
 	await expectAccessible(page);
 
-	await page.getByLabel('E-Mail-Adresse').fill(demo.observer);
+	// The admin account: no other browser test uses it, and this test ends all its sessions.
+	await page.getByLabel('E-Mail-Adresse').fill(demo.admin);
 	await page.getByLabel('Passwort').fill('ganz-sicher-falsch');
 	await page.getByRole('button', { name: 'Anmelden' }).click();
 	await expect(page.getByRole('alert')).toHaveText('E-Mail-Adresse oder Passwort ist falsch.');
@@ -23,10 +24,18 @@ test('an anonymous visitor is sent to the login page and comes back after loggin
 	await expect(page).toHaveURL(/\/cities\/koeln$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Köln' })).toBeVisible();
 
+	// A second browser of the same person: logout must end that session too.
+	const other = await page.context().browser()!.newContext();
+	const otherPage = await other.newPage();
+	await loginAs(otherPage, demo.admin);
+
 	await page.getByRole('button', { name: 'Abmelden' }).click();
 	await expect(page).toHaveURL(/\/login$/);
 	await page.goto('/');
 	await expect(page).toHaveURL(/\/login/);
+	await otherPage.goto('/cities');
+	await expect(otherPage).toHaveURL(/\/login/);
+	await other.close();
 });
 
 test('an invalid e-mail address is explained next to the field', async ({ page }) => {

@@ -5,7 +5,7 @@ import { allowAnonymous, requireUser } from '$lib/server/auth/guards';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { attemptLogin } from '$lib/server/auth/login';
 import { safeRedirectTarget } from '$lib/server/auth/redirect-target';
-import { invalidateSession } from '$lib/server/auth/sessions';
+import { invalidateUserSessions } from '$lib/server/auth/sessions';
 import { recordAudit } from '$lib/server/auth/audit';
 import { appDb } from '$lib/server/db';
 import { isDemoInstallation } from '$lib/server/directory/queries';
@@ -62,15 +62,14 @@ export const actions: Actions = {
 	},
 	logout: async (event) => {
 		const viewer = requireUser(event);
-		const session = event.locals.session;
-		if (session) {
-			await invalidateSession(appDb(), session.id);
-			await recordAudit(appDb(), {
-				userId: viewer.principal.userId,
-				action: 'auth.logout',
-				entity: 'session'
-			});
-		}
+		// Issue 3: logout ends all of the user's sessions, not only this browser's.
+		const ended = await invalidateUserSessions(appDb(), viewer.principal.userId);
+		await recordAudit(appDb(), {
+			userId: viewer.principal.userId,
+			action: 'auth.logout',
+			entity: 'session',
+			after: { sessionsEnded: ended }
+		});
 		deleteSessionCookie(event.cookies, event.url.protocol === 'https:');
 		redirect(303, localizeHref('/login'));
 	}
