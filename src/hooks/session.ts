@@ -1,5 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db';
+import { env } from '$lib/server/env';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/sessions';
 import { loadPrincipal } from '$lib/server/auth/users';
@@ -13,7 +14,12 @@ export const handleSession: Handle = async ({ event, resolve }) => {
 
 	const secure = event.url.protocol === 'https:';
 	const db = appDb();
-	const result = await validateSessionToken(db, token, { now: new Date() });
+	const { SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS } = env();
+	const result = await validateSessionToken(db, token, {
+		now: new Date(),
+		idleMinutes: SESSION_IDLE_MINUTES,
+		absoluteHours: SESSION_ABSOLUTE_HOURS
+	});
 	const principal = result ? await loadPrincipal(db, result.user.id) : null;
 	if (!result || !principal) {
 		deleteSessionCookie(event.cookies, secure);

@@ -26,6 +26,13 @@ describe('parseEnv', () => {
 		expect(message).toMatch(/DEMO_DATA/);
 	});
 
+	it('bounds the session lifetimes', () => {
+		expect(parseEnv({}).SESSION_IDLE_MINUTES).toBe(30);
+		expect(parseEnv({ SESSION_ABSOLUTE_HOURS: '8' }).SESSION_ABSOLUTE_HOURS).toBe(8);
+		expect(() => parseEnv({ SESSION_IDLE_MINUTES: '1' })).toThrow(/SESSION_IDLE_MINUTES/);
+		expect(() => parseEnv({ SESSION_ABSOLUTE_HOURS: '72' })).toThrow(/SESSION_ABSOLUTE_HOURS/);
+	});
+
 	it('treats an empty variable as unset', () => {
 		expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
 	});

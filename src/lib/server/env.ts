@@ -8,7 +8,11 @@ const envSchema = z.object({
 	DATA_DIR: z.string().min(1).default('./data'),
 	DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
 	/** auto: seed demo data into an empty embedded database; never: leave it empty. */
-	DEMO_DATA: z.enum(['auto', 'never']).default('auto')
+	DEMO_DATA: z.enum(['auto', 'never']).default('auto'),
+	/** Session ends after this much inactivity (BSI/ASVS: short for administrative data). */
+	SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(480).default(30),
+	/** Session ends this long after login, however active. */
+	SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12)
 });
 
 export type Env = z.infer<typeof envSchema>;

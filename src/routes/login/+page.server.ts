@@ -8,6 +8,7 @@ import { safeRedirectTarget } from '$lib/server/auth/redirect-target';
 import { invalidateUserSessions } from '$lib/server/auth/sessions';
 import { recordAudit } from '$lib/server/auth/audit';
 import { appDb } from '$lib/server/db';
+import { env } from '$lib/server/env';
 import { isDemoInstallation } from '$lib/server/directory/queries';
 import { DEMO_PASSWORD, demoAccounts } from '$lib/server/db/seed/demo-users';
 import { loginSchema } from '$lib/schemas/login';
@@ -41,7 +42,8 @@ export const actions: Actions = {
 			password,
 			address: event.getClientAddress(),
 			userAgent: event.request.headers.get('user-agent'),
-			now: new Date()
+			now: new Date(),
+			absoluteHours: env().SESSION_ABSOLUTE_HOURS
 		});
 		if (!result.ok) {
 			const text =

@@ -22,7 +22,14 @@ export type LoginResult =
  */
 export async function attemptLogin(
 	db: DbOrTx,
-	input: { email: string; password: string; address: string; userAgent: string | null; now: Date }
+	input: {
+		email: string;
+		password: string;
+		address: string;
+		userAgent: string | null;
+		now: Date;
+		absoluteHours?: number;
+	}
 ): Promise<LoginResult> {
 	const keys = [accountKey(input.email), addressKey(input.address)];
 	const throttle = await checkThrottle(db, keys, input.now);
@@ -49,6 +56,7 @@ export async function attemptLogin(
 	}
 	await recordSuccess(db, keys[0]!);
 	const { token, session } = await createSession(db, user.id, {
+		absoluteHours: input.absoluteHours,
 		now: input.now,
 		userAgent: input.userAgent
 	});
