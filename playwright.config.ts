@@ -32,7 +32,20 @@ export default defineConfig({
 				}
 			: {}
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+	projects: [
+		{
+			name: 'chromium',
+			testIgnore: /\.stateful\.spec\.ts$/,
+			use: { ...devices['Desktop Chrome'] }
+		},
+		// Tests that change a shared demo account (e.g. turn on 2FA) run after all others.
+		{
+			name: 'chromium-stateful',
+			testMatch: /\.stateful\.spec\.ts$/,
+			dependencies: ['chromium'],
+			use: { ...devices['Desktop Chrome'] }
+		}
+	],
 	webServer: {
 		// Fresh embedded data folder per run (or the given PostgreSQL database), seeded with demo data.
 		command: 'bash scripts/e2e-server.sh',

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { superValidate, message } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { allowAnonymous, requireUser } from '$lib/server/auth/guards';
+import { allowAnonymous, requireSession } from '$lib/server/auth/guards';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { attemptLogin } from '$lib/server/auth/login';
 import { safeRedirectTarget } from '$lib/server/auth/redirect-target';
@@ -60,10 +60,16 @@ export const actions: Actions = {
 			result.session.expiresAt,
 			event.url.protocol === 'https:'
 		);
-		redirect(303, safeRedirectTarget(form.data.redirectTo));
+		const target = safeRedirectTarget(form.data.redirectTo);
+		// With TOTP the session is only half open until the code is entered; an admin without
+		// TOTP is sent on to enrolment by the guard of whatever page comes next.
+		if (result.hasTotp) {
+			redirect(303, localizeHref(`/login/2fa?redirectTo=${encodeURIComponent(target)}`));
+		}
+		redirect(303, target);
 	},
 	logout: async (event) => {
-		const viewer = requireUser(event);
+		const viewer = requireSession(event);
 		// Issue 3: logout ends all of the user's sessions, not only this browser's.
 		const ended = await invalidateUserSessions(appDb(), viewer.principal.userId);
 		await recordAudit(appDb(), {

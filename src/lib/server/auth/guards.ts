@@ -18,13 +18,65 @@ export function allowAnonymous(event: GuardEvent): Viewer {
 		: { kind: 'anonymous' };
 }
 
-/** Any logged-in person; others are sent to the login page and come back afterwards. */
+/**
+ * Where a session stands with its second factor: 'verify' while a user with TOTP has not yet
+ * entered a code in this session, 'enrol' for an admin who has no TOTP yet (required for admins).
+ */
+export type SecondFactorState = 'done' | 'verify' | 'enrol';
+
+export function secondFactorState(locals: App.Locals): SecondFactorState {
+	const { user, session } = locals;
+	if (!user || !session) return 'done';
+	if (user.hasTotp) return session.twoFactorVerified ? 'done' : 'verify';
+	return user.roles.some((r) => r.role === 'admin') ? 'enrol' : 'done';
+}
+
+function redirectToLogin(event: GuardEvent): never {
+	const back = event.url.pathname + event.url.search;
+	redirect(303, localizeHref(`/login?redirectTo=${encodeURIComponent(back)}`));
+}
+
+function redirectForSecondFactor(state: Exclude<SecondFactorState, 'done'>): never {
+	redirect(303, localizeHref(state === 'verify' ? '/login/2fa' : '/account/2fa'));
+}
+
+/**
+ * Any fully logged-in person; others are sent to the login page and come back afterwards. A
+ * session that still owes its second factor counts as not logged in yet.
+ */
 export function requireUser(event: GuardEvent): Extract<Viewer, { kind: 'user' }> {
 	const user = event.locals.user;
-	if (!user) {
-		const back = event.url.pathname + event.url.search;
-		redirect(303, localizeHref(`/login?redirectTo=${encodeURIComponent(back)}`));
-	}
+	if (!user) redirectToLogin(event);
+	const state = secondFactorState(event.locals);
+	if (state !== 'done') redirectForSecondFactor(state);
+	return { kind: 'user', principal: { userId: user.id, roles: user.roles } };
+}
+
+/**
+ * The 2FA set-up page: a logged-in person, including an admin who must enrol before anything
+ * else; a session still waiting for its code goes to /login/2fa.
+ */
+export function requireUserOrEnrolment(event: GuardEvent): Extract<Viewer, { kind: 'user' }> {
+	const user = event.locals.user;
+	if (!user) redirectToLogin(event);
+	if (secondFactorState(event.locals) === 'verify') redirectForSecondFactor('verify');
+	return { kind: 'user', principal: { userId: user.id, roles: user.roles } };
+}
+
+/** The code page after the password: only a session that still waits for its second factor. */
+export function requirePendingSecondFactor(event: GuardEvent): Extract<Viewer, { kind: 'user' }> {
+	const user = event.locals.user;
+	if (!user) redirectToLogin(event);
+	const state = secondFactorState(event.locals);
+	if (state === 'enrol') redirectForSecondFactor('enrol');
+	if (state === 'done') redirect(303, localizeHref('/'));
+	return { kind: 'user', principal: { userId: user.id, roles: user.roles } };
+}
+
+/** Any session, even one still owing its second factor (logout must always work). */
+export function requireSession(event: GuardEvent): Extract<Viewer, { kind: 'user' }> {
+	const user = event.locals.user;
+	if (!user) redirectToLogin(event);
 	return { kind: 'user', principal: { userId: user.id, roles: user.roles } };
 }
 
@@ -36,4 +88,11 @@ export function requirePermission(event: GuardEvent, capability: Capability, sco
 }
 
 /** Guard names the coverage test accepts as a first statement. */
-export const guardNames = ['allowAnonymous', 'requireUser', 'requirePermission'] as const;
+export const guardNames = [
+	'allowAnonymous',
+	'requireUser',
+	'requireUserOrEnrolment',
+	'requirePendingSecondFactor',
+	'requireSession',
+	'requirePermission'
+] as const;

@@ -9,10 +9,11 @@ import {
 } from './login-throttle';
 import { verifyPasswordOrDummy } from './password';
 import { createSession, type Session } from './sessions';
+import { verifySecondFactor } from './totp';
 import { findUserByEmail } from './users';
 
 export type LoginResult =
-	| { ok: true; token: string; session: Session }
+	| { ok: true; token: string; session: Session; hasTotp: boolean }
 	| { ok: false; reason: 'invalid' }
 	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
@@ -61,5 +62,44 @@ export async function attemptLogin(
 		userAgent: input.userAgent
 	});
 	await recordAudit(db, { userId: user.id, action: 'auth.login', entity: 'session' });
-	return { ok: true, token, session };
+	return { ok: true, token, session, hasTotp: user.totpSecret !== null };
+}
+
+export type SecondFactorAttempt =
+	| { ok: true }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * The code after the password. Wrong codes count against the same throttle keys as wrong
+ * passwords, so the second factor cannot be guessed faster than the first.
+ */
+export async function attemptSecondFactor(
+	db: DbOrTx,
+	input: {
+		userId: number;
+		email: string;
+		sessionId: string;
+		code: string;
+		address: string;
+		now: Date;
+	}
+): Promise<SecondFactorAttempt> {
+	const keys = [accountKey(input.email), addressKey(input.address)];
+	const throttle = await checkThrottle(db, keys, input.now);
+	if (!throttle.allowed) {
+		return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+	}
+	const result = await verifySecondFactor(db, {
+		userId: input.userId,
+		sessionId: input.sessionId,
+		code: input.code,
+		now: input.now
+	});
+	if (!result.ok) {
+		await recordFailure(db, keys, input.now);
+		return { ok: false, reason: 'invalid' };
+	}
+	await recordSuccess(db, keys[0]!);
+	return { ok: true };
 }

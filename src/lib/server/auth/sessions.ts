@@ -51,7 +51,13 @@ export function sessionIdFromToken(token: string): string {
 export async function createSession(
 	db: DbOrTx,
 	userId: number,
-	options: { now: Date; userAgent?: string | null; absoluteHours?: number }
+	options: {
+		now: Date;
+		userAgent?: string | null;
+		absoluteHours?: number;
+		/** Only when the user has just proven the second factor (e.g. password change). */
+		twoFactorVerified?: boolean;
+	}
 ): Promise<{ token: string; session: Session }> {
 	const token = generateSessionToken();
 	const absoluteHours = options.absoluteHours ?? defaultSessionPolicy.absoluteHours;
@@ -63,7 +69,8 @@ export async function createSession(
 			createdAt: options.now,
 			lastActiveAt: options.now,
 			expiresAt: new Date(options.now.getTime() + absoluteHours * HOUR),
-			userAgent: options.userAgent ?? null
+			userAgent: options.userAgent ?? null,
+			twoFactorVerified: options.twoFactorVerified ?? false
 		})
 		.returning();
 	if (!session) throw new Error('session insert returned no row');

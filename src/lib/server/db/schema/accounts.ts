@@ -27,6 +27,8 @@ export const users = pgTable(
 		locale: text().notNull().default('de'),
 		/** TOTP secret, only present once enrolment is confirmed. */
 		totpSecret: text(),
+		/** The 30-second step of the last accepted TOTP code: a code counts once (no replay). */
+		totpLastStep: bigint({ mode: 'number' }),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		passwordChangedAt: timestamp({ withTimezone: true })
 	},
@@ -117,3 +119,38 @@ export const loginThrottle = pgTable('login_throttle', {
 	lockedUntil: timestamp({ withTimezone: true }),
 	lastFailureAt: timestamp({ withTimezone: true }).notNull()
 });
+
+/**
+ * One-time links to set a password (new accounts without an initial password). The id is the
+ * SHA-256 of the token in the link, so the table alone cannot be used to set anyone's password.
+ */
+export const passwordResetTokens = pgTable(
+	'password_reset_tokens',
+	{
+		id: text().primaryKey(),
+		userId: integer()
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp({ withTimezone: true }).notNull(),
+		usedAt: timestamp({ withTimezone: true })
+	},
+	(t) => [index('password_reset_tokens_user_idx').on(t.userId)]
+);
+
+/**
+ * One-time recovery codes for the second factor, shown once at enrolment. Only the SHA-256 of
+ * each code is stored; a used code keeps its row with used_at set.
+ */
+export const recoveryCodes = pgTable(
+	'recovery_codes',
+	{
+		id: integer().primaryKey().generatedAlwaysAsIdentity(),
+		userId: integer()
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		codeHash: text().notNull(),
+		usedAt: timestamp({ withTimezone: true })
+	},
+	(t) => [index('recovery_codes_user_idx').on(t.userId)]
+);

@@ -1,0 +1,417 @@
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import {
+	cooperationFields,
+	organisations,
+	passwordResetTokens,
+	roleAssignments,
+	users
+} from '../db/schema';
+import type { DbOrTx } from '../db/types';
+import { recordAudit } from '../auth/audit';
+import { hashPassword, passwordProblems, type PasswordProblem } from '../auth/password';
+import { roleScope, type Role } from '../auth/permissions';
+import { generateSessionToken, invalidateUserSessions, sessionIdFromToken } from '../auth/sessions';
+import { createUser, findUserByEmail, type User } from '../auth/users';
+
+/**
+ * Account administration: every change and its audit entry in one transaction. Callers have
+ * already checked `user:admin`; these functions check only what the data itself requires.
+ */
+
+/** A set-password link is valid this long. */
+export const PASSWORD_TOKEN_HOURS = 72;
+
+export interface AdminRole {
+	id: number;
+	role: Role;
+	organisationId: number | null;
+	organisationName: string | null;
+	fieldId: number | null;
+	fieldNameDe: string | null;
+	fieldNameEn: string | null;
+}
+
+export interface AdminUser {
+	id: number;
+	email: string;
+	displayName: string;
+	active: boolean;
+	hasPassword: boolean;
+	createdAt: Date;
+	roles: AdminRole[];
+}
+
+async function rolesOf(db: DbOrTx, userId?: number): Promise<(AdminRole & { userId: number })[]> {
+	return db
+		.select({
+			id: roleAssignments.id,
+			userId: roleAssignments.userId,
+			role: roleAssignments.role,
+			organisationId: roleAssignments.organisationId,
+			organisationName: organisations.name,
+			fieldId: roleAssignments.fieldId,
+			fieldNameDe: cooperationFields.nameDe,
+			fieldNameEn: cooperationFields.nameEn
+		})
+		.from(roleAssignments)
+		.leftJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
+		.leftJoin(cooperationFields, eq(cooperationFields.id, roleAssignments.fieldId))
+		.where(userId === undefined ? undefined : eq(roleAssignments.userId, userId))
+		.orderBy(asc(roleAssignments.id));
+}
+
+function toAdminUser(user: User, roles: AdminRole[]): AdminUser {
+	return {
+		id: user.id,
+		email: user.email,
+		displayName: user.displayName,
+		active: user.active,
+		hasPassword: user.passwordHash !== null,
+		createdAt: user.createdAt,
+		roles: roles.map((r) => ({
+			id: r.id,
+			role: r.role,
+			organisationId: r.organisationId,
+			organisationName: r.organisationName,
+			fieldId: r.fieldId,
+			fieldNameDe: r.fieldNameDe,
+			fieldNameEn: r.fieldNameEn
+		}))
+	};
+}
+
+/** All accounts with their roles and the names of the roles' scopes, by display name. */
+export async function listUsers(db: DbOrTx): Promise<AdminUser[]> {
+	const [all, roles] = await Promise.all([
+		db.select().from(users).orderBy(asc(users.displayName), asc(users.id)),
+		rolesOf(db)
+	]);
+	return all.map((u) =>
+		toAdminUser(
+			u,
+			roles.filter((r) => r.userId === u.id)
+		)
+	);
+}
+
+export async function getAdminUser(db: DbOrTx, userId: number): Promise<AdminUser | null> {
+	const [user] = await db.select().from(users).where(eq(users.id, userId));
+	if (!user) return null;
+	return toAdminUser(user, await rolesOf(db, userId));
+}
+
+/** Organisations and fields a role can be scoped to. */
+export async function listScopeOptions(db: DbOrTx) {
+	const [orgs, fields] = await Promise.all([
+		db
+			.select({ id: organisations.id, name: organisations.name })
+			.from(organisations)
+			.orderBy(asc(organisations.name)),
+		db
+			.select({
+				id: cooperationFields.id,
+				nameDe: cooperationFields.nameDe,
+				nameEn: cooperationFields.nameEn
+			})
+			.from(cooperationFields)
+			.orderBy(asc(cooperationFields.nameDe))
+	]);
+	return { organisations: orgs, fields };
+}
+
+/** The city an entry about this user concerns: the one city their roles name, else none. */
+async function cityOfUser(db: DbOrTx, userId: number): Promise<number | null> {
+	const rows = await db
+		.select({ organisationId: roleAssignments.organisationId })
+		.from(roleAssignments)
+		.where(eq(roleAssignments.userId, userId));
+	const cities = new Set(rows.flatMap((r) => r.organisationId ?? []));
+	return cities.size === 1 ? [...cities][0]! : null;
+}
+
+async function issueToken(db: DbOrTx, userId: number, now: Date): Promise<string> {
+	const token = generateSessionToken();
+	await db.insert(passwordResetTokens).values({
+		id: sessionIdFromToken(token),
+		userId,
+		createdAt: now,
+		expiresAt: new Date(now.getTime() + PASSWORD_TOKEN_HOURS * 3_600_000)
+	});
+	return token;
+}
+
+export type CreateAccountResult =
+	| { ok: true; user: User; setPasswordToken: string | null }
+	| { ok: false; reason: 'email_taken' }
+	| { ok: false; reason: 'password'; problems: PasswordProblem[] };
+
+/**
+ * A new account without roles. Without a password, it gets a one-time set-password token,
+ * created in the same transaction; only its hash is stored, the token is returned once.
+ */
+export async function createAccount(
+	db: DbOrTx,
+	input: {
+		actorUserId: number | null;
+		email: string;
+		displayName: string;
+		password?: string;
+		now: Date;
+	}
+): Promise<CreateAccountResult> {
+	if (await findUserByEmail(db, input.email)) return { ok: false, reason: 'email_taken' };
+	if (input.password) {
+		const problems = passwordProblems(input.password);
+		if (problems.length > 0) return { ok: false, reason: 'password', problems };
+	}
+	try {
+		if (input.password) {
+			const user = await createUser(db, {
+				email: input.email,
+				displayName: input.displayName,
+				password: input.password,
+				roles: [],
+				actorUserId: input.actorUserId
+			});
+			return { ok: true, user, setPasswordToken: null };
+		}
+		return await db.transaction(async (tx) => {
+			const user = await createUser(tx, {
+				email: input.email,
+				displayName: input.displayName,
+				roles: [],
+				actorUserId: input.actorUserId
+			});
+			const token = await issueToken(tx, user.id, input.now);
+			return { ok: true as const, user, setPasswordToken: token };
+		});
+	} catch (error) {
+		// A concurrent creation of the same address loses on the unique index.
+		if (String((error as { cause?: unknown })?.cause ?? error).includes('users_email_lower_unique'))
+			return { ok: false, reason: 'email_taken' };
+		throw error;
+	}
+}
+
+/** A fresh set-password link for an existing account (e.g. the first one expired). */
+export async function issuePasswordLink(
+	db: DbOrTx,
+	input: { actorUserId: number; userId: number; now: Date }
+): Promise<string | null> {
+	return db.transaction(async (tx) => {
+		const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
+		if (!user) return null;
+		const token = await issueToken(tx, input.userId, input.now);
+		await recordAudit(tx, {
+			userId: input.actorUserId,
+			organisationId: await cityOfUser(tx, input.userId),
+			action: 'user.password_link',
+			entity: 'user',
+			entityId: String(input.userId),
+			after: { validHours: PASSWORD_TOKEN_HOURS }
+		});
+		return token;
+	});
+}
+
+export type TokenState = 'valid' | 'unknown' | 'used' | 'expired';
+
+export async function passwordTokenState(
+	db: DbOrTx,
+	token: string,
+	now: Date
+): Promise<TokenState> {
+	const [row] = await db
+		.select({
+			usedAt: passwordResetTokens.usedAt,
+			expiresAt: passwordResetTokens.expiresAt,
+			active: users.active
+		})
+		.from(passwordResetTokens)
+		.innerJoin(users, eq(users.id, passwordResetTokens.userId))
+		.where(eq(passwordResetTokens.id, sessionIdFromToken(token)));
+	if (!row || !row.active) return 'unknown';
+	if (row.usedAt) return 'used';
+	if (row.expiresAt.getTime() <= now.getTime()) return 'expired';
+	return 'valid';
+}
+
+export type SetPasswordResult =
+	| { ok: true; userId: number; sessionsEnded: number }
+	| { ok: false; reason: 'password'; problems: PasswordProblem[] }
+	| { ok: false; reason: Exclude<TokenState, 'valid'> };
+
+/**
+ * Sets the password of the token's user. The token is marked used by a conditional update, so
+ * two concurrent submissions cannot both succeed; all the user's sessions end.
+ */
+export async function setPasswordWithToken(
+	db: DbOrTx,
+	input: { token: string; password: string; now: Date }
+): Promise<SetPasswordResult> {
+	const problems = passwordProblems(input.password);
+	if (problems.length > 0) return { ok: false, reason: 'password', problems };
+	const state = await passwordTokenState(db, input.token, input.now);
+	if (state !== 'valid') return { ok: false, reason: state };
+	const passwordHash = await hashPassword(input.password);
+	const id = sessionIdFromToken(input.token);
+	return db.transaction(async (tx) => {
+		const [claimed] = await tx
+			.update(passwordResetTokens)
+			.set({ usedAt: input.now })
+			.where(
+				and(
+					eq(passwordResetTokens.id, id),
+					isNull(passwordResetTokens.usedAt),
+					gt(passwordResetTokens.expiresAt, input.now)
+				)
+			)
+			.returning({ userId: passwordResetTokens.userId });
+		if (!claimed) return { ok: false as const, reason: 'used' as const };
+		await tx
+			.update(users)
+			.set({ passwordHash, passwordChangedAt: input.now })
+			.where(eq(users.id, claimed.userId));
+		const sessionsEnded = await invalidateUserSessions(tx, claimed.userId);
+		await recordAudit(tx, {
+			userId: claimed.userId,
+			organisationId: await cityOfUser(tx, claimed.userId),
+			action: 'user.password_set',
+			entity: 'user',
+			entityId: String(claimed.userId),
+			// Never the password or its hash.
+			after: { via: 'link', sessionsEnded }
+		});
+		return { ok: true as const, userId: claimed.userId, sessionsEnded };
+	});
+}
+
+export type RoleChangeResult =
+	| { ok: true }
+	| { ok: false; reason: 'user_not_found' | 'scope_invalid' | 'scope_not_found' | 'duplicate' };
+
+export interface RoleInput {
+	role: Role;
+	organisationId: number | null;
+	fieldId: number | null;
+}
+
+/** Whether the scope matches what the role needs (mirrors the role_assignments_scope check). */
+export function scopeFits(input: RoleInput): boolean {
+	switch (roleScope[input.role]) {
+		case 'global':
+			return input.organisationId === null && input.fieldId === null;
+		case 'organisation':
+			return input.organisationId !== null && input.fieldId === null;
+		case 'field':
+			return input.organisationId === null && input.fieldId !== null;
+	}
+}
+
+export async function assignRole(
+	db: DbOrTx,
+	input: RoleInput & { actorUserId: number; userId: number }
+): Promise<RoleChangeResult> {
+	const assignment: RoleInput = {
+		role: input.role,
+		organisationId: input.organisationId,
+		fieldId: input.fieldId
+	};
+	if (!scopeFits(assignment)) return { ok: false, reason: 'scope_invalid' };
+	return db.transaction(async (tx) => {
+		const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
+		if (!user) return { ok: false, reason: 'user_not_found' };
+		if (assignment.organisationId !== null) {
+			const [org] = await tx
+				.select({ id: organisations.id })
+				.from(organisations)
+				.where(eq(organisations.id, assignment.organisationId));
+			if (!org) return { ok: false, reason: 'scope_not_found' };
+		}
+		if (assignment.fieldId !== null) {
+			const [field] = await tx
+				.select({ id: cooperationFields.id })
+				.from(cooperationFields)
+				.where(eq(cooperationFields.id, assignment.fieldId));
+			if (!field) return { ok: false, reason: 'scope_not_found' };
+		}
+		const inserted = await tx
+			.insert(roleAssignments)
+			.values({ userId: input.userId, ...assignment })
+			.onConflictDoNothing()
+			.returning({ id: roleAssignments.id });
+		if (inserted.length === 0) return { ok: false, reason: 'duplicate' };
+		await recordAudit(tx, {
+			userId: input.actorUserId,
+			organisationId: assignment.organisationId,
+			action: 'user.role_assign',
+			entity: 'user',
+			entityId: String(input.userId),
+			after: assignment
+		});
+		return { ok: true };
+	});
+}
+
+export async function removeRole(
+	db: DbOrTx,
+	input: { actorUserId: number; userId: number; assignmentId: number }
+): Promise<{ ok: boolean }> {
+	return db.transaction(async (tx) => {
+		const [removed] = await tx
+			.delete(roleAssignments)
+			.where(
+				and(eq(roleAssignments.id, input.assignmentId), eq(roleAssignments.userId, input.userId))
+			)
+			.returning();
+		if (!removed) return { ok: false };
+		// The person's sessions carry their roles from the database on each request, so the
+		// removal takes effect at once; no session needs to end.
+		await recordAudit(tx, {
+			userId: input.actorUserId,
+			organisationId: removed.organisationId,
+			action: 'user.role_remove',
+			entity: 'user',
+			entityId: String(input.userId),
+			before: {
+				role: removed.role,
+				organisationId: removed.organisationId,
+				fieldId: removed.fieldId
+			}
+		});
+		return { ok: true };
+	});
+}
+
+export type ActiveChangeResult =
+	| { ok: true; sessionsEnded: number }
+	| { ok: false; reason: 'self' | 'user_not_found' | 'unchanged' };
+
+/** Deactivation ends all sessions in the same transaction; nobody deactivates themself. */
+export async function setUserActive(
+	db: DbOrTx,
+	input: { actorUserId: number; userId: number; active: boolean }
+): Promise<ActiveChangeResult> {
+	if (!input.active && input.actorUserId === input.userId) return { ok: false, reason: 'self' };
+	return db.transaction(async (tx) => {
+		const [user] = await tx
+			.select({ active: users.active })
+			.from(users)
+			.where(eq(users.id, input.userId))
+			.for('update');
+		if (!user) return { ok: false, reason: 'user_not_found' };
+		if (user.active === input.active) return { ok: false, reason: 'unchanged' };
+		await tx.update(users).set({ active: input.active }).where(eq(users.id, input.userId));
+		const sessionsEnded = input.active ? 0 : await invalidateUserSessions(tx, input.userId);
+		await recordAudit(tx, {
+			userId: input.actorUserId,
+			organisationId: await cityOfUser(tx, input.userId),
+			action: input.active ? 'user.reactivate' : 'user.deactivate',
+			entity: 'user',
+			entityId: String(input.userId),
+			before: { active: user.active },
+			after: input.active ? { active: true } : { active: false, sessionsEnded }
+		});
+		return { ok: true, sessionsEnded };
+	});
+}

@@ -1,0 +1,109 @@
+import { and, desc, eq, gte, ilike, inArray, like, lt, type SQL } from 'drizzle-orm';
+import { auditLog, organisations, users } from '../db/schema';
+import type { DbOrTx } from '../db/types';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Everything, or only entries about the given cities (city leadership); decided by the caller. */
+export type AuditScope = { kind: 'all' } | { kind: 'cities'; organisationIds: number[] };
+
+export interface AuditFilters {
+	/** Prefix of the action, e.g. `user.` or `auth.login`. */
+	action?: string;
+	/** Part of the acting user's e-mail address, case-insensitive. */
+	email?: string;
+	organisationId?: number;
+	/** Inclusive start of the range. */
+	from?: Date;
+	/** Exclusive end of the range. */
+	until?: Date;
+}
+
+export interface AuditRow {
+	id: number;
+	at: Date;
+	action: string;
+	entity: string;
+	entityId: string | null;
+	before: string | null;
+	after: string | null;
+	userEmail: string | null;
+	organisationId: number | null;
+	organisationName: string | null;
+}
+
+/** `%` and `_` in the input are literal, not wildcards. */
+function escapeLike(value: string): string {
+	return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * One page of the log, newest first (ordered by `at`, so audit_log_at_idx, or with a city
+ * scope audit_log_organisation_at_idx, serves it). One row more than a page is read to tell
+ * whether a next page exists.
+ */
+export async function listAuditEntries(
+	db: DbOrTx,
+	scope: AuditScope,
+	filters: AuditFilters,
+	page = 1
+): Promise<{ rows: AuditRow[]; hasNext: boolean }> {
+	if (scope.kind === 'cities' && scope.organisationIds.length === 0)
+		return { rows: [], hasNext: false };
+	const conditions: (SQL | undefined)[] = [
+		scope.kind === 'cities' ? inArray(auditLog.organisationId, scope.organisationIds) : undefined,
+		filters.action ? like(auditLog.action, `${escapeLike(filters.action)}%`) : undefined,
+		filters.email ? ilike(users.email, `%${escapeLike(filters.email)}%`) : undefined,
+		filters.organisationId !== undefined
+			? eq(auditLog.organisationId, filters.organisationId)
+			: undefined,
+		filters.from ? gte(auditLog.at, filters.from) : undefined,
+		filters.until ? lt(auditLog.at, filters.until) : undefined
+	];
+	const rows = await db
+		.select({
+			id: auditLog.id,
+			at: auditLog.at,
+			action: auditLog.action,
+			entity: auditLog.entity,
+			entityId: auditLog.entityId,
+			before: auditLog.before,
+			after: auditLog.after,
+			userEmail: users.email,
+			organisationId: auditLog.organisationId,
+			organisationName: organisations.name
+		})
+		.from(auditLog)
+		.leftJoin(users, eq(users.id, auditLog.userId))
+		.leftJoin(organisations, eq(organisations.id, auditLog.organisationId))
+		.where(and(...conditions))
+		.orderBy(desc(auditLog.at), desc(auditLog.id))
+		.limit(AUDIT_PAGE_SIZE + 1)
+		.offset((page - 1) * AUDIT_PAGE_SIZE);
+	return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasNext: rows.length > AUDIT_PAGE_SIZE };
+}
+
+/** Organisations that appear as filter choices: all of them, or the viewer's own cities. */
+export async function auditOrganisationOptions(db: DbOrTx, scope: AuditScope) {
+	return db
+		.select({ id: organisations.id, name: organisations.name })
+		.from(organisations)
+		.where(scope.kind === 'cities' ? inArray(organisations.id, scope.organisationIds) : undefined)
+		.orderBy(organisations.name);
+}
+
+/** before/after JSON as `key: value` lines for people; anything unparsable is shown as is. */
+export function readableJson(text: string | null): string[] {
+	if (text === null) return [];
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		return [text];
+	}
+	if (value === null || typeof value !== 'object' || Array.isArray(value))
+		return [JSON.stringify(value)];
+	return Object.entries(value as Record<string, unknown>).map(
+		([key, v]) => `${key}: ${typeof v === 'string' ? v : JSON.stringify(v)}`
+	);
+}

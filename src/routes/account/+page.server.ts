@@ -1,0 +1,126 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { changePassword, endOtherSessions, endOwnSession } from '$lib/server/auth/account';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { requireUser } from '$lib/server/auth/guards';
+import { recordAudit } from '$lib/server/auth/audit';
+import { listUserSessions } from '$lib/server/auth/sessions';
+import { appDb } from '$lib/server/db';
+import { env } from '$lib/server/env';
+import { passwordChangeSchema, sessionSchema } from '$lib/schemas/account';
+import { m } from '$lib/paraglide/messages';
+import { getLocale, localizeHref } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Date and time in the active language, in the cities' time zone. */
+function formatDateTime(date: Date): string {
+	return new Intl.DateTimeFormat(getLocale() === 'de' ? 'de-DE' : 'en-GB', {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: 'Europe/Berlin'
+	}).format(date);
+}
+
+export const load: PageServerLoad = async (event) => {
+	const viewer = requireUser(event);
+	const { user, session } = event.locals;
+	const { SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS } = env();
+	const sessions = await listUserSessions(appDb(), viewer.principal.userId, {
+		now: new Date(),
+		idleMinutes: SESSION_IDLE_MINUTES,
+		absoluteHours: SESSION_ABSOLUTE_HOURS
+	});
+	return {
+		account: {
+			displayName: user?.displayName ?? '',
+			email: user?.email ?? '',
+			roles: [...new Set(viewer.principal.roles.map((r) => r.role))],
+			hasTotp: user?.hasTotp ?? false
+		},
+		sessions: sessions.map((s) => ({
+			id: s.id,
+			current: s.id === session?.id,
+			createdAt: formatDateTime(s.createdAt),
+			lastActiveAt: formatDateTime(s.lastActiveAt),
+			userAgent: s.userAgent
+		})),
+		passwordForm: await superValidate(zod4(passwordChangeSchema), { id: 'password' })
+	};
+};
+
+export const actions: Actions = {
+	changePassword: async (event) => {
+		const viewer = requireUser(event);
+		const form = await superValidate(event.request, zod4(passwordChangeSchema), {
+			id: 'password'
+		});
+		const { currentPassword, newPassword } = form.data;
+		// Passwords never travel back to the browser.
+		form.data = { currentPassword: '', newPassword: '', repeatPassword: '' };
+		if (!form.valid) return fail(400, { form });
+		const result = await changePassword(appDb(), {
+			userId: viewer.principal.userId,
+			currentPassword,
+			newPassword,
+			now: new Date(),
+			userAgent: event.request.headers.get('user-agent'),
+			absoluteHours: env().SESSION_ABSOLUTE_HOURS,
+			twoFactorVerified: event.locals.session?.twoFactorVerified ?? false
+		});
+		if (!result.ok) {
+			if (result.reason === 'wrong_current') {
+				return setError(form, 'currentPassword', m.account_current_password_wrong());
+			}
+			const texts = result.problems.map((p) =>
+				p === 'too_short'
+					? m.account_password_too_short()
+					: p === 'too_long'
+						? m.account_password_too_long()
+						: m.account_password_too_common()
+			);
+			return setError(form, 'newPassword', texts);
+		}
+		// The load after this action lists the sessions: the fresh one is now the current one.
+		event.locals.session = result.session;
+		setSessionCookie(
+			event.cookies,
+			result.token,
+			result.session.expiresAt,
+			event.url.protocol === 'https:'
+		);
+		return message(form, m.account_password_changed());
+	},
+	endSession: async (event) => {
+		const viewer = requireUser(event);
+		const form = await superValidate(event.request, zod4(sessionSchema));
+		if (!form.valid) return fail(400);
+		const db = appDb();
+		const ended = await endOwnSession(db, viewer.principal.userId, form.data.sessionId);
+		if (ended) {
+			await recordAudit(db, {
+				userId: viewer.principal.userId,
+				action: 'auth.session_ended',
+				entity: 'session'
+			});
+		}
+		if (form.data.sessionId === event.locals.session?.id) {
+			deleteSessionCookie(event.cookies, event.url.protocol === 'https:');
+			redirect(303, localizeHref('/login'));
+		}
+		return { sessionMessage: m.account_session_ended() };
+	},
+	endOtherSessions: async (event) => {
+		const viewer = requireUser(event);
+		const db = appDb();
+		const current = event.locals.session?.id ?? '';
+		const ended = await endOtherSessions(db, viewer.principal.userId, current);
+		await recordAudit(db, {
+			userId: viewer.principal.userId,
+			action: 'auth.sessions_ended',
+			entity: 'session',
+			after: { sessionsEnded: ended }
+		});
+		return { sessionMessage: m.account_other_sessions_ended({ count: String(ended) }) };
+	}
+};

@@ -1,0 +1,117 @@
+import { error, fail } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { requirePermission } from '$lib/server/auth/guards';
+import {
+	assignRole,
+	getAdminUser,
+	issuePasswordLink,
+	listScopeOptions,
+	PASSWORD_TOKEN_HOURS,
+	removeRole,
+	setUserActive
+} from '$lib/server/admin/users';
+import { appDb } from '$lib/server/db';
+import { assignRoleSchema } from '$lib/schemas/admin';
+import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The id in the URL, or 404: a non-number is as unknown as a missing account. */
+function userIdOf(param: string): number {
+	const id = /^[1-9][0-9]{0,9}$/.test(param) ? Number(param) : NaN;
+	if (!Number.isSafeInteger(id) || id > 2_147_483_647) error(404, m.admin_user_not_found());
+	return id;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const viewer = requirePermission(event, 'user:admin');
+	const db = appDb();
+	const user = await getAdminUser(db, userIdOf(event.params.id));
+	if (!user) error(404, m.admin_user_not_found());
+	return {
+		user,
+		isSelf: user.id === viewer.principal.userId,
+		options: await listScopeOptions(db),
+		roleForm: await superValidate(zod4(assignRoleSchema)),
+		tokenHours: PASSWORD_TOKEN_HOURS
+	};
+};
+
+export const actions: Actions = {
+	assignRole: async (event) => {
+		const viewer = requirePermission(event, 'user:admin');
+		const userId = userIdOf(event.params.id);
+		const form = await superValidate(event.request, zod4(assignRoleSchema));
+		if (!form.valid) return fail(400, { roleForm: form });
+		const result = await assignRole(appDb(), {
+			actorUserId: viewer.principal.userId,
+			userId,
+			role: form.data.role,
+			organisationId: form.data.organisationId ?? null,
+			fieldId: form.data.fieldId ?? null
+		});
+		if (!result.ok) {
+			if (result.reason === 'user_not_found') error(404, m.admin_user_not_found());
+			if (result.reason === 'duplicate') return setError(form, 'role', m.admin_role_duplicate());
+			// scope_invalid cannot pass the schema; both end in the same clear message.
+			return setError(form, 'role', m.admin_scope_not_found());
+		}
+		form.message = m.admin_role_assigned();
+		return { roleForm: form };
+	},
+	removeRole: async (event) => {
+		const viewer = requirePermission(event, 'user:admin');
+		const userId = userIdOf(event.params.id);
+		const raw = (await event.request.formData()).get('assignmentId');
+		const assignmentId = typeof raw === 'string' && /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : 0;
+		const result = assignmentId
+			? await removeRole(appDb(), { actorUserId: viewer.principal.userId, userId, assignmentId })
+			: { ok: false };
+		if (!result.ok) return fail(404, { notice: m.admin_role_not_found() });
+		return { notice: m.admin_role_removed() };
+	},
+	deactivate: async (event) => {
+		const viewer = requirePermission(event, 'user:admin');
+		const userId = userIdOf(event.params.id);
+		const result = await setUserActive(appDb(), {
+			actorUserId: viewer.principal.userId,
+			userId,
+			active: false
+		});
+		if (!result.ok) {
+			if (result.reason === 'user_not_found') error(404, m.admin_user_not_found());
+			return fail(400, {
+				notice: result.reason === 'self' ? m.admin_cannot_deactivate_self() : m.admin_unchanged()
+			});
+		}
+		return { notice: m.admin_deactivated({ count: String(result.sessionsEnded) }) };
+	},
+	reactivate: async (event) => {
+		const viewer = requirePermission(event, 'user:admin');
+		const userId = userIdOf(event.params.id);
+		const result = await setUserActive(appDb(), {
+			actorUserId: viewer.principal.userId,
+			userId,
+			active: true
+		});
+		if (!result.ok) {
+			if (result.reason === 'user_not_found') error(404, m.admin_user_not_found());
+			return fail(400, { notice: m.admin_unchanged() });
+		}
+		return { notice: m.admin_reactivated() };
+	},
+	passwordLink: async (event) => {
+		const viewer = requirePermission(event, 'user:admin');
+		const userId = userIdOf(event.params.id);
+		const token = await issuePasswordLink(appDb(), {
+			actorUserId: viewer.principal.userId,
+			userId,
+			now: new Date()
+		});
+		if (!token) error(404, m.admin_user_not_found());
+		return {
+			setPasswordLink: new URL(localizeHref(`/set-password/${token}`), event.url.origin).href
+		};
+	}
+};

@@ -1,0 +1,118 @@
+import { error } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guards';
+import { can } from '$lib/server/auth/permissions';
+import {
+	AUDIT_PAGE_SIZE,
+	auditOrganisationOptions,
+	listAuditEntries,
+	readableJson,
+	type AuditScope
+} from '$lib/server/audit/queries';
+import { appDb } from '$lib/server/db';
+import { auditFilterSchema } from '$lib/schemas/admin';
+import { m } from '$lib/paraglide/messages';
+import type { PageServerLoad } from './$types';
+
+const ZONE = 'Europe/Berlin';
+
+/** Midnight of a calendar day in German local time, as an instant. */
+function berlinMidnight(isoDate: string): Date {
+	const utc = new Date(`${isoDate}T00:00:00Z`);
+	const parts = new Intl.DateTimeFormat('en-GB', {
+		timeZone: ZONE,
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).formatToParts(utc);
+	const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
+	const minute = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
+	// Berlin is ahead of UTC, so its local time at UTC midnight equals the offset.
+	return new Date(utc.getTime() - (hour * 60 + minute) * 60_000);
+}
+
+function nextDay(isoDate: string): string {
+	const d = new Date(`${isoDate}T12:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + 1);
+	return d.toISOString().slice(0, 10);
+}
+
+export const load: PageServerLoad = async (event) => {
+	const viewer = requireUser(event);
+	const { principal } = viewer;
+	let scope: AuditScope;
+	if (can(principal, 'audit:read_all')) {
+		scope = { kind: 'all' };
+	} else {
+		const organisationIds = principal.roles
+			.flatMap((r) => r.organisationId ?? [])
+			.filter((organisationId) => can(principal, 'audit:read_own_city', { organisationId }));
+		if (organisationIds.length === 0) error(403, m.error_forbidden());
+		scope = { kind: 'cities', organisationIds: [...new Set(organisationIds)] };
+	}
+
+	const raw = Object.fromEntries(
+		['action', 'email', 'organisation', 'from', 'to', 'page'].flatMap((key) => {
+			const value = event.url.searchParams.get(key);
+			return value === null ? [] : [[key, value]];
+		})
+	);
+	const db = appDb();
+	const organisations = await auditOrganisationOptions(db, scope);
+	const parsed = auditFilterSchema.safeParse(raw);
+	const values = {
+		action: raw.action ?? '',
+		email: raw.email ?? '',
+		organisation: raw.organisation ?? '',
+		from: raw.from ?? '',
+		to: raw.to ?? ''
+	};
+	if (!parsed.success) {
+		return {
+			scopeKind: scope.kind,
+			organisations,
+			values,
+			problems: parsed.error.issues.map((issue) => ({
+				field: String(issue.path[0] ?? ''),
+				message: issue.message
+			})),
+			entries: [],
+			page: 1,
+			hasNext: false,
+			pageSize: AUDIT_PAGE_SIZE
+		};
+	}
+	const filters = parsed.data;
+	const page = filters.page ?? 1;
+	const { rows, hasNext } = await listAuditEntries(
+		db,
+		scope,
+		{
+			action: filters.action,
+			email: filters.email,
+			organisationId: filters.organisation,
+			from: filters.from ? berlinMidnight(filters.from) : undefined,
+			until: filters.to ? berlinMidnight(nextDay(filters.to)) : undefined
+		},
+		page
+	);
+	return {
+		scopeKind: scope.kind,
+		organisations,
+		values,
+		problems: [],
+		entries: rows.map((row) => ({
+			id: row.id,
+			at: row.at.toISOString(),
+			action: row.action,
+			entity: row.entity,
+			entityId: row.entityId,
+			userEmail: row.userEmail,
+			organisationName: row.organisationName,
+			before: readableJson(row.before),
+			after: readableJson(row.after)
+		})),
+		page,
+		hasNext,
+		pageSize: AUDIT_PAGE_SIZE
+	};
+};

@@ -1,0 +1,47 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { requirePendingSecondFactor } from '$lib/server/auth/guards';
+import { attemptSecondFactor } from '$lib/server/auth/login';
+import { safeRedirectTarget } from '$lib/server/auth/redirect-target';
+import { appDb } from '$lib/server/db';
+import { totpCodeSchema } from '$lib/schemas/account';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requirePendingSecondFactor(event);
+	const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'));
+	const form = await superValidate({ redirectTo }, zod4(totpCodeSchema), { errors: false });
+	return { form };
+};
+
+export const actions: Actions = {
+	verify: async (event) => {
+		const viewer = requirePendingSecondFactor(event);
+		const form = await superValidate(event.request, zod4(totpCodeSchema));
+		const code = form.data.code;
+		form.data.code = '';
+		if (!form.valid) return fail(400, { form });
+		const { user, session } = event.locals;
+		if (!user || !session) return fail(400, { form });
+		const result = await attemptSecondFactor(appDb(), {
+			userId: viewer.principal.userId,
+			email: user.email,
+			sessionId: session.id,
+			code,
+			address: event.getClientAddress(),
+			now: new Date()
+		});
+		if (!result.ok) {
+			const text =
+				result.reason === 'throttled'
+					? m.login_throttled({
+							minutes: String(Math.max(1, Math.ceil(result.retryAfterSeconds / 60)))
+						})
+					: m.twofa_invalid();
+			return message(form, text, { status: result.reason === 'throttled' ? 429 : 400 });
+		}
+		redirect(303, safeRedirectTarget(form.data.redirectTo));
+	}
+};

@@ -1,0 +1,42 @@
+import { fail } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { allowAnonymous } from '$lib/server/auth/guards';
+import { passwordTokenState, setPasswordWithToken } from '$lib/server/admin/users';
+import { appDb } from '$lib/server/db';
+import { setPasswordSchema } from '$lib/schemas/admin';
+import { passwordProblemMessage } from '$lib/admin-labels';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Tokens are 32 base32 characters; anything else is unknown without asking the database. */
+const TOKEN = /^[a-z2-7]{32}$/;
+
+// Public on purpose: the person has no password yet; the token in the URL is the credential.
+export const load: PageServerLoad = async (event) => {
+	allowAnonymous(event);
+	const { token } = event.params;
+	const state = TOKEN.test(token)
+		? await passwordTokenState(appDb(), token, new Date())
+		: ('unknown' as const);
+	return { state, form: await superValidate(zod4(setPasswordSchema)) };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		allowAnonymous(event);
+		const form = await superValidate(event.request, zod4(setPasswordSchema));
+		const { password } = form.data;
+		form.data.password = '';
+		form.data.confirm = '';
+		if (!form.valid) return fail(400, { form });
+		const { token } = event.params;
+		if (!TOKEN.test(token)) return fail(400, { form, state: 'unknown' as const });
+		const result = await setPasswordWithToken(appDb(), { token, password, now: new Date() });
+		if (!result.ok) {
+			if (result.reason === 'password')
+				return setError(form, 'password', result.problems.map(passwordProblemMessage));
+			return fail(400, { form, state: result.reason });
+		}
+		return { form, done: true };
+	}
+};
