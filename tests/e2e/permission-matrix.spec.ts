@@ -38,10 +38,14 @@ const readPages = [
 	'/fields/service-center-d115'
 ];
 
-/** Expected status of a GET without following redirects. */
+const personalPages = ['/account', '/admin/users', '/audit'];
+
+/** Expected status of a GET without following redirects. The admin's row is in admin.stateful.spec.ts. */
 function expectedStatus(role: Role, path: string): number {
 	if (path === '/login') return role === 'anonymous' ? 200 : 303;
 	if (role === 'anonymous') return 303;
+	if (path === '/admin/users') return 403;
+	if (path === '/audit') return role === 'leadershipKoeln' ? 200 : 403;
 	return 200;
 }
 
@@ -64,7 +68,7 @@ const ownCityRoles: Role[] = ['leadershipKoeln', 'controllerKoeln', 'approverKoe
 for (const role of roles) {
 	test(`permission matrix: ${role}`, async ({ baseURL }) => {
 		const context = await contextFor(role, baseURL!);
-		for (const path of [...readPages, '/login']) {
+		for (const path of [...readPages, ...personalPages, '/login']) {
 			const response = await context.get(path, { maxRedirects: 0 });
 			expect(response.status(), `${role} GET ${path}`).toBe(expectedStatus(role, path));
 			if (response.status() === 303 && role === 'anonymous') {

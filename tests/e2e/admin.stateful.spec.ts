@@ -1,0 +1,62 @@
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateTOTP } from '@oslojs/otp';
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { DEMO_PASSWORD, demo } from './login';
+
+/**
+ * The admin must turn on 2FA before anything else, then manages accounts and reads the audit
+ * log. Stateful (turns on the admin's 2FA), so it runs after all other browser tests.
+ */
+test('the admin enrols 2FA, creates an account and finds it in the audit log', async ({ page }) => {
+	test.setTimeout(60_000);
+	await page.goto('/login');
+	await page.getByLabel('E-Mail-Adresse').fill(demo.admin);
+	await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page).toHaveURL(/\/account\/2fa/);
+
+	const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+	await page.getByLabel('Code').fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
+	await page.getByRole('button', { name: 'Bestätigen und einschalten' }).click();
+	await expect(page.getByTestId('recovery-codes').locator('li')).toHaveCount(10);
+
+	await page.getByRole('link', { name: 'Verwaltung' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Benutzerverwaltung' })).toBeVisible();
+	await expect(page.getByText(demo.controllerKoeln)).toBeVisible();
+	await expectAccessible(page);
+
+	// A common password is refused with a message next to the field, nothing is created.
+	const email = 'neu.controlling@hamm.example';
+	await page.getByLabel('E-Mail-Adresse').fill(email);
+	await page.getByLabel('Anzeigename').fill('Neues Controlling Hamm');
+	await page.getByLabel('Anfangspasswort (optional)').fill('passwort1234');
+	await page.getByRole('button', { name: 'Konto anlegen' }).click();
+	await expect(page.locator('[aria-invalid="true"]')).toHaveCount(1);
+	await expectAccessible(page);
+
+	await page.getByLabel('Anfangspasswort (optional)').fill('Interkommunal-Hamm-2026');
+	await page.getByRole('button', { name: 'Konto anlegen' }).click();
+	await expect(
+		page.getByRole('cell', { name: email }).or(page.getByText(email)).first()
+	).toBeVisible();
+
+	await page.getByRole('link', { name: 'Protokoll' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Protokoll' })).toBeVisible();
+	await expect(page.getByText('user.create').first()).toBeVisible();
+	await expectAccessible(page);
+
+	// The admin row of the permission matrix: every area open, but no city's unreleased values.
+	for (const path of ['/', '/cities/koeln', '/fields', '/account', '/admin/users', '/audit']) {
+		expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(200);
+	}
+	for (const city of ['koeln', 'muenster']) {
+		for (const field of ['archivierung', 'kfz-zulassungswesen']) {
+			const body = await (await page.request.get(`/cities/${city}/${field}/__data.json`)).text();
+			expect(body, `${city}/${field}`).toContain('"nodes"');
+			expect(body, `admin sees unreleased values of ${city}/${field}`).not.toMatch(
+				/"(draft|submitted)"/
+			);
+		}
+	}
+});
