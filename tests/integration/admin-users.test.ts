@@ -3,12 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	assignRole,
 	createAccount,
-	issuePasswordLink,
-	passwordTokenState,
 	removeRole,
-	setPasswordWithToken,
 	setUserActive
 } from '../../src/lib/server/admin/users';
+import {
+	issuePasswordLink,
+	passwordTokenState,
+	setPasswordWithToken
+} from '../../src/lib/server/admin/password-links';
 import { assignRoleSchema } from '../../src/lib/schemas/admin';
 import { verifyPassword } from '../../src/lib/server/auth/password';
 import { createSession } from '../../src/lib/server/auth/sessions';

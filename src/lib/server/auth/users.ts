@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { auditLog, roleAssignments, users } from '../db/schema';
+import { roleAssignments, users } from '../db/schema';
 import type { DbOrTx } from '../db/types';
+import { recordAudit } from './audit';
 import { hashPassword, passwordProblems, type PasswordProblem } from './password';
 import type { Principal, RoleAssignment } from './permissions';
 
@@ -52,19 +53,14 @@ export async function createUser(db: DbOrTx, input: NewUser): Promise<User> {
 		}
 		// Attribute the entry to a city when the roles name exactly one, so its leadership sees it.
 		const cities = new Set(input.roles.flatMap((r) => r.organisationId ?? []));
-		await tx.insert(auditLog).values({
+		await recordAudit(tx, {
 			userId: input.actorUserId ?? null,
 			organisationId: cities.size === 1 ? [...cities][0] : null,
 			action: 'user.create',
 			entity: 'user',
 			entityId: String(user.id),
 			// Deliberately no password and no hash.
-			after: JSON.stringify({
-				email,
-				displayName,
-				hasPassword: passwordHash !== null,
-				roles: input.roles
-			})
+			after: { email, displayName, hasPassword: passwordHash !== null, roles: input.roles }
 		});
 		return user;
 	});

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { allowAnonymous } from '$lib/server/auth/guards';
-import { passwordTokenState, setPasswordWithToken } from '$lib/server/admin/users';
+import { passwordTokenState, setPasswordWithToken } from '$lib/server/admin/password-links';
 import { appDb } from '$lib/server/db';
 import { setPasswordSchema } from '$lib/schemas/admin';
 import { passwordProblemMessage } from '$lib/admin-labels';

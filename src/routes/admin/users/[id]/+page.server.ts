@@ -5,12 +5,11 @@ import { requirePermission } from '$lib/server/auth/guards';
 import {
 	assignRole,
 	getAdminUser,
-	issuePasswordLink,
 	listScopeOptions,
-	PASSWORD_TOKEN_HOURS,
 	removeRole,
 	setUserActive
 } from '$lib/server/admin/users';
+import { issuePasswordLink, PASSWORD_TOKEN_HOURS } from '$lib/server/admin/password-links';
 import { appDb } from '$lib/server/db';
 import { assignRoleSchema } from '$lib/schemas/admin';
 import { m } from '$lib/paraglide/messages';
