@@ -7,7 +7,16 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'drizzle/', 'data/', 'test-results/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'src/lib/paraglide/',
+			'drizzle/',
+			'data/',
+			'test-results/',
+			'tmp/',
+			'pw-local.config.ts'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,

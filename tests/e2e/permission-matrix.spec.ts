@@ -40,12 +40,23 @@ const readPages = [
 
 const personalPages = ['/account', '/admin/users', '/audit'];
 
+/** Editing pages: the own city's scorecard for its controller, the D115 template for its lead. */
+const editPages = [
+	`/cities/${OWN}/archivierung/edit`,
+	`/cities/${FOREIGN}/archivierung/edit`,
+	'/fields/service-center-d115/template',
+	'/fields/beihilfe/template'
+];
+
 /** Expected status of a GET without following redirects. The admin's row is in admin.stateful.spec.ts. */
 function expectedStatus(role: Role, path: string): number {
 	if (path === '/login') return role === 'anonymous' ? 200 : 303;
 	if (role === 'anonymous') return 303;
 	if (path === '/admin/users') return 403;
 	if (path === '/audit') return role === 'leadershipKoeln' ? 200 : 403;
+	if (path === `/cities/${OWN}/archivierung/edit`) return role === 'controllerKoeln' ? 200 : 403;
+	if (path === '/fields/service-center-d115/template') return role === 'fieldLeadD115' ? 200 : 403;
+	if (editPages.includes(path)) return 403;
 	return 200;
 }
 
@@ -68,7 +79,7 @@ const ownCityRoles: Role[] = ['leadershipKoeln', 'controllerKoeln', 'approverKoe
 for (const role of roles) {
 	test(`permission matrix: ${role}`, async ({ baseURL }) => {
 		const context = await contextFor(role, baseURL!);
-		for (const path of [...readPages, ...personalPages, '/login']) {
+		for (const path of [...readPages, ...personalPages, ...editPages, '/login']) {
 			const response = await context.get(path, { maxRedirects: 0 });
 			expect(response.status(), `${role} GET ${path}`).toBe(expectedStatus(role, path));
 			if (response.status() === 303 && role === 'anonymous') {

@@ -55,7 +55,10 @@ function serverFunctions(file: string): { name: string; firstCall: string | unde
 	const found: { name: string; firstCall: string | undefined }[] = [];
 	const visitExport = (name: string, init: ts.Node) => {
 		while (ts.isSatisfiesExpression(init) || ts.isAsExpression(init)) init = init.expression;
-		if (name === 'actions' && ts.isObjectLiteralExpression(init)) {
+		if (name === 'actions' && !ts.isObjectLiteralExpression(init)) {
+			// Actions built elsewhere (a factory, a spread) cannot be checked here: refuse them.
+			found.push({ name: 'actions (not an object literal)', firstCall: undefined });
+		} else if (name === 'actions' && ts.isObjectLiteralExpression(init)) {
 			for (const prop of init.properties) {
 				const fn = ts.isPropertyAssignment(prop) ? prop.initializer : prop;
 				found.push({
@@ -104,5 +107,12 @@ describe('guard coverage', () => {
 	it('notices a module whose load does not start with a guard', () => {
 		const probe = join(process.cwd(), 'tests', 'unit', 'fixtures', 'unguarded.server.ts');
 		expect(serverFunctions(probe)).toEqual([{ name: 'load', firstCall: 'fetchEverything' }]);
+	});
+
+	it('refuses actions it cannot inspect, such as ones built by a factory', () => {
+		const probe = join(process.cwd(), 'tests', 'unit', 'fixtures', 'factory-actions.server.ts');
+		expect(serverFunctions(probe)).toEqual([
+			{ name: 'actions (not an object literal)', firstCall: undefined }
+		]);
 	});
 });

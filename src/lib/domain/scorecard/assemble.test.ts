@@ -34,6 +34,7 @@ const version = (over: Partial<VersionRow> = {}): VersionRow => ({
 	aggregation: 'mean',
 	denominator: 'none',
 	source: 'ACD-Statistik',
+	plausibleChangePercent: 20,
 	greenMin: '75',
 	greenMax: null,
 	yellowMin: '65',
@@ -121,6 +122,70 @@ describe('assembleScorecard', () => {
 		const breaks = kpi.series.filter((p) => p.definitionBreak).map((p) => `${p.year}-${p.quarter}`);
 		expect(breaks).toEqual(['2025-1']);
 		expect(kpi.name).toBe('Servicelevel (neu)');
+	});
+
+	it('marks a new definition where it takes effect, even before any value uses it', () => {
+		const versions = [
+			version(),
+			version({ id: 2, validFromYear: 2026, validFromQuarter: 2, nameDe: 'Servicelevel 20 s' })
+		];
+		const view = assembleScorecard({
+			structure: [structureRow()],
+			versions,
+			targets: [],
+			// Values entered before the field lead versioned the KPI keep version 1.
+			measurements: [value(2026, 1, '76'), value(2026, 2, '77'), value(2026, 3, '78')],
+			locale: 'de'
+		});
+		const kpi = view.perspectives[0]!.objectives[0]!.kpis[0]!;
+		const breaks = kpi.series.filter((p) => p.definitionBreak).map((p) => `${p.year}-${p.quarter}`);
+		expect(breaks).toEqual(['2026-2']);
+	});
+
+	it('scores each KPI and rolls up with weights re-normalised over KPIs with data', () => {
+		const view = assembleScorecard({
+			structure: [
+				structureRow({ scorecardKpiId: 100, kpiId: 1000, weight: '2.00' }),
+				structureRow({ scorecardKpiId: 101, kpiId: 1001, kpiCode: 'D115-FCR', weight: '1.00' }),
+				structureRow({ scorecardKpiId: 102, kpiId: 1002, kpiCode: 'D115-X', weight: '1.00' })
+			],
+			versions: [version(), version({ id: 2, kpiId: 1001 }), version({ id: 3, kpiId: 1002 })],
+			targets: [],
+			measurements: [
+				// 80 ≥ 75: green, score 100. 70 in yellow [65, 75): 50 + 50·(1 − 5/10) = 75.
+				value(2026, 3, '80'),
+				value(2026, 3, '70', { kpiId: 1001, kpiVersionId: 2 })
+				// D115-X has no value: no_data, its weight drops out.
+			],
+			locale: 'de'
+		});
+		const objective = view.perspectives[0]!.objectives[0]!;
+		expect(objective.kpis.map((k) => k.score)).toEqual([100, 75, null]);
+		// (2·100 + 1·75) / 3 = 91.7; 2 of 3 KPIs scored.
+		expect(objective.rollup.score).toBe(91.7);
+		expect(objective.rollup.status).toBe('green');
+		expect(objective.rollup.scoredCount).toBe(2);
+		expect(objective.rollup.kpiCount).toBe(3);
+		expect(view.perspectives[0]!.rollup.score).toBe(91.7);
+		expect(view.rollup.coverage).toBeCloseTo(2 / 3);
+	});
+
+	it('forms the yearly figure by the aggregation and judges it against the year target', () => {
+		const view = assembleScorecard({
+			structure: [structureRow()],
+			versions: [version({ aggregation: 'sum', greenMin: '300', yellowMin: '280' })],
+			targets: [],
+			measurements: [
+				value(2025, 1, '70'),
+				value(2025, 2, '80'),
+				value(2025, 3, '75'),
+				value(2025, 4, '70')
+			],
+			locale: 'de'
+		});
+		const kpi = view.perspectives[0]!.objectives[0]!.kpis[0]!;
+		// 70 + 80 + 75 + 70 = 295: below 300, inside yellow from 280.
+		expect(kpi.yearly).toMatchObject({ year: 2025, value: 295, complete: true, status: 'yellow' });
 	});
 
 	it('keeps empty perspectives and says there is no data when nothing was released', () => {

@@ -1,5 +1,9 @@
 import { compareQuarters, quarterRange, type Quarter } from '../period/quarter';
 import { bandsFromStrings, hasTarget, statusOf, type Bands, type Status } from '../status/status';
+import { groupBy } from '../../util/group-by';
+import { scoreOf } from '../scoring/score';
+import { rollUpGroups, rollUpKpis } from '../scoring/rollup';
+import { yearlyValue } from '../scoring/yearly';
 import type {
 	KpiView,
 	MeasurementRow,
@@ -24,8 +28,11 @@ function countStatuses(statuses: Status[]): StatusCounts {
 }
 
 /** The definition version in force in a quarter: the newest one valid from that quarter or before. */
-export function versionAt(versions: VersionRow[], q: Quarter): VersionRow | undefined {
-	let found: VersionRow | undefined;
+export function versionAt<V extends { validFromYear: number; validFromQuarter: number }>(
+	versions: V[],
+	q: Quarter
+): V | undefined {
+	let found: V | undefined;
 	for (const v of versions) {
 		const from = { year: v.validFromYear, quarter: v.validFromQuarter };
 		if (
@@ -89,11 +96,17 @@ export function assembleScorecard(input: AssembleInput): ScorecardView {
 			(measurementsByKpi.get(row.kpiId) ?? []).map((m) => [`${m.year}-${m.quarter}`, m])
 		);
 		let previousVersion: number | null = null;
-		const series: SeriesPoint[] = quarters.map((q) => {
+		let versionInForce: number | undefined;
+		const series: SeriesPoint[] = quarters.map((q, i) => {
 			const m = byQuarter.get(`${q.year}-${q.quarter}`);
-			const { bands } = bandsFor(q.year, cityTargets, versionAt(kpiVersions, q));
+			const inForce = versionAt(kpiVersions, q);
+			const { bands } = bandsFor(q.year, cityTargets, inForce);
 			const value = m ? Number(m.value) : null;
-			const definitionBreak = !!m && previousVersion !== null && m.kpiVersionId !== previousVersion;
+			// A break where a new definition takes effect, or where values switch versions.
+			const definitionBreak =
+				(i > 0 && inForce?.id !== versionInForce) ||
+				(!!m && previousVersion !== null && m.kpiVersionId !== previousVersion);
+			versionInForce = inForce?.id;
 			if (m) previousVersion = m.kpiVersionId;
 			return {
 				...q,
@@ -102,12 +115,23 @@ export function assembleScorecard(input: AssembleInput): ScorecardView {
 				comment: m?.comment ?? '',
 				definitionBreak,
 				bands,
-				status: statusOf(value, bands)
+				status: statusOf(value, bands),
+				score: scoreOf(value, bands)
 			};
 		});
 		const latest = [...series].reverse().find((p) => p.value !== null) ?? null;
-		const targetSource = latest
-			? bandsFor(latest.year, cityTargets, versionAt(kpiVersions, latest)).source
+		const latestBands = latest
+			? bandsFor(
+					latest.year,
+					cityTargets,
+					versionAt(kpiVersions, { year: latest.year, quarter: 4 })
+				)
+			: null;
+		const yearly = latest
+			? yearlyValue(
+					series.filter((p) => p.year === latest.year),
+					definition.aggregation
+				)
 			: null;
 		return {
 			scorecardKpiId: row.scorecardKpiId,
@@ -123,8 +147,16 @@ export function assembleScorecard(input: AssembleInput): ScorecardView {
 			source: definition.source,
 			weight: Number(row.weight ?? 1),
 			latest,
-			targetSource,
+			targetSource: latest
+				? bandsFor(latest.year, cityTargets, versionAt(kpiVersions, latest)).source
+				: null,
 			status: latest?.status ?? 'no_data',
+			score: latest?.score ?? null,
+			aggregation: definition.aggregation,
+			yearly:
+				latest && yearly
+					? { ...yearly, year: latest.year, status: statusOf(yearly.value, latestBands?.bands) }
+					: null,
 			series
 		};
 	};
@@ -145,7 +177,10 @@ export function assembleScorecard(input: AssembleInput): ScorecardView {
 				description: o.objectiveDescription ?? '',
 				owner: o.objectiveOwner ?? '',
 				kpis,
-				statusCounts: countStatuses(kpis.map((k) => k.status))
+				statusCounts: countStatuses(kpis.map((k) => k.status)),
+				rollup: rollUpKpis(
+					kpis.map((k) => ({ weight: k.weight, score: k.score, status: k.status }))
+				)
 			});
 		}
 		perspectives.push({
@@ -153,20 +188,14 @@ export function assembleScorecard(input: AssembleInput): ScorecardView {
 			key: first.perspectiveKey,
 			name: locale === 'de' ? first.perspectiveNameDe : first.perspectiveNameEn,
 			objectives,
-			statusCounts: countStatuses(objectives.flatMap((o) => o.kpis.map((k) => k.status)))
+			statusCounts: countStatuses(objectives.flatMap((o) => o.kpis.map((k) => k.status))),
+			rollup: rollUpGroups(objectives.map((o) => o.rollup))
 		});
 	}
-	return { perspectives, latestQuarter, quarters };
-}
-
-/** Groups in first-seen order, so the query's ORDER BY survives. */
-function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
-	const groups = new Map<K, T[]>();
-	for (const item of items) {
-		const k = key(item);
-		const list = groups.get(k);
-		if (list) list.push(item);
-		else groups.set(k, [item]);
-	}
-	return groups;
+	return {
+		perspectives,
+		rollup: rollUpGroups(perspectives.map((p) => p.rollup)),
+		latestQuarter,
+		quarters
+	};
 }

@@ -1,4 +1,6 @@
 import type { Bands, Polarity, Status } from '../status/status';
+import type { Rollup } from '../scoring/rollup';
+import type { YearlyValue } from '../scoring/yearly';
 import type { KpiUnit } from '../../format/number';
 
 export type MeasurementState = 'draft' | 'submitted' | 'released';
@@ -42,6 +44,8 @@ export interface VersionRow extends BandRow {
 	aggregation: 'sum' | 'mean' | 'last';
 	denominator: 'none' | 'per_1000_inhabitants' | 'per_case';
 	source: string;
+	/** Largest plausible change against the previous quarter, in percent; null: no check. */
+	plausibleChangePercent: number | null;
 }
 
 export interface TargetRow extends BandRow {
@@ -65,10 +69,15 @@ export interface SeriesPoint {
 	value: number | null;
 	state: MeasurementState | null;
 	comment: string;
-	/** The definition changed between the previous value and this one. */
+	/**
+	 * The definition changed here: a new version took effect in this quarter, or this value was
+	 * entered under another version than the value before it.
+	 */
 	definitionBreak: boolean;
 	bands: Bands | null;
 	status: Status;
+	/** 0–100 against the bands; null without value or target (docs/scoring.md). */
+	score: number | null;
 }
 
 export interface KpiView {
@@ -89,6 +98,10 @@ export interface KpiView {
 	latest: SeriesPoint | null;
 	targetSource: 'city' | 'field' | null;
 	status: Status;
+	score: number | null;
+	aggregation: VersionRow['aggregation'];
+	/** The yearly figure of the latest value's year, formed by the definition's aggregation. */
+	yearly: (YearlyValue & { year: number; status: Status }) | null;
 	series: SeriesPoint[];
 }
 
@@ -101,6 +114,7 @@ export interface ObjectiveView {
 	owner: string;
 	kpis: KpiView[];
 	statusCounts: StatusCounts;
+	rollup: Rollup;
 }
 
 export interface PerspectiveView {
@@ -109,10 +123,12 @@ export interface PerspectiveView {
 	name: string;
 	objectives: ObjectiveView[];
 	statusCounts: StatusCounts;
+	rollup: Rollup;
 }
 
 export interface ScorecardView {
 	perspectives: PerspectiveView[];
+	rollup: Rollup;
 	/** The newest quarter with any visible value; the page reports on it. */
 	latestQuarter: { year: number; quarter: number } | null;
 	quarters: { year: number; quarter: number }[];

@@ -96,3 +96,15 @@ export const guardNames = [
 	'requireSession',
 	'requirePermission'
 ] as const;
+
+/**
+ * The permission check for routes whose scope is known only after a lookup (the city or field in
+ * the URL): call a guard first, load the scope, then this. 403 when the capability is missing.
+ */
+export function assertCan(
+	viewer: Extract<Viewer, { kind: 'user' }>,
+	capability: Capability,
+	scope: Scope
+): void {
+	if (!can(viewer.principal, capability, scope)) error(403, m.error_forbidden());
+}

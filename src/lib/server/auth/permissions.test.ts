@@ -37,7 +37,7 @@ const principal = (...assignments: RoleAssignment[]): Principal => ({
 
 /** Written out independently of capabilityMatrix, so a change to the matrix fails a test. */
 const expectedOwn: Record<Role, Capability[]> = {
-	admin: ['user:admin', 'audit:read_all'],
+	admin: ['user:admin', 'audit:read_all', 'period:manage'],
 	observer: [],
 	city_leadership: ['measurement:read_unreleased', 'audit:read_own_city'],
 	controller: [
@@ -47,7 +47,7 @@ const expectedOwn: Record<Role, Capability[]> = {
 		'scorecard:write'
 	],
 	approver: ['measurement:read_unreleased', 'measurement:release', 'measurement:reopen'],
-	field_lead: ['catalogue:write', 'pilot:write']
+	field_lead: ['catalogue:write', 'pilot:write', 'period:manage']
 };
 
 const scopes = {

@@ -36,6 +36,7 @@ export const capabilities = [
 	'scorecard:write',
 	'catalogue:write',
 	'pilot:write',
+	'period:manage',
 	'user:admin',
 	'audit:read_all',
 	'audit:read_own_city'
@@ -54,6 +55,7 @@ export const capabilityScope: Record<Capability, ScopeKind> = {
 	'scorecard:write': 'organisation',
 	'catalogue:write': 'field',
 	'pilot:write': 'field',
+	'period:manage': 'field',
 	'user:admin': 'global',
 	'audit:read_all': 'global',
 	'audit:read_own_city': 'organisation'
@@ -74,10 +76,11 @@ export const roleScope: Record<Role, ScopeKind> = {
  * anonymous visitors may already do it. The admin manages accounts but deliberately does not
  * enter or release figures (separation of duties); an observer only reads released values.
  * Controller (enter, submit) and approver (release, reopen) are separate so one person cannot
- * release their own figures unless explicitly given both roles.
+ * release their own figures unless explicitly given both roles. Opening and closing reporting
+ * quarters is coordination, not figures: the field lead does it for the field, the admin for all.
  */
 export const capabilityMatrix: Record<Role, readonly Capability[]> = {
-	admin: ['user:admin', 'audit:read_all'],
+	admin: ['user:admin', 'audit:read_all', 'period:manage'],
 	observer: [],
 	city_leadership: ['measurement:read_unreleased', 'audit:read_own_city'],
 	controller: [
@@ -87,7 +90,7 @@ export const capabilityMatrix: Record<Role, readonly Capability[]> = {
 		'scorecard:write'
 	],
 	approver: ['measurement:read_unreleased', 'measurement:release', 'measurement:reopen'],
-	field_lead: ['catalogue:write', 'pilot:write']
+	field_lead: ['catalogue:write', 'pilot:write', 'period:manage']
 };
 
 export interface Scope {

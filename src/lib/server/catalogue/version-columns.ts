@@ -14,6 +14,7 @@ export const kpiDefinitionColumns = {
 	aggregation: kpiVersions.aggregation,
 	denominator: kpiVersions.denominator,
 	source: kpiVersions.source,
+	plausibleChangePercent: kpiVersions.plausibleChangePercent,
 	greenMin: kpiVersions.greenMin,
 	greenMax: kpiVersions.greenMax,
 	yellowMin: kpiVersions.yellowMin,

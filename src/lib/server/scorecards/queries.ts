@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/types';
 import { kpiDefinitionColumns } from '../catalogue/version-columns';
 import {
@@ -65,7 +65,7 @@ export async function findScorecard(
 }
 
 /** The KPI ids on a scorecard, as a subquery so each read below stays one round trip. */
-const scorecardKpiIds = (db: DbOrTx, scorecardId: number) =>
+export const scorecardKpiIds = (db: DbOrTx, scorecardId: number) =>
 	db
 		.select({ kpiId: scorecardKpis.kpiId })
 		.from(scorecardKpis)
@@ -94,7 +94,10 @@ export function loadStructure(db: DbOrTx, scorecardId: number): Promise<Structur
 		})
 		.from(perspectives)
 		.leftJoin(objectives, eq(objectives.perspectiveId, perspectives.id))
-		.leftJoin(scorecardKpis, eq(scorecardKpis.objectiveId, objectives.id))
+		.leftJoin(
+			scorecardKpis,
+			and(eq(scorecardKpis.objectiveId, objectives.id), isNull(scorecardKpis.archivedAt))
+		)
 		.leftJoin(kpis, eq(kpis.id, scorecardKpis.kpiId))
 		.where(eq(perspectives.scorecardId, scorecardId))
 		.orderBy(

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
+import { can } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
 import {
 	findFieldBySlug,
@@ -10,7 +11,7 @@ import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requireUser(event);
+	const viewer = requireUser(event);
 	const db = appDb();
 	const field = await findFieldBySlug(db, event.params.field);
 	if (!field) error(404, m.not_found_field());
@@ -18,5 +19,6 @@ export const load: PageServerLoad = async (event) => {
 		listCatalogue(db, field.id),
 		listParticipants(db, field.id)
 	]);
-	return { field, catalogue, participants };
+	const isLead = can(viewer.principal, 'catalogue:write', { fieldId: field.id });
+	return { field, catalogue, participants, isLead };
 };

@@ -29,7 +29,9 @@ export const kpis = pgTable(
 		code: text().notNull(),
 		sortOrder: smallint().notNull().default(0),
 		/** KPIs with values are archived, never deleted. */
-		archivedAt: timestamp({ withTimezone: true })
+		archivedAt: timestamp({ withTimezone: true }),
+		/** Optimistic locking of the definition ("Steckbrief"): every edit bumps it. */
+		version: integer().notNull().default(1)
 	},
 	(t) => [
 		unique('kpis_code_unique').on(t.fieldId, t.ownerOrganisationId, t.code).nullsNotDistinct(),

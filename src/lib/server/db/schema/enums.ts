@@ -56,3 +56,5 @@ export const role = pgEnum('role', [
 	'approver',
 	'field_lead'
 ]);
+
+export const apiTokenScope = pgEnum('api_token_scope', ['read', 'write']);

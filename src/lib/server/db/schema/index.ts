@@ -7,3 +7,4 @@ export * from './measurements';
 export * from './accounts';
 export * from './pilots';
 export * from './settings';
+export * from './reporting';

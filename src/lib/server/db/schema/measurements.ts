@@ -46,6 +46,8 @@ export const measurements = pgTable(
 		version: integer().notNull().default(1),
 		updatedBy: integer().references(() => users.id, { onDelete: 'set null' }),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		submittedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+		submittedAt: timestamp({ withTimezone: true }),
 		releasedBy: integer().references(() => users.id, { onDelete: 'set null' }),
 		releasedAt: timestamp({ withTimezone: true })
 	},

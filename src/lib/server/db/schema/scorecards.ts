@@ -18,14 +18,15 @@ import { kpis } from './catalogue';
 import { organisations } from './organisations';
 import { thresholdChecks, thresholdColumns } from './columns';
 
-/** One Balanced Scorecard per city and cooperation field. */
+/**
+ * One Balanced Scorecard per city and cooperation field. The row without an organisation is the
+ * field's template, maintained by the field lead, that a city adopts in one step.
+ */
 export const scorecards = pgTable(
 	'scorecards',
 	{
 		id: integer().primaryKey().generatedAlwaysAsIdentity(),
-		organisationId: integer()
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'restrict' }),
+		organisationId: integer().references(() => organisations.id, { onDelete: 'restrict' }),
 		fieldId: integer()
 			.notNull()
 			.references(() => cooperationFields.id, { onDelete: 'restrict' }),
@@ -35,7 +36,7 @@ export const scorecards = pgTable(
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
-		unique('scorecards_org_field_unique').on(t.organisationId, t.fieldId),
+		unique('scorecards_org_field_unique').on(t.organisationId, t.fieldId).nullsNotDistinct(),
 		index('scorecards_field_idx').on(t.fieldId)
 	]
 );
@@ -103,7 +104,9 @@ export const scorecardKpis = pgTable(
 			.notNull()
 			.references(() => kpis.id, { onDelete: 'restrict' }),
 		weight: numeric({ precision: 6, scale: 2 }).notNull().default('1'),
-		sortOrder: smallint().notNull()
+		sortOrder: smallint().notNull(),
+		/** Removed from the scorecard while the city has values for it: kept, hidden, restorable. */
+		archivedAt: timestamp({ withTimezone: true })
 	},
 	(t) => [
 		unique('scorecard_kpis_unique').on(t.objectiveId, t.kpiId),

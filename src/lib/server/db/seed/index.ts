@@ -12,7 +12,8 @@ import {
 } from '../schema';
 import type { Db, Tx } from '../types';
 import { seedDemoUsers } from './demo-users';
-import { seedScorecards } from './scorecards';
+import { seedDemoPeriods } from './demo-periods';
+import { seedScorecards, seedTemplates } from './scorecards';
 import { chunks, required, type ReferenceIds } from './util';
 import { catalogue, CATALOGUE_VALID_FROM, type CatalogueKpi } from './catalogue';
 import { generateDemoMeasurements, type DemoCity } from './demo-values';
@@ -132,7 +133,9 @@ async function seedReference(tx: Tx): Promise<ReferenceIds> {
 	await tx.insert(fieldParticipants).values(participants).onConflictDoNothing();
 
 	const kpiIds = await seedCatalogue(tx, fieldIds);
-	return { organisations: orgIds, fields: fieldIds, ...kpiIds };
+	const ids = { organisations: orgIds, fields: fieldIds, ...kpiIds };
+	await seedTemplates(tx, ids);
+	return ids;
 }
 
 async function seedCatalogue(
@@ -233,6 +236,7 @@ async function seedDemo(tx: Tx, ids: ReferenceIds): Promise<void> {
 	}));
 	await seedScorecards(tx, ids, cities);
 	await seedDemoUsers(tx, ids);
+	await seedDemoPeriods(tx, ids);
 
 	const rows = generateDemoMeasurements(cities, catalogue).map((m) => {
 		const kpiId = required(ids.kpis, m.kpiCode, 'KPI');

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, isNull } from 'drizzle-orm';
 import { objectives, perspectives, scorecardKpis, scorecards, targets } from '../schema';
 import type { Tx } from '../types';
 import { catalogue, type CatalogueKpi } from './catalogue';
@@ -26,6 +26,43 @@ function template(
 	return byPerspective;
 }
 
+/** A scorecard to seed: a city's (with demo targets) or, without a city, the field's template. */
+interface SeedOwner {
+	city: DemoCity | null;
+	organisationId: number | null;
+	field: (typeof referenceFields)[number];
+	fieldId: number;
+	/** Only the row, no structure: a city that has not built this scorecard yet. */
+	empty: boolean;
+}
+
+/**
+ * Köln has not built its scorecard for process optimisation yet, so the demo shows adopting the
+ * field template.
+ */
+export const DEMO_UNBUILT = { city: 'koeln', field: 'geschaeftsprozessoptimierung' } as const;
+
+/** The template scorecard of every field (reference data), built from the catalogue. */
+export async function seedTemplates(tx: Tx, ids: ReferenceIds) {
+	const owners: SeedOwner[] = referenceFields.map((field) => ({
+		city: null,
+		organisationId: null,
+		field,
+		fieldId: required(ids.fields, field.slug, 'field'),
+		empty: false
+	}));
+	const existing = await tx
+		.select({ fieldId: scorecards.fieldId })
+		.from(scorecards)
+		.where(isNull(scorecards.organisationId));
+	const have = new Set(existing.map((s) => s.fieldId));
+	await insertScorecards(
+		tx,
+		ids,
+		owners.filter((o) => !have.has(o.fieldId))
+	);
+}
+
 /** One scorecard per city and field, built from the field template; existing ones are left alone. */
 export async function seedScorecards(tx: Tx, ids: ReferenceIds, cities: readonly DemoCity[]) {
 	const cityIds = cities.map((c) => required(ids.organisations, c.slug, 'organisation'));
@@ -34,26 +71,36 @@ export async function seedScorecards(tx: Tx, ids: ReferenceIds, cities: readonly
 		.from(scorecards)
 		.where(inArray(scorecards.organisationId, cityIds));
 	const have = new Set(existing.map((s) => `${s.organisationId}|${s.fieldId}`));
-	const cityName = new Map(referenceCities.map((c) => [c.slug, c.name]));
-
-	const wanted = cities.flatMap((city) =>
+	const wanted: SeedOwner[] = cities.flatMap((city) =>
 		referenceFields.map((field) => ({
 			city,
 			field,
 			organisationId: required(ids.organisations, city.slug, 'organisation'),
-			fieldId: required(ids.fields, field.slug, 'field')
+			fieldId: required(ids.fields, field.slug, 'field'),
+			empty: city.slug === DEMO_UNBUILT.city && field.slug === DEMO_UNBUILT.field
 		}))
 	);
-	const missing = wanted.filter((w) => !have.has(`${w.organisationId}|${w.fieldId}`));
-	if (missing.length === 0) return;
+	await insertScorecards(
+		tx,
+		ids,
+		wanted.filter((w) => !have.has(`${w.organisationId}|${w.fieldId}`))
+	);
+}
 
+async function insertScorecards(tx: Tx, ids: ReferenceIds, missing: SeedOwner[]) {
+	if (missing.length === 0) return;
+	const cityName = new Map(referenceCities.map((c) => [c.slug, c.name]));
 	const created = await tx
 		.insert(scorecards)
 		.values(
 			missing.map((m) => ({
 				organisationId: m.organisationId,
 				fieldId: m.fieldId,
-				mission: `${cityName.get(m.city.slug) ?? m.city.slug} steigert im Kooperationsfeld „${m.field.nameDe}“ gemeinsam mit den Partnerstädten Wirtschaftlichkeit, Qualität und Wirkung.`
+				mission: m.empty
+					? ''
+					: m.city
+						? `${cityName.get(m.city.slug) ?? m.city.slug} steigert im Kooperationsfeld „${m.field.nameDe}“ gemeinsam mit den Partnerstädten Wirtschaftlichkeit, Qualität und Wirkung.`
+						: `Gemeinsame Vorlage des Kooperationsfelds „${m.field.nameDe}“: Ziele und Kennzahlen, auf die sich die Partnerstädte verständigt haben.`
 			}))
 		)
 		.returning({
@@ -61,9 +108,11 @@ export async function seedScorecards(tx: Tx, ids: ReferenceIds, cities: readonly
 			organisationId: scorecards.organisationId,
 			fieldId: scorecards.fieldId
 		});
+	const built = missing.filter((m) => !m.empty);
+	if (built.length === 0) return;
 	const scorecardOf = new Map(created.map((s) => [`${s.organisationId}|${s.fieldId}`, s.id]));
 	const context = new Map(
-		missing.map((m) => [
+		built.map((m) => [
 			required(scorecardOf, `${m.organisationId}|${m.fieldId}`, 'scorecard'),
 			{ city: m.city, template: template(m.field.slug) }
 		])
@@ -142,11 +191,13 @@ export async function seedScorecards(tx: Tx, ids: ReferenceIds, cities: readonly
 		const inputOf = new Map(chunk.map((c) => [`${c.objectiveId}|${c.kpiId}`, c]));
 		for (const row of inserted) {
 			const input = required(inputOf, `${row.objectiveId}|${row.kpiId}`, 'scorecard KPI');
+			if (!input.city) continue;
+			const city = input.city;
 			for (const year of DEMO_TARGET_YEARS) {
 				targetRows.push({
 					scorecardKpiId: row.id,
 					year,
-					...demoTargetBands(input.kpi, input.city, year)
+					...demoTargetBands(input.kpi, city, year)
 				});
 			}
 		}

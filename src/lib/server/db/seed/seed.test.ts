@@ -1,4 +1,4 @@
-import { count, eq, isNotNull } from 'drizzle-orm';
+import { count, eq, isNotNull, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../client';
 import {
@@ -45,13 +45,14 @@ describe('seedDatabase with demo data', () => {
 		await handle?.close();
 	});
 
-	it('seeds reference data, 130 scorecards and the generated values', async () => {
+	it('seeds reference data, 10 field templates, 130 city scorecards and the generated values', async () => {
 		const summary = await seedDatabase(handle.db, { demo: true });
 		const expectedValues = generateDemoMeasurements().length;
 		expect(summary).toEqual({
 			organisations: 14,
 			kpis: catalogue.length,
-			scorecards: 130,
+			// 13 cities × 10 fields, plus one template per field.
+			scorecards: 140,
 			measurements: expectedValues
 		});
 
@@ -66,8 +67,10 @@ describe('seedDatabase with demo data', () => {
 			.select({ scorecardId: perspectives.scorecardId, n: count() })
 			.from(perspectives)
 			.groupBy(perspectives.scorecardId);
-		expect(perScorecard).toHaveLength(130);
+		// Köln's process optimisation scorecard is left empty on purpose (DEMO_UNBUILT).
+		expect(perScorecard).toHaveLength(139);
 		expect(perScorecard.every((p) => p.n === 5)).toBe(true);
+		expect(await db.$count(scorecards, isNull(scorecards.organisationId))).toBe(10);
 
 		const leads = await db
 			.select({ field: cooperationFields.slug, lead: organisations.slug })
@@ -79,7 +82,7 @@ describe('seedDatabase with demo data', () => {
 			'geschaeftsprozessoptimierung:hamm'
 		]);
 
-		expect(await db.$count(targets)).toBeGreaterThan(130 * 3 * 3);
+		expect(await db.$count(targets)).toBeGreaterThan(129 * 3 * 3);
 		expect(await db.$count(measurements, isNotNull(measurements.caseCount))).toBeGreaterThan(0);
 	});
 
@@ -130,13 +133,14 @@ describe('seedDatabase without demo data', () => {
 		expect(summary).toEqual({
 			organisations: 14,
 			kpis: catalogue.length,
-			scorecards: 0,
+			// The field templates are reference data: a fresh installation can adopt them.
+			scorecards: 10,
 			measurements: 0
 		});
 		expect(await handle.db.$count(appSettings)).toBe(0);
 
 		const later = await seedDatabase(handle.db, { demo: true });
-		expect(later.scorecards).toBe(130);
+		expect(later.scorecards).toBe(140);
 		expect(later.measurements).toBe(generateDemoMeasurements().length);
 	});
 });

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { readCellValue, type CellProblem } from '../../domain/entry/cell-input';
+import { checkValue, type EntryError, type EntryWarning } from '../../domain/entry/plausibility';
+import type { AppLocale } from '../../format/number';
+import type { DraftInput } from './save';
+import type { EntryGrid } from './grid';
+
+/** One posted grid row, as typed: kept and sent back on any refusal, so nothing typed is lost. */
+const postedRow = z.object({
+	kpiId: z.number().int().positive(),
+	value: z.string().max(64),
+	comment: z.string().max(2000),
+	version: z.number().int().min(0)
+});
+const gridPost = z.array(postedRow).max(500);
+export type PostedRow = z.infer<typeof postedRow>;
+
+/** Reads the grid's fields (`value_<kpiId>`, `comment_<kpiId>`, `version_<kpiId>`) with zod. */
+export function readGridPost(form: FormData): PostedRow[] | null {
+	const rows = form.getAll('kpi').map((kpi) => {
+		const id = String(kpi);
+		return {
+			kpiId: Number(id),
+			value: String(form.get(`value_${id}`) ?? ''),
+			comment: String(form.get(`comment_${id}`) ?? '').trim(),
+			version: Number(form.get(`version_${id}`) ?? 0)
+		};
+	});
+	const parsed = gridPost.safeParse(rows);
+	return parsed.success ? parsed.data : null;
+}
+
+export interface RowCheck {
+	kpiId: number;
+	problem: CellProblem | null;
+	errors: EntryError[];
+	warnings: EntryWarning[];
+}
+
+/**
+ * Turns the posted rows into drafts for the KPIs of the grid (others are ignored: a crafted
+ * field for another KPI never reaches the database) and checks each: number format and the
+ * plausibility rules for submitting.
+ */
+export function evaluateRows(grid: EntryGrid, posted: PostedRow[], locale: AppLocale) {
+	const drafts: DraftInput[] = [];
+	const checks: RowCheck[] = [];
+	for (const row of grid.rows) {
+		const p = posted.find((r) => r.kpiId === row.kpiId);
+		if (!p) continue;
+		const reading = readCellValue(p.value, row.unit, locale);
+		if (!reading.ok) {
+			checks.push({ kpiId: row.kpiId, problem: reading.problem, errors: [], warnings: [] });
+			continue;
+		}
+		const result = checkValue({
+			value: reading.value,
+			unit: row.unit,
+			bands: row.bands,
+			previousValue: row.previousQuarter,
+			plausibleChangePercent: row.plausibleChangePercent,
+			comment: p.comment
+		});
+		checks.push({
+			kpiId: row.kpiId,
+			problem: null,
+			errors: result.errors,
+			warnings: result.warnings
+		});
+		// Values already submitted or released are locked; posting them unchanged is fine.
+		drafts.push({
+			kpiId: row.kpiId,
+			kpiVersionId: row.kpiVersionId,
+			value: reading.value,
+			comment: p.comment,
+			expectedVersion: p.version
+		});
+	}
+	return { drafts, checks };
+}

@@ -1,0 +1,189 @@
+import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { cooperationFields, measurements, reportingPeriods, users } from '../db/schema';
+import type { DbOrTx } from '../db/types';
+import {
+	findScorecard,
+	loadStructure,
+	loadTargets,
+	loadVersions,
+	scorecardKpiIds
+} from '../scorecards/queries';
+import { versionAt } from '../../domain/scorecard/assemble';
+import { bandsFromStrings, hasTarget, type Bands, type Polarity } from '../../domain/status/status';
+import { lastCompletedQuarter, shiftQuarter, type Quarter } from '../../domain/period/quarter';
+import type { KpiUnit } from '../../format/number';
+import type { MeasurementState } from '../auth/permissions';
+
+export type PeriodState = 'open' | 'closed' | 'missing';
+
+export interface GridValue {
+	id: number;
+	value: number;
+	state: MeasurementState;
+	comment: string;
+	version: number;
+	updatedByName: string | null;
+}
+
+/** One row of the entry grid: a KPI of the scorecard with everything the controller compares. */
+export interface GridRow {
+	kpiId: number;
+	code: string;
+	name: string;
+	comparable: boolean;
+	kpiVersionId: number;
+	unit: KpiUnit;
+	decimals: number;
+	polarity: Polarity;
+	plausibleChangePercent: number | null;
+	bands: Bands | null;
+	current: GridValue | null;
+	previousQuarter: number | null;
+	sameQuarterLastYear: number | null;
+}
+
+export interface EntryGrid {
+	scorecardId: number;
+	organisation: { id: number; slug: string; name: string };
+	field: { id: number; slug: string; nameDe: string; nameEn: string };
+	quarter: Quarter;
+	period: { state: PeriodState; deadline: string | null };
+	rows: GridRow[];
+}
+
+/**
+ * The entry grid of one city, field and quarter: six reads whatever the number of KPIs. Only
+ * for people who may see the city's unreleased values (the route checks that first): it shows
+ * drafts and submissions of the quarter and the two comparison quarters.
+ */
+export async function loadEntryGrid(
+	db: DbOrTx,
+	citySlug: string,
+	fieldSlug: string,
+	quarter: Quarter,
+	locale: 'de' | 'en'
+): Promise<EntryGrid | null> {
+	const header = await findScorecard(db, citySlug, fieldSlug);
+	if (!header) return null;
+	const previous = shiftQuarter(quarter, -1);
+	const lastYear = shiftQuarter(quarter, -4);
+	const periodKey = (q: Quarter) =>
+		and(eq(measurements.year, q.year), eq(measurements.quarter, q.quarter));
+	const [structure, versions, targets, values, period] = await Promise.all([
+		loadStructure(db, header.scorecardId),
+		loadVersions(db, header.scorecardId),
+		loadTargets(db, header.scorecardId),
+		db
+			.select({
+				id: measurements.id,
+				kpiId: measurements.kpiId,
+				year: measurements.year,
+				quarter: measurements.quarter,
+				value: measurements.value,
+				state: measurements.state,
+				comment: measurements.comment,
+				version: measurements.version,
+				updatedByName: users.displayName
+			})
+			.from(measurements)
+			.leftJoin(users, eq(users.id, measurements.updatedBy))
+			.where(
+				and(
+					eq(measurements.organisationId, header.organisation.id),
+					inArray(measurements.kpiId, scorecardKpiIds(db, header.scorecardId)),
+					or(periodKey(quarter), periodKey(previous), periodKey(lastYear))
+				)
+			),
+		db
+			.select({ deadline: reportingPeriods.deadline, closedAt: reportingPeriods.closedAt })
+			.from(reportingPeriods)
+			.where(
+				and(
+					eq(reportingPeriods.fieldId, header.field.id),
+					eq(reportingPeriods.year, quarter.year),
+					eq(reportingPeriods.quarter, quarter.quarter)
+				)
+			)
+	]);
+	const key = (kpiId: number, q: Quarter) => `${kpiId}|${q.year}|${q.quarter}`;
+	const byKey = new Map(values.map((v) => [key(v.kpiId, v), v]));
+	const cityTarget = new Map(
+		targets
+			.filter((t) => t.year === quarter.year)
+			.map((t) => [t.scorecardKpiId, bandsFromStrings(t)])
+	);
+	const rows: GridRow[] = [];
+	for (const s of structure) {
+		if (s.kpiId === null || s.kpiCode === null || s.scorecardKpiId === null) continue;
+		const kpiId = s.kpiId;
+		const kpiVersions = versions.filter((v) => v.kpiId === kpiId);
+		const version = versionAt(kpiVersions, quarter) ?? kpiVersions[0];
+		if (!version) continue;
+		const own = cityTarget.get(s.scorecardKpiId);
+		const field = bandsFromStrings(version);
+		const current = byKey.get(key(kpiId, quarter));
+		const numberOf = (q: Quarter) => {
+			const v = byKey.get(key(kpiId, q));
+			return v ? Number(v.value) : null;
+		};
+		rows.push({
+			kpiId,
+			code: s.kpiCode,
+			name: locale === 'de' ? version.nameDe : version.nameEn,
+			comparable: s.kpiIsLocal === false,
+			kpiVersionId: version.id,
+			unit: version.unit,
+			decimals: version.decimals,
+			polarity: version.polarity,
+			plausibleChangePercent: version.plausibleChangePercent,
+			bands: hasTarget(own) ? own : hasTarget(field) ? field : null,
+			current: current
+				? {
+						id: current.id,
+						value: Number(current.value),
+						state: current.state,
+						comment: current.comment,
+						version: current.version,
+						updatedByName: current.updatedByName
+					}
+				: null,
+			previousQuarter: numberOf(previous),
+			sameQuarterLastYear: numberOf(lastYear)
+		});
+	}
+	const [p] = period;
+	return {
+		scorecardId: header.scorecardId,
+		organisation: header.organisation,
+		field: header.field,
+		quarter,
+		period: {
+			state: !p ? 'missing' : p.closedAt ? 'closed' : 'open',
+			deadline: p?.deadline ?? null
+		},
+		rows
+	};
+}
+
+/** `?q=2026-3`, or the field's newest open quarter, or the last quarter that has ended. */
+export async function chooseQuarter(
+	db: DbOrTx,
+	fieldSlug: string,
+	requested: string | null,
+	today: Date
+): Promise<Quarter | null> {
+	if (requested !== null) {
+		const match = /^(\d{4})-([1-4])$/.exec(requested);
+		if (!match) return null;
+		const q = { year: Number(match[1]), quarter: Number(match[2]) };
+		return q.year >= 2000 && q.year <= 2100 ? q : null;
+	}
+	const [open] = await db
+		.select({ year: reportingPeriods.year, quarter: reportingPeriods.quarter })
+		.from(reportingPeriods)
+		.innerJoin(cooperationFields, eq(cooperationFields.id, reportingPeriods.fieldId))
+		.where(and(eq(cooperationFields.slug, fieldSlug), isNull(reportingPeriods.closedAt)))
+		.orderBy(desc(reportingPeriods.year), desc(reportingPeriods.quarter))
+		.limit(1);
+	return open ?? lastCompletedQuarter(today);
+}

@@ -1,0 +1,145 @@
+import { eq, sql } from 'drizzle-orm';
+import { measurements } from '../db/schema';
+import type { Db } from '../db/types';
+import { recordAudit } from '../auth/audit';
+import type { Quarter } from '../../domain/period/quarter';
+import { EntryRefused, lockPeriod, lockValues, requireOpen } from './values';
+
+export interface DraftInput {
+	kpiId: number;
+	kpiVersionId: number;
+	value: number | null;
+	comment: string;
+	/** The row version the grid was read at; 0 when there was no value yet. */
+	expectedVersion: number;
+}
+
+/** Someone saved the value in between: their value is shown, the user decides. */
+export interface SaveConflict {
+	kpiId: number;
+	theirValue: number | null;
+	theirComment: string;
+	theirVersion: number;
+	byName: string | null;
+}
+
+export type SaveResult =
+	| { ok: true; changed: number }
+	| { ok: false; reason: 'conflict'; conflicts: SaveConflict[] }
+	| { ok: false; reason: 'locked'; kpiIds: number[] }
+	| { ok: false; reason: 'period_closed' | 'period_missing' };
+
+class Conflicts extends Error {
+	constructor(readonly result: SaveResult) {
+		super('save conflicts');
+	}
+}
+
+const sameNumber = (a: number | null, b: string | null) =>
+	a === null ? b === null : b !== null && Number(b) === a;
+
+/**
+ * Saves the grid as drafts, all rows or none: a row someone else changed since it was read
+ * (optimistic locking on `measurements.version`) or a row already submitted or released stops
+ * the whole save, and the answer names those rows. Unchanged rows are not written.
+ */
+export async function saveDrafts(
+	db: Db,
+	input: {
+		userId: number;
+		organisationId: number;
+		fieldId: number;
+		quarter: Quarter;
+		drafts: DraftInput[];
+	}
+): Promise<SaveResult> {
+	const { quarter: q } = input;
+	try {
+		return await db.transaction(async (tx) => {
+			requireOpen(await lockPeriod(tx, input.fieldId, q));
+			const rows = await lockValues(
+				tx,
+				input.organisationId,
+				input.drafts.map((d) => d.kpiId),
+				q
+			);
+			const byKpi = new Map(rows.map((r) => [r.kpiId, r]));
+			const conflicts: SaveConflict[] = [];
+			const locked: number[] = [];
+			for (const d of input.drafts) {
+				const row = byKpi.get(d.kpiId);
+				const currentVersion = row?.version ?? 0;
+				const unchanged =
+					sameNumber(d.value, row?.value ?? null) && d.comment === (row?.comment ?? '');
+				if (unchanged) continue;
+				if (currentVersion !== d.expectedVersion) {
+					conflicts.push({
+						kpiId: d.kpiId,
+						theirValue: row ? Number(row.value) : null,
+						theirComment: row?.comment ?? '',
+						theirVersion: currentVersion,
+						byName: row?.updatedByName ?? null
+					});
+				} else if (row && row.state !== 'draft') {
+					locked.push(d.kpiId);
+				}
+			}
+			if (conflicts.length) throw new Conflicts({ ok: false, reason: 'conflict', conflicts });
+			if (locked.length) throw new Conflicts({ ok: false, reason: 'locked', kpiIds: locked });
+
+			let changed = 0;
+			for (const d of input.drafts) {
+				const row = byKpi.get(d.kpiId);
+				if (sameNumber(d.value, row?.value ?? null) && d.comment === (row?.comment ?? '')) continue;
+				changed++;
+				const after = { value: d.value, comment: d.comment };
+				if (!row) {
+					if (d.value === null) continue;
+					await tx.insert(measurements).values({
+						organisationId: input.organisationId,
+						kpiId: d.kpiId,
+						kpiVersionId: d.kpiVersionId,
+						year: q.year,
+						quarter: q.quarter,
+						value: String(d.value),
+						comment: d.comment,
+						updatedBy: input.userId
+					});
+				} else if (d.value === null) {
+					// Clearing a draft removes it: "no value" is a status of its own, never a zero.
+					await tx.delete(measurements).where(eq(measurements.id, row.id));
+				} else {
+					await tx
+						.update(measurements)
+						.set({
+							value: String(d.value),
+							comment: d.comment,
+							kpiVersionId: d.kpiVersionId,
+							version: sql`${measurements.version} + 1`,
+							updatedBy: input.userId,
+							updatedAt: new Date()
+						})
+						.where(eq(measurements.id, row.id));
+				}
+				await recordAudit(tx, {
+					userId: input.userId,
+					organisationId: input.organisationId,
+					action: 'measurement.save',
+					entity: 'measurement',
+					entityId: `${d.kpiId}/${q.year}-Q${q.quarter}`,
+					before: row ? { value: Number(row.value), comment: row.comment } : null,
+					after
+				});
+			}
+			return { ok: true as const, changed };
+		});
+	} catch (e) {
+		if (e instanceof Conflicts) return e.result;
+		if (
+			e instanceof EntryRefused &&
+			(e.reason === 'period_closed' || e.reason === 'period_missing')
+		)
+			return { ok: false, reason: e.reason };
+		throw e;
+	}
+}

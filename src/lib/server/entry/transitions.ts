@@ -1,0 +1,144 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { measurements } from '../db/schema';
+import type { Db } from '../db/types';
+import { recordAudit } from '../auth/audit';
+import type { Quarter } from '../../domain/period/quarter';
+import { EntryRefused, lockPeriod, lockValues, requireOpen } from './values';
+
+interface Scope {
+	userId: number;
+	organisationId: number;
+	fieldId: number;
+	quarter: Quarter;
+	/** The KPIs on the scorecard: the quarter is submitted and released per scorecard. */
+	kpiIds: number[];
+}
+
+export type TransitionResult =
+	{ ok: true; count: number } | { ok: false; reason: EntryRefused['reason']; detail: unknown };
+
+async function run(
+	db: Db,
+	change: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<number>
+) {
+	try {
+		return { ok: true as const, count: await db.transaction(change) };
+	} catch (e) {
+		if (e instanceof EntryRefused)
+			return { ok: false as const, reason: e.reason, detail: e.detail };
+		throw e;
+	}
+}
+
+const periodLabel = (q: Quarter) => `${q.year}-Q${q.quarter}`;
+
+/**
+ * Submits every draft of the scorecard's quarter at once. `blocking` lists rows the plausibility
+ * rules do not let through (checked by the caller on the same rows); then nothing changes.
+ */
+export function submitQuarter(db: Db, scope: Scope, blocking: number[]): Promise<TransitionResult> {
+	return run(db, async (tx) => {
+		requireOpen(await lockPeriod(tx, scope.fieldId, scope.quarter));
+		if (blocking.length) throw new EntryRefused('not_allowed_in_state', blocking);
+		const rows = await lockValues(tx, scope.organisationId, scope.kpiIds, scope.quarter);
+		const drafts = rows.filter((r) => r.state === 'draft');
+		if (drafts.length === 0) throw new EntryRefused('nothing_to_do');
+		await tx
+			.update(measurements)
+			.set({
+				state: 'submitted',
+				submittedBy: scope.userId,
+				submittedAt: new Date(),
+				version: sql`${measurements.version} + 1`
+			})
+			.where(
+				inArray(
+					measurements.id,
+					drafts.map((d) => d.id)
+				)
+			);
+		await recordAudit(tx, {
+			userId: scope.userId,
+			organisationId: scope.organisationId,
+			action: 'measurement.submit',
+			entity: 'quarter',
+			entityId: `${scope.fieldId}/${periodLabel(scope.quarter)}`,
+			after: { kpiIds: drafts.map((d) => d.kpiId) }
+		});
+		return drafts.length;
+	});
+}
+
+/**
+ * Releases every submitted value of the scorecard's quarter to the ring. Allowed after the
+ * quarter was closed too: approvers may come later than the deadline.
+ */
+export function releaseQuarter(db: Db, scope: Scope): Promise<TransitionResult> {
+	return run(db, async (tx) => {
+		const period = await lockPeriod(tx, scope.fieldId, scope.quarter);
+		if (period === 'missing') throw new EntryRefused('period_missing');
+		const rows = await lockValues(tx, scope.organisationId, scope.kpiIds, scope.quarter);
+		const submitted = rows.filter((r) => r.state === 'submitted');
+		if (submitted.length === 0) throw new EntryRefused('nothing_to_do');
+		const now = new Date();
+		await tx
+			.update(measurements)
+			.set({
+				state: 'released',
+				releasedBy: scope.userId,
+				releasedAt: now,
+				version: sql`${measurements.version} + 1`
+			})
+			.where(
+				inArray(
+					measurements.id,
+					submitted.map((d) => d.id)
+				)
+			);
+		await recordAudit(tx, {
+			userId: scope.userId,
+			organisationId: scope.organisationId,
+			action: 'measurement.release',
+			entity: 'quarter',
+			entityId: `${scope.fieldId}/${periodLabel(scope.quarter)}`,
+			after: { kpiIds: submitted.map((d) => d.kpiId) }
+		});
+		return submitted.length;
+	});
+}
+
+/**
+ * Takes one submitted or released value back to draft for a correction. Needs a reason, which
+ * the audit log keeps; only while the quarter is open (a closed quarter is reopened first).
+ */
+export function reopenValue(
+	db: Db,
+	scope: Scope & { kpiId: number; reason: string }
+): Promise<TransitionResult> {
+	return run(db, async (tx) => {
+		if (scope.reason.trim() === '') throw new EntryRefused('reason_required');
+		requireOpen(await lockPeriod(tx, scope.fieldId, scope.quarter));
+		const [row] = await lockValues(tx, scope.organisationId, [scope.kpiId], scope.quarter);
+		if (!row || !scope.kpiIds.includes(scope.kpiId)) throw new EntryRefused('not_found');
+		if (row.state === 'draft') throw new EntryRefused('not_allowed_in_state');
+		await tx
+			.update(measurements)
+			.set({
+				state: 'draft',
+				releasedAt: null,
+				releasedBy: null,
+				version: sql`${measurements.version} + 1`
+			})
+			.where(and(eq(measurements.id, row.id)));
+		await recordAudit(tx, {
+			userId: scope.userId,
+			organisationId: scope.organisationId,
+			action: 'measurement.reopen',
+			entity: 'measurement',
+			entityId: `${scope.kpiId}/${periodLabel(scope.quarter)}`,
+			before: { state: row.state, value: Number(row.value) },
+			after: { state: 'draft', reason: scope.reason.trim() }
+		});
+		return 1;
+	});
+}

@@ -1,0 +1,67 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { measurements, reportingPeriods, users } from '../db/schema';
+import type { Tx } from '../db/types';
+import type { Quarter } from '../../domain/period/quarter';
+import type { PeriodState } from './grid';
+
+/** Thrown inside an entry transaction to roll all of it back. */
+export class EntryRefused extends Error {
+	constructor(
+		readonly reason:
+			| 'period_closed'
+			| 'period_missing'
+			| 'not_allowed_in_state'
+			| 'reason_required'
+			| 'not_found'
+			| 'nothing_to_do',
+		readonly detail: unknown = null
+	) {
+		super(`entry refused: ${reason}`);
+	}
+}
+
+/** The period row, locked for the transaction, so closing cannot interleave with a save. */
+export async function lockPeriod(tx: Tx, fieldId: number, q: Quarter): Promise<PeriodState> {
+	const [row] = await tx
+		.select({ closedAt: reportingPeriods.closedAt })
+		.from(reportingPeriods)
+		.where(
+			and(
+				eq(reportingPeriods.fieldId, fieldId),
+				eq(reportingPeriods.year, q.year),
+				eq(reportingPeriods.quarter, q.quarter)
+			)
+		)
+		.for('share');
+	return !row ? 'missing' : row.closedAt ? 'closed' : 'open';
+}
+
+export function requireOpen(state: PeriodState) {
+	if (state === 'missing') throw new EntryRefused('period_missing');
+	if (state === 'closed') throw new EntryRefused('period_closed');
+}
+
+/** The city's rows of the quarter for the given KPIs, locked against concurrent saves. */
+export function lockValues(tx: Tx, organisationId: number, kpiIds: number[], q: Quarter) {
+	return tx
+		.select({
+			id: measurements.id,
+			kpiId: measurements.kpiId,
+			value: measurements.value,
+			state: measurements.state,
+			comment: measurements.comment,
+			version: measurements.version,
+			updatedByName: users.displayName
+		})
+		.from(measurements)
+		.leftJoin(users, eq(users.id, measurements.updatedBy))
+		.where(
+			and(
+				eq(measurements.organisationId, organisationId),
+				inArray(measurements.kpiId, kpiIds.length ? kpiIds : [-1]),
+				eq(measurements.year, q.year),
+				eq(measurements.quarter, q.quarter)
+			)
+		)
+		.for('update', { of: measurements });
+}

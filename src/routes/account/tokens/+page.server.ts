@@ -1,0 +1,109 @@
+import { fail } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { requireUser } from '$lib/server/auth/guards';
+import {
+	apiTokenCities,
+	createApiToken,
+	listApiTokens,
+	revokeApiToken
+} from '$lib/server/api-tokens/tokens';
+import { appDb } from '$lib/server/db';
+import {
+	API_TOKEN_DAYS_DEFAULT,
+	API_TOKEN_DAYS_MAX,
+	createApiTokenSchema,
+	revokeApiTokenSchema
+} from '$lib/schemas/api-tokens';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Date and time in the active language, in the cities' time zone. */
+function formatDateTime(date: Date): string {
+	return new Intl.DateTimeFormat(getLocale() === 'de' ? 'de-DE' : 'en-GB', {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: 'Europe/Berlin'
+	}).format(date);
+}
+
+export const load: PageServerLoad = async (event) => {
+	const viewer = requireUser(event);
+	const db = appDb();
+	const [tokens, cities] = await Promise.all([
+		listApiTokens(db, viewer.principal.userId, new Date()),
+		apiTokenCities(db, viewer.principal)
+	]);
+	const createForm = await superValidate(
+		{ organisationId: cities[0]?.id, scope: 'read', expiresInDays: API_TOKEN_DAYS_DEFAULT },
+		zod4(createApiTokenSchema),
+		{ errors: false }
+	);
+	return {
+		tokens: tokens.map((t) => ({
+			id: t.id,
+			name: t.name,
+			city: t.organisationName,
+			scope: t.scope,
+			status: t.status,
+			createdAt: formatDateTime(t.createdAt),
+			expiresAt: formatDateTime(t.expiresAt),
+			lastUsedAt: t.lastUsedAt ? formatDateTime(t.lastUsedAt) : null
+		})),
+		cities: cities.map((c) => ({ id: c.id, name: c.name })),
+		canWriteSomewhere: cities.some((c) => c.scopes.includes('write')),
+		maxDays: API_TOKEN_DAYS_MAX,
+		createForm
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const viewer = requireUser(event);
+		const form = await superValidate(event.request, zod4(createApiTokenSchema));
+		if (!form.valid) return fail(400, { createForm: form });
+		const result = await createApiToken(appDb(), {
+			userId: viewer.principal.userId,
+			organisationId: form.data.organisationId,
+			name: form.data.name,
+			scope: form.data.scope,
+			expiresInDays: form.data.expiresInDays,
+			now: new Date()
+		});
+		if (!result.ok) {
+			return result.reason === 'write_not_permitted'
+				? setError(form, 'scope', m.api_tokens_write_not_permitted())
+				: setError(form, 'organisationId', m.api_tokens_city_not_permitted());
+		}
+		// Shown once, in this response only: the database keeps just the token's hash.
+		form.data.name = '';
+		return {
+			createForm: form,
+			created: {
+				token: result.token,
+				name: result.row.name,
+				expiresAt: formatDateTime(result.row.expiresAt)
+			}
+		};
+	},
+	revoke: async (event) => {
+		const viewer = requireUser(event);
+		const form = await superValidate(event.request, zod4(revokeApiTokenSchema), { id: 'revoke' });
+		if (!form.valid) return fail(400, { revokeError: m.api_tokens_revoke_not_found() });
+		const result = await revokeApiToken(appDb(), {
+			userId: viewer.principal.userId,
+			tokenId: form.data.tokenId,
+			now: new Date()
+		});
+		if (!result.ok) {
+			return fail(result.reason === 'not_found' ? 404 : 409, {
+				revokeError:
+					result.reason === 'not_found'
+						? m.api_tokens_revoke_not_found()
+						: m.api_tokens_revoke_already()
+			});
+		}
+		return { revokeMessage: m.api_tokens_revoked({ name: result.name }) };
+	}
+};

@@ -1,0 +1,75 @@
+import { error, isActionFailure, redirect, type RequestEvent } from '@sveltejs/kit';
+import { routes } from '$lib/routes';
+import { requireUser } from '$lib/server/auth/guards';
+import { appDb } from '$lib/server/db';
+import { findCityEditorTarget } from '$lib/server/scorecards/editor/target';
+import { loadEditorData } from '$lib/server/scorecards/editor/read';
+import { assertCanEdit } from '$lib/server/scorecards/editor/form-action';
+import { editorActions as edit } from '$lib/server/scorecards/editor/actions';
+import { getLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+const findTarget = (event: RequestEvent<{ city: string; field: string }>) =>
+	findCityEditorTarget(appDb(), event.params.city, event.params.field);
+
+export const load: PageServerLoad = async (event) => {
+	const viewer = requireUser(event);
+	const target = await findTarget(event);
+	if (!target) error(404, m.not_found_scorecard());
+	assertCanEdit(viewer, target);
+	const editor = await loadEditorData(appDb(), target, getLocale());
+	const objective = editor.perspectives
+		.flatMap((p) => p.objectives)
+		.find((o) => String(o.id) === event.params.objectiveId);
+	// After deleting the objective the page has nothing left to show.
+	if (!objective) error(404, m.editor_objective_gone());
+	return { target, editor, objective };
+};
+
+export const actions: Actions = {
+	updateObjective: async (event) => {
+		const viewer = requireUser(event);
+		return edit.updateObjective(event, viewer, await findTarget(event));
+	},
+	deleteObjective: async (event) => {
+		const viewer = requireUser(event);
+		const result = await edit.deleteObjective(event, viewer, await findTarget(event));
+		// The objective is gone, and with it this page: back to the scorecard's structure.
+		if (!isActionFailure(result))
+			redirect(303, routes.scorecardEdit(event.params.city, event.params.field));
+		return result;
+	},
+	addSharedKpi: async (event) => {
+		const viewer = requireUser(event);
+		return edit.addSharedKpi(event, viewer, await findTarget(event));
+	},
+	addLocalKpi: async (event) => {
+		const viewer = requireUser(event);
+		return edit.addLocalKpi(event, viewer, await findTarget(event));
+	},
+	setWeight: async (event) => {
+		const viewer = requireUser(event);
+		return edit.setWeight(event, viewer, await findTarget(event));
+	},
+	removeKpi: async (event) => {
+		const viewer = requireUser(event);
+		return edit.removeKpi(event, viewer, await findTarget(event));
+	},
+	restoreKpi: async (event) => {
+		const viewer = requireUser(event);
+		return edit.restoreKpi(event, viewer, await findTarget(event));
+	},
+	addInitiative: async (event) => {
+		const viewer = requireUser(event);
+		return edit.addInitiative(event, viewer, await findTarget(event));
+	},
+	updateInitiative: async (event) => {
+		const viewer = requireUser(event);
+		return edit.updateInitiative(event, viewer, await findTarget(event));
+	},
+	deleteInitiative: async (event) => {
+		const viewer = requireUser(event);
+		return edit.deleteInitiative(event, viewer, await findTarget(event));
+	}
+};

@@ -1,0 +1,160 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { requireUser } from '$lib/server/auth/guards';
+import {
+	archiveKpi,
+	correctKpi,
+	deleteKpi,
+	getKpiDetail,
+	restoreKpi,
+	versionKpi,
+	type EditorRefusal
+} from '$lib/server/catalogue/editor';
+import {
+	currentQuarter,
+	definitionFromForm,
+	formFromVersion,
+	refusalResponse
+} from '$lib/server/catalogue/form';
+import {
+	canEditCatalogue,
+	catalogueHref,
+	editableFieldOf,
+	fieldOf
+} from '$lib/server/catalogue/route';
+import { appDb } from '$lib/server/db';
+import type { Db } from '$lib/server/db/types';
+import { compareQuarters, shiftQuarter } from '$lib/domain/period/quarter';
+import { editKpiSchema } from '$lib/schemas/catalogue';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+async function kpiOf(db: Db, fieldId: number, code: string) {
+	const kpi = await getKpiDetail(db, fieldId, code);
+	if (!kpi) error(404, m.catalogue_editor_not_found());
+	return kpi;
+}
+
+/** The lock version a lifecycle button was rendered with (0 if missing: always a conflict). */
+async function postedVersion(request: Request): Promise<number> {
+	const raw = (await request.formData()).get('expectedVersion');
+	return typeof raw === 'string' && /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : 0;
+}
+
+/** A refused archive, restore or delete: a notice above the buttons. */
+function lifecycleRefusal(refusal: EditorRefusal) {
+	if (refusal.reason === 'not_found') error(404, m.catalogue_editor_not_found());
+	const notice =
+		refusal.reason === 'conflict'
+			? m.catalogue_editor_conflict_action()
+			: refusal.reason === 'in_use'
+				? m.catalogue_editor_in_use()
+				: m.catalogue_editor_unchanged();
+	return fail(refusal.reason === 'conflict' ? 409 : 400, { notice });
+}
+
+/** The Steckbrief: any logged-in person reads it, the field lead edits it. */
+export const load: PageServerLoad = async (event) => {
+	const viewer = requireUser(event);
+	const db = appDb();
+	const field = await fieldOf(db, event.params.field);
+	const kpi = await kpiOf(db, field.id, event.params.code);
+	const canEdit = canEditCatalogue(viewer, field.id);
+	if (!canEdit) return { field, kpi, canEdit, form: null };
+	const locale = getLocale();
+	// A new version starts by default in the running quarter, or right after the latest one.
+	const afterLatest = shiftQuarter(
+		{ year: kpi.latest.validFromYear, quarter: kpi.latest.validFromQuarter },
+		1
+	);
+	const now = currentQuarter(new Date());
+	const start = compareQuarters(afterLatest, now) > 0 ? afterLatest : now;
+	const form = await superValidate(
+		{
+			mode: 'correct' as const,
+			...formFromVersion(kpi.latest, locale),
+			validFromYear: String(start.year),
+			validFromQuarter: start.quarter,
+			expectedVersion: kpi.version
+		},
+		zod4(editKpiSchema(locale)),
+		{ errors: false }
+	);
+	return { field, kpi, canEdit, form };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const viewer = requireUser(event);
+		const db = appDb();
+		const field = await editableFieldOf(db, viewer, event.params.field);
+		const kpi = await kpiOf(db, field.id, event.params.code);
+		const locale = getLocale();
+		const form = await superValidate(event.request, zod4(editKpiSchema(locale)));
+		if (!form.valid) {
+			form.message = m.catalogue_editor_check_input();
+			return fail(400, { form });
+		}
+		const target = {
+			fieldId: field.id,
+			kpiId: kpi.kpiId,
+			expectedVersion: form.data.expectedVersion
+		};
+		const definition = definitionFromForm(form.data, locale);
+		const result =
+			form.data.mode === 'correct'
+				? await correctKpi(db, viewer.principal.userId, { ...target, definition })
+				: await versionKpi(db, viewer.principal.userId, {
+						...target,
+						validFrom: {
+							year: Number(form.data.validFromYear),
+							quarter: form.data.validFromQuarter
+						},
+						definition
+					});
+		if (!result.ok) return refusalResponse(form, result, locale);
+		const done = form.data.mode === 'correct' ? 'corrected' : 'versioned';
+		redirect(303, catalogueHref(field.slug, kpi.code, `done=${done}`));
+	},
+	archive: async (event) => {
+		const viewer = requireUser(event);
+		const db = appDb();
+		const field = await editableFieldOf(db, viewer, event.params.field);
+		const kpi = await kpiOf(db, field.id, event.params.code);
+		const result = await archiveKpi(db, viewer.principal.userId, {
+			fieldId: field.id,
+			kpiId: kpi.kpiId,
+			expectedVersion: await postedVersion(event.request)
+		});
+		if (!result.ok) return lifecycleRefusal(result);
+		redirect(303, catalogueHref(field.slug, kpi.code, 'done=archived'));
+	},
+	restore: async (event) => {
+		const viewer = requireUser(event);
+		const db = appDb();
+		const field = await editableFieldOf(db, viewer, event.params.field);
+		const kpi = await kpiOf(db, field.id, event.params.code);
+		const result = await restoreKpi(db, viewer.principal.userId, {
+			fieldId: field.id,
+			kpiId: kpi.kpiId,
+			expectedVersion: await postedVersion(event.request)
+		});
+		if (!result.ok) return lifecycleRefusal(result);
+		redirect(303, catalogueHref(field.slug, kpi.code, 'done=restored'));
+	},
+	delete: async (event) => {
+		const viewer = requireUser(event);
+		const db = appDb();
+		const field = await editableFieldOf(db, viewer, event.params.field);
+		const kpi = await kpiOf(db, field.id, event.params.code);
+		const result = await deleteKpi(db, viewer.principal.userId, {
+			fieldId: field.id,
+			kpiId: kpi.kpiId,
+			expectedVersion: await postedVersion(event.request)
+		});
+		if (!result.ok) return lifecycleRefusal(result);
+		redirect(303, catalogueHref(field.slug, undefined, `deleted=${encodeURIComponent(kpi.code)}`));
+	}
+};

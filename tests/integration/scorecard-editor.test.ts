@@ -1,0 +1,395 @@
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	auditLog,
+	kpis,
+	measurements,
+	objectives,
+	perspectives,
+	scorecardKpis,
+	scorecards,
+	targets,
+	users
+} from '../../src/lib/server/db/schema';
+import { seedDatabase } from '../../src/lib/server/db/seed';
+import type { DatabaseHandle, Tx } from '../../src/lib/server/db/types';
+import {
+	findCityEditorTarget,
+	findTemplateEditorTarget
+} from '../../src/lib/server/scorecards/editor/target';
+import { ensureScorecard } from '../../src/lib/server/scorecards/editor/ensure';
+import { editScorecard } from '../../src/lib/server/scorecards/editor/run';
+import * as structure from '../../src/lib/server/scorecards/editor/structure';
+import * as kpiEdits from '../../src/lib/server/scorecards/editor/kpis';
+import * as targetEdits from '../../src/lib/server/scorecards/editor/targets';
+import { adoptTemplate } from '../../src/lib/server/scorecards/editor/template';
+import { loadEditorData } from '../../src/lib/server/scorecards/editor/read';
+import { loadScorecardPage } from '../../src/lib/server/scorecards/scorecard-page';
+import { createTestDatabase } from '../helpers/test-database';
+
+describe('scorecard editor', () => {
+	let handle: DatabaseHandle;
+	let userId: number;
+	beforeAll(async () => {
+		handle = await createTestDatabase();
+		await seedDatabase(handle.db, { demo: true });
+		const [user] = await handle.db
+			.select({ id: users.id })
+			.from(users)
+			.where(eq(users.email, 'controlling.koeln@demo.ikz-nrw.de'));
+		userId = user!.id;
+	});
+	afterAll(() => handle.close());
+
+	/** The current state of a city scorecard and a way to edit it at a given version. */
+	async function open(city: string, field: string) {
+		const target = (await findCityEditorTarget(handle.db, city, field))!;
+		const scorecardId = await ensureScorecard(handle.db, target);
+		const [row] = await handle.db
+			.select({ version: scorecards.version })
+			.from(scorecards)
+			.where(eq(scorecards.id, scorecardId));
+		const edit = <T>(change: (ctx: structure.EditContext) => Promise<T>, version = row!.version) =>
+			editScorecard(handle.db, scorecardId, version, (tx: Tx) =>
+				change({ tx, scorecardId, organisationId: target.organisation!.id, userId })
+			);
+		return { target, scorecardId, version: row!.version, edit };
+	}
+
+	const countWhere = async (table: typeof perspectives, scorecardId: number) =>
+		(
+			await handle.db.select({ n: count() }).from(table).where(eq(table.scorecardId, scorecardId))
+		)[0]!.n;
+
+	it('builds an empty city scorecard from the field template in one step, once', async () => {
+		const { scorecardId, edit, target } = await open('koeln', 'geschaeftsprozessoptimierung');
+		const before = await loadEditorData(handle.db, target, 'de');
+		expect(before.perspectives).toEqual([]);
+		expect(before.template).toMatchObject({ perspectives: 5 });
+
+		const adopted = await edit((ctx) => adoptTemplate(ctx));
+		expect(adopted.ok).toBe(true);
+		const template = (await findTemplateEditorTarget(handle.db, 'geschaeftsprozessoptimierung'))!;
+		const templateData = await loadEditorData(handle.db, template, 'de');
+		const after = await loadEditorData(
+			handle.db,
+			(await findCityEditorTarget(handle.db, 'koeln', 'geschaeftsprozessoptimierung'))!,
+			'de'
+		);
+		const shape = (d: typeof after) =>
+			d.perspectives.map((p) => [
+				p.name,
+				p.objectives.map((o) => [o.title, o.kpis.map((k) => [k.code, k.weight])])
+			]);
+		expect(shape(after)).toEqual(shape(templateData));
+		expect(
+			after.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis)).length
+		).toBeGreaterThan(3);
+
+		// Adopting again would duplicate everything: refused, nothing written.
+		const again = await (
+			await open('koeln', 'geschaeftsprozessoptimierung')
+		).edit((ctx) => adoptTemplate(ctx));
+		expect(again).toMatchObject({ ok: false, reason: 'not_empty' });
+		expect(await countWhere(perspectives, scorecardId)).toBe(5);
+
+		const audit = await handle.db
+			.select()
+			.from(auditLog)
+			.where(
+				and(
+					eq(auditLog.action, 'scorecard.adopt_template'),
+					eq(auditLog.entityId, String(scorecardId))
+				)
+			);
+		expect(audit).toHaveLength(1);
+
+		// The overview now shows the shared KPIs with the values Köln already delivered.
+		const page = await loadScorecardPage(
+			handle.db,
+			{
+				kind: 'user',
+				principal: {
+					userId,
+					roles: [{ role: 'controller', organisationId: target.organisation!.id, fieldId: null }]
+				}
+			},
+			'koeln',
+			'geschaeftsprozessoptimierung',
+			'de'
+		);
+		// Values are there; without a city target or a common field target they cannot be judged yet.
+		const adoptedKpis = page!.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis));
+		expect(page!.rollup.kpiCount).toBe(adoptedKpis.length);
+		expect(adoptedKpis.some((k) => k.latest !== null)).toBe(true);
+		expect(page!.rollup.scoredCount).toBe(adoptedKpis.filter((k) => k.score !== null).length);
+	});
+
+	it('refuses a save made on a stale version and writes nothing', async () => {
+		const { edit, version, scorecardId } = await open('koeln', 'beihilfe');
+		const [perspective] = await handle.db
+			.select()
+			.from(perspectives)
+			.where(eq(perspectives.scorecardId, scorecardId));
+		const first = await edit((ctx) =>
+			structure.addObjective(ctx, {
+				perspectiveId: perspective!.id,
+				title: 'Erstes Ziel',
+				description: '',
+				owner: ''
+			})
+		);
+		expect(first.ok).toBe(true);
+		const second = await edit(
+			(ctx) =>
+				structure.addObjective(ctx, {
+					perspectiveId: perspective!.id,
+					title: 'Zweites Ziel',
+					description: '',
+					owner: ''
+				}),
+			version
+		);
+		expect(second).toMatchObject({ ok: false, reason: 'conflict' });
+		const titles = (
+			await handle.db
+				.select({ title: objectives.title })
+				.from(objectives)
+				.where(eq(objectives.perspectiveId, perspective!.id))
+		).map((o) => o.title);
+		expect(titles).toContain('Erstes Ziel');
+		expect(titles).not.toContain('Zweites Ziel');
+	});
+
+	it('never touches an entity of another scorecard', async () => {
+		const essen = await open('essen', 'beihilfe');
+		const [foreign] = await handle.db
+			.select()
+			.from(perspectives)
+			.where(eq(perspectives.scorecardId, essen.scorecardId));
+		const koeln = await open('koeln', 'beihilfe');
+		const result = await koeln.edit((ctx) =>
+			structure.renamePerspective(ctx, {
+				perspectiveId: foreign!.id,
+				nameDe: 'Gekapert',
+				nameEn: ''
+			})
+		);
+		expect(result).toMatchObject({ ok: false, reason: 'not_found' });
+		const [still] = await handle.db
+			.select()
+			.from(perspectives)
+			.where(eq(perspectives.id, foreign!.id));
+		expect(still!.nameDe).toBe(foreign!.nameDe);
+	});
+
+	it('checks target bands against the polarity and stores valid ones', async () => {
+		const { edit, scorecardId, target } = await open('koeln', 'service-center-d115');
+		const data = await loadEditorData(handle.db, target, 'de');
+		const sl = data.perspectives
+			.flatMap((p) => p.objectives.flatMap((o) => o.kpis))
+			.find((k) => k.code === 'D115-SL30')!;
+		expect(sl.polarity).toBe('higher_is_better');
+
+		// "Higher is better" with an upper bound and yellow inside green: refused.
+		const bad = await edit((ctx) =>
+			targetEdits.setTarget(ctx, {
+				scorecardKpiId: sl.scorecardKpiId,
+				year: 2030,
+				bands: { greenMin: 80, greenMax: 90, yellowMin: 85, yellowMax: null }
+			})
+		);
+		expect(bad).toMatchObject({ ok: false, reason: 'invalid_bands' });
+		expect(bad.ok ? [] : bad.problems).toEqual(
+			expect.arrayContaining(['bound_not_allowed', 'yellow_inside_green'])
+		);
+		const none = await handle.db
+			.select()
+			.from(targets)
+			.where(and(eq(targets.scorecardKpiId, sl.scorecardKpiId), eq(targets.year, 2030)));
+		expect(none).toEqual([]);
+
+		const good = await (
+			await open('koeln', 'service-center-d115')
+		).edit((ctx) =>
+			targetEdits.setTarget(ctx, {
+				scorecardKpiId: sl.scorecardKpiId,
+				year: 2030,
+				bands: { greenMin: 80, greenMax: null, yellowMin: 70, yellowMax: null }
+			})
+		);
+		expect(good.ok).toBe(true);
+		const [stored] = await handle.db
+			.select()
+			.from(targets)
+			.where(and(eq(targets.scorecardKpiId, sl.scorecardKpiId), eq(targets.year, 2030)));
+		expect(Number(stored!.greenMin)).toBe(80);
+		expect(scorecardId).toBeGreaterThan(0);
+	});
+
+	it('carries the targets of a year into the next one without overwriting', async () => {
+		const { edit, scorecardId } = await open('koeln', 'archivierung');
+		const ofYear = (year: number) =>
+			handle.db
+				.select({ n: count() })
+				.from(targets)
+				.innerJoin(scorecardKpis, eq(scorecardKpis.id, targets.scorecardKpiId))
+				.innerJoin(objectives, eq(objectives.id, scorecardKpis.objectiveId))
+				.innerJoin(perspectives, eq(perspectives.id, objectives.perspectiveId))
+				.where(and(eq(perspectives.scorecardId, scorecardId), eq(targets.year, year)));
+		const [source] = await ofYear(2026);
+		const [before] = await ofYear(2027);
+		expect(before!.n).toBe(0);
+		const copied = await edit((ctx) => targetEdits.copyTargetsToNextYear(ctx, { fromYear: 2026 }));
+		expect(copied).toMatchObject({ ok: true, value: source!.n });
+		const [after] = await ofYear(2027);
+		expect(after!.n).toBe(source!.n);
+		const again = await (
+			await open('koeln', 'archivierung')
+		).edit((ctx) => targetEdits.copyTargetsToNextYear(ctx, { fromYear: 2026 }));
+		expect(again).toMatchObject({ ok: false, reason: 'nothing_to_copy' });
+	});
+
+	it('archives a KPI with values instead of deleting it, and can restore it', async () => {
+		const { edit, target } = await open('koeln', 'kfz-zulassungswesen');
+		const data = await loadEditorData(handle.db, target, 'de');
+		const kpi = data.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis))[0]!;
+		const [valuesBefore] = await handle.db
+			.select({ n: count() })
+			.from(measurements)
+			.where(
+				and(
+					eq(measurements.organisationId, target.organisation!.id),
+					eq(measurements.kpiId, kpi.kpiId)
+				)
+			);
+		expect(valuesBefore!.n).toBeGreaterThan(0);
+
+		const removed = await edit((ctx) =>
+			kpiEdits.removeKpi(ctx, { scorecardKpiId: kpi.scorecardKpiId })
+		);
+		expect(removed).toMatchObject({ ok: true, value: 'archived' });
+		const [valuesAfter] = await handle.db
+			.select({ n: count() })
+			.from(measurements)
+			.where(
+				and(
+					eq(measurements.organisationId, target.organisation!.id),
+					eq(measurements.kpiId, kpi.kpiId)
+				)
+			);
+		expect(valuesAfter!.n).toBe(valuesBefore!.n);
+		const page = await loadScorecardPage(
+			handle.db,
+			{ kind: 'anonymous' },
+			'koeln',
+			'kfz-zulassungswesen',
+			'de'
+		);
+		const codes = page!.perspectives.flatMap((p) =>
+			p.objectives.flatMap((o) => o.kpis.map((k) => k.code))
+		);
+		expect(codes).not.toContain(kpi.code);
+
+		const restored = await (
+			await open('koeln', 'kfz-zulassungswesen')
+		).edit((ctx) => kpiEdits.restoreKpi(ctx, { scorecardKpiId: kpi.scorecardKpiId }));
+		expect(restored.ok).toBe(true);
+		const [row] = await handle.db
+			.select()
+			.from(scorecardKpis)
+			.where(eq(scorecardKpis.id, kpi.scorecardKpiId));
+		expect(row!.archivedAt).toBeNull();
+	});
+
+	it('refuses weights that differ by more than a factor of 100, keeping the old weight', async () => {
+		const { edit, target } = await open('koeln', 'elektronische-antragsverfahren');
+		const data = await loadEditorData(handle.db, target, 'de');
+		const objective = data.perspectives
+			.flatMap((p) => p.objectives)
+			.find((o) => o.kpis.length >= 2)!;
+		const kpi = objective.kpis[0]!;
+		const result = await edit((ctx) =>
+			kpiEdits.setWeight(ctx, {
+				scorecardKpiId: kpi.scorecardKpiId,
+				weight: 1000 * Math.max(...objective.kpis.map((k) => k.weight))
+			})
+		);
+		expect(result).toMatchObject({ ok: false, reason: 'weights_uneven' });
+		const [row] = await handle.db
+			.select()
+			.from(scorecardKpis)
+			.where(eq(scorecardKpis.id, kpi.scorecardKpiId));
+		expect(Number(row!.weight)).toBe(kpi.weight);
+	});
+
+	it('creates a local KPI that is never comparable, refusing a duplicate code', async () => {
+		const { edit, target, scorecardId } = await open('koeln', 'beihilfe');
+		const [objective] = await handle.db
+			.select({ id: objectives.id })
+			.from(objectives)
+			.innerJoin(perspectives, eq(perspectives.id, objectives.perspectiveId))
+			.where(eq(perspectives.scorecardId, scorecardId));
+		const input = {
+			objectiveId: objective!.id,
+			code: 'KOE-BH-01',
+			nameDe: 'Anteil digital eingereichter Anträge',
+			nameEn: '',
+			definitionDe: 'Digital eingereichte Beihilfeanträge / alle Anträge',
+			unit: 'percent' as const,
+			decimals: 1,
+			polarity: 'higher_is_better' as const,
+			aggregation: 'mean' as const,
+			validFromYear: 2026,
+			weight: 1
+		};
+		expect((await edit((ctx) => kpiEdits.addLocalKpi(ctx, input))).ok).toBe(true);
+		const duplicate = await (
+			await open('koeln', 'beihilfe')
+		).edit((ctx) => kpiEdits.addLocalKpi(ctx, input));
+		expect(duplicate).toMatchObject({ ok: false, reason: 'code_taken' });
+		const local = await handle.db
+			.select()
+			.from(kpis)
+			.where(
+				and(eq(kpis.code, 'KOE-BH-01'), eq(kpis.ownerOrganisationId, target.organisation!.id))
+			);
+		expect(local).toHaveLength(1);
+		const page = await loadScorecardPage(
+			handle.db,
+			{
+				kind: 'user',
+				principal: {
+					userId,
+					roles: [{ role: 'controller', organisationId: target.organisation!.id, fieldId: null }]
+				}
+			},
+			'koeln',
+			'beihilfe',
+			'de'
+		);
+		const view = page!.perspectives
+			.flatMap((p) => p.objectives.flatMap((o) => o.kpis))
+			.find((k) => k.code === 'KOE-BH-01');
+		expect(view?.comparable).toBe(false);
+		expect(view?.status).toBe('no_data');
+	});
+
+	it('keeps a non-empty perspective and the last one', async () => {
+		const { edit, scorecardId } = await open('koeln', 'archivierung');
+		const [withObjectives] = await handle.db
+			.select({ id: perspectives.id })
+			.from(perspectives)
+			.innerJoin(objectives, eq(objectives.perspectiveId, perspectives.id))
+			.where(eq(perspectives.scorecardId, scorecardId));
+		const result = await edit((ctx) =>
+			structure.deletePerspective(ctx, { perspectiveId: withObjectives!.id })
+		);
+		expect(result).toMatchObject({ ok: false, reason: 'not_empty' });
+		const templates = await handle.db
+			.select()
+			.from(scorecards)
+			.where(isNull(scorecards.organisationId));
+		expect(templates).toHaveLength(10);
+	});
+});
