@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
-const port = 4173;
+// PW_PORT lets a developer run a second browser-test server beside the default one.
+const port = Number(process.env.PW_PORT ?? 4173);
 const origin = `http://127.0.0.1:${port}`;
 // Debian's Chromium where it exists (this machine cannot download Playwright's own build).
 const systemChromium = '/usr/bin/chromium';
@@ -52,6 +53,6 @@ export default defineConfig({
 		url: origin,
 		timeout: 120_000,
 		reuseExistingServer: false,
-		env: { PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATA_DIR: 'tmp/e2e-data' }
+		env: { PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATA_DIR: `tmp/e2e-data-${port}` }
 	}
 });

@@ -4,4 +4,4 @@
 set -euo pipefail
 rm -rf "${DATA_DIR:?}"
 npx tsx scripts/seed.ts --demo
-exec node build
+exec node "${BUILD_DIR:-build}"
