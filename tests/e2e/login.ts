@@ -7,6 +7,7 @@ export const demo = {
 	leadershipKoeln: 'ob.koeln@demo.ikz-nrw.de',
 	controllerKoeln: 'controlling.koeln@demo.ikz-nrw.de',
 	approverKoeln: 'freigabe.koeln@demo.ikz-nrw.de',
+	controllerDuesseldorf: 'controlling.duesseldorf@demo.ikz-nrw.de',
 	fieldLeadD115: 'feldleitung.d115@demo.ikz-nrw.de'
 };
 

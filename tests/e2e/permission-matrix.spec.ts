@@ -22,6 +22,7 @@ const roles: Role[] = [
 	'leadershipKoeln',
 	'controllerKoeln',
 	'approverKoeln',
+	'controllerDuesseldorf',
 	'fieldLeadD115'
 ];
 
@@ -48,6 +49,9 @@ const editPages = [
 	'/fields/beihilfe/template'
 ];
 
+/** The quarterly entry grid shows drafts: only for the city's own people. */
+const entryPages = [`/cities/${OWN}/archivierung/entry`, `/cities/${FOREIGN}/archivierung/entry`];
+
 /** Expected status of a GET without following redirects. The admin's row is in admin.stateful.spec.ts. */
 function expectedStatus(role: Role, path: string): number {
 	if (path === '/login') return role === 'anonymous' ? 200 : 303;
@@ -57,6 +61,9 @@ function expectedStatus(role: Role, path: string): number {
 	if (path === `/cities/${OWN}/archivierung/edit`) return role === 'controllerKoeln' ? 200 : 403;
 	if (path === '/fields/service-center-d115/template') return role === 'fieldLeadD115' ? 200 : 403;
 	if (editPages.includes(path)) return 403;
+	if (path === `/cities/${OWN}/archivierung/entry`)
+		return ['leadershipKoeln', 'controllerKoeln', 'approverKoeln'].includes(role) ? 200 : 403;
+	if (entryPages.includes(path)) return 403;
 	return 200;
 }
 
@@ -79,7 +86,7 @@ const ownCityRoles: Role[] = ['leadershipKoeln', 'controllerKoeln', 'approverKoe
 for (const role of roles) {
 	test(`permission matrix: ${role}`, async ({ baseURL }) => {
 		const context = await contextFor(role, baseURL!);
-		for (const path of [...readPages, ...personalPages, ...editPages, '/login']) {
+		for (const path of [...readPages, ...personalPages, ...editPages, ...entryPages, '/login']) {
 			const response = await context.get(path, { maxRedirects: 0 });
 			expect(response.status(), `${role} GET ${path}`).toBe(expectedStatus(role, path));
 			if (response.status() === 303 && role === 'anonymous') {

@@ -10,7 +10,10 @@ export const DEMO_PASSWORD = 'Demo-Ring-2026!';
 
 type DemoRole = RoleAssignment['role'];
 
-/** One account per role, scoped to Köln (city roles) and the D115 field (field lead). */
+/**
+ * One account per role, scoped to Köln (city roles) and the D115 field (field lead), plus a
+ * Düsseldorf controller, so the demo shows what another city may and may not see.
+ */
 export const demoAccounts: {
 	email: string;
 	displayName: string;
@@ -41,6 +44,12 @@ export const demoAccounts: {
 		displayName: 'Demo Freigabe Köln',
 		role: 'approver',
 		city: 'koeln'
+	},
+	{
+		email: 'controlling.duesseldorf@demo.ikz-nrw.de',
+		displayName: 'Demo Controlling Düsseldorf',
+		role: 'controller',
+		city: 'duesseldorf'
 	},
 	{
 		email: 'feldleitung.d115@demo.ikz-nrw.de',

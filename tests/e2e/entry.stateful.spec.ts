@@ -1,0 +1,156 @@
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { demo, loginAs } from './login';
+
+/**
+ * The quarterly cycle in the browser on Köln × Archivierung, whose Q3/2026 (the open quarter of
+ * the demo) holds five drafts: a conflict between two sessions, then keyboard-only entry and
+ * submission, release by the approver, and another city seeing the released values.
+ */
+const ENTRY = '/cities/koeln/archivierung/entry';
+const SCORECARD = '/cities/koeln/archivierung';
+
+test.describe.configure({ mode: 'serial' });
+
+async function shot(page: Page, name: string) {
+	if (process.env.SCREENSHOTS)
+		await page.screenshot({ path: `tmp/shots/entry-${name}.png`, fullPage: true });
+}
+
+const valueCell = (page: Page, code: string) =>
+	page.locator('tbody tr', { hasText: code }).locator('input[data-entry-value]');
+
+/** A page in a browser context of its own: a second person, with their own session. */
+async function personPage(browser: Browser) {
+	return (await browser.newContext()).newPage();
+}
+
+/** Presses Tab until the target has the focus, as a keyboard user would. */
+async function tabTo(page: Page, target: Locator, key = 'Tab') {
+	for (let i = 0; i < 80; i++) {
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+		await page.keyboard.press(key);
+	}
+	throw new Error('never reached the element with the keyboard');
+}
+
+test('two people change the same value: the second sees the other value and decides', async ({
+	browser
+}) => {
+	const first = await personPage(browser);
+	const second = await personPage(browser);
+	await loginAs(first, demo.controllerKoeln);
+	await loginAs(second, demo.controllerKoeln);
+	await first.goto(ENTRY);
+	await second.goto(ENTRY);
+
+	await valueCell(first, 'ARCH-ERSCHL').fill('80,0');
+	await first.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+	await expect(first.getByRole('status').filter({ hasText: 'Gespeichert' })).toContainText(
+		'1 Werte geändert'
+	);
+
+	await valueCell(second, 'ARCH-ERSCHL').fill('81,5');
+	await second.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+	await expect(second.getByRole('alert').first()).toContainText('Es wurde nichts gespeichert');
+	const row = second.locator('tbody tr', { hasText: 'ARCH-ERSCHL' });
+	await expect(row).toContainText('Inzwischen geändert von Demo Controlling Köln: 80,0 %');
+	// What the second person typed is kept, not replaced by the other value.
+	await expect(valueCell(second, 'ARCH-ERSCHL')).toHaveValue('81,5');
+	await expectAccessible(second);
+	await shot(second, 'conflict');
+
+	// Saving again after seeing the other value is a decision, and it is taken.
+	await second.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+	await expect(second.getByRole('status').filter({ hasText: 'Gespeichert' })).toBeVisible();
+	await first.reload();
+	await expect(valueCell(first, 'ARCH-ERSCHL')).toHaveValue('81,5');
+	await first.close();
+	await second.close();
+});
+
+test('a controller fills and submits the quarter with the keyboard only', async ({ page }) => {
+	await loginAs(page, demo.controllerKoeln);
+	await page.goto(ENTRY);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Werte erfassen: Köln · Archivierung · Q3/2026'
+	);
+	await expectAccessible(page);
+
+	const codes = await page.locator('tbody tr .code').allTextContents();
+	expect(codes).toHaveLength(5);
+	const typed: Record<string, string> = {
+		'ARCH-ANFR-DAUER': '8,5',
+		'ARCH-DIGITAL': '191.250',
+		'ARCH-ERSCHL': '79,1',
+		'ARCH-FACHQUAL': '60',
+		'ARCH-MAGAZIN': '93'
+	};
+	const inputs = page.locator('input[data-entry-value]');
+
+	// Values down the column: Tab into the first, Enter to the one below, as in a spreadsheet.
+	await tabTo(page, inputs.first());
+	for (const code of codes) {
+		await page.keyboard.press('ControlOrMeta+a');
+		await page.keyboard.type(typed[code]!);
+		await page.keyboard.press('Enter');
+	}
+	for (const [i, code] of codes.entries()) await expect(inputs.nth(i)).toHaveValue(typed[code]!);
+
+	// Comments back up the column: Tab from the last value to its comment, Shift+Tab twice per row.
+	await tabTo(page, inputs.last());
+	await page.keyboard.press('Tab');
+	for (const code of [...codes].reverse()) {
+		await page.keyboard.press('ControlOrMeta+a');
+		await page.keyboard.type(`Geprüft im Fachbereich (${code})`);
+		if (code !== codes[0]) {
+			await page.keyboard.press('Shift+Tab');
+			await page.keyboard.press('Shift+Tab');
+		}
+	}
+	// The status is judged while typing, with text and not only colour.
+	await expect(page.locator('tbody output').first()).toHaveText(
+		/Im Ziel|Knapp verfehlt|Ziel verfehlt|Ohne Ziel/
+	);
+
+	await tabTo(page, page.getByRole('button', { name: 'Quartal einreichen' }));
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('status').filter({ hasText: 'eingereicht' })).toContainText(
+		'5 Werte eingereicht'
+	);
+	await expect(page.locator('tbody tr').filter({ hasText: /eingereicht\s+Demo/ })).toHaveCount(5);
+	await expect(valueCell(page, 'ARCH-DIGITAL')).toHaveAttribute('readonly', '');
+	await expectAccessible(page);
+	await shot(page, 'submitted');
+});
+
+test('before release another city does not see the values; after release it does', async ({
+	browser
+}) => {
+	const trend = `${SCORECARD}?kpi=ARCH-DIGITAL`;
+	const other = await personPage(browser);
+	await loginAs(other, demo.controllerDuesseldorf);
+	await other.goto(trend);
+	await expect(other.locator('#trend table')).toBeVisible();
+	await expect(other.locator('#trend table')).not.toContainText('191.250');
+
+	const approver = await personPage(browser);
+	await loginAs(approver, demo.approverKoeln);
+	await approver.goto(ENTRY);
+	await expect(approver.getByText('5 eingereichte Werte warten auf die Freigabe')).toBeVisible();
+	await approver.getByRole('button', { name: 'Eingereichte Werte freigeben' }).click();
+	await expect(approver.getByRole('status').filter({ hasText: 'freigegeben' })).toContainText(
+		'5 Werte freigegeben'
+	);
+	await expectAccessible(approver);
+	await shot(approver, 'released');
+
+	await other.reload();
+	await expect(other.locator('#trend table')).toContainText('191.250');
+	await expect(other.locator('#trend table')).toContainText('Q3/2026');
+	// Another city reads but never reaches the entry grid.
+	const response = await other.goto(ENTRY);
+	expect(response?.status()).toBe(403);
+	await other.close();
+	await approver.close();
+});
