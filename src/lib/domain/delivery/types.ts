@@ -1,0 +1,70 @@
+/**
+ * The shapes of a delivery (file import or API upsert) of KPI values: rows by natural key in,
+ * one outcome per row out. Pure types, so the browser can render a dry run with them too.
+ */
+import type { AppLocale } from '../../format/number';
+import type { EntryWarning } from '../entry/plausibility';
+
+export type ValueState = 'draft' | 'submitted' | 'released';
+
+export interface DeliveryRow {
+	/** 1-based row number in the file / index+1 in the API array (for messages). */
+	line: number;
+	/** City slug as in URLs (e.g. 'koeln'); the AGS (8 digits) or the city's name also work. */
+	city: string;
+	/** Field slug (or its German/English name); optional when the KPI code is unambiguous. */
+	field?: string;
+	/** KPI code (shared catalogue code, or the city's local KPI code); case does not matter. */
+	kpi: string;
+	year: number;
+	/** 1..4 */
+	quarter: number;
+	/** null = no value (clears a draft). Already parsed, unless `raw` is given. */
+	value: number | null;
+	/** '' when none. */
+	comment: string;
+	/**
+	 * The cell as written in a file, read with the KPI's unit once the KPI is known (the entry
+	 * grid's rule: "12,5 %" on a percent KPI, never on a euro KPI). Replaces `value` when given.
+	 */
+	raw?: { text: string; locale: AppLocale };
+}
+
+export type RowOutcomeKind = 'new' | 'changed' | 'unchanged' | 'error';
+
+export type DeliveryErrorCode =
+	| 'unknown_city'
+	| 'foreign_city'
+	| 'unknown_field'
+	| 'unknown_kpi'
+	| 'ambiguous_kpi'
+	| 'kpi_not_on_scorecard'
+	| 'period_missing'
+	| 'period_closed'
+	/** Submitted or released, and the row would change it. */
+	| 'value_locked'
+	| 'invalid_value'
+	| 'duplicate_row'
+	| 'red_needs_comment'
+	| 'invalid_period';
+
+export interface RowOutcome {
+	line: number;
+	kind: RowOutcomeKind;
+	city: string;
+	field: string | null;
+	kpi: string;
+	year: number;
+	quarter: number;
+	before: { value: number | null; comment: string; state: ValueState } | null;
+	after: { value: number | null; comment: string } | null;
+	/** Message in the request's locale. */
+	error?: { code: DeliveryErrorCode; message: string };
+	/** Plausibility hints of the entry grid (not blocking: the value becomes a draft). */
+	warnings?: EntryWarning[];
+}
+
+export interface DeliveryPlan {
+	outcomes: RowOutcome[];
+	counts: Record<RowOutcomeKind, number>;
+}
