@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleStates } from './viewer';
+import { unreleasedOrganisations, visibleStates } from './viewer';
 
 const controllerOf = (organisationId: number) => ({
 	kind: 'user' as const,
@@ -14,5 +14,20 @@ describe('visibleStates', () => {
 	it("shows a controller every state of the own city, and only released values of another's", () => {
 		expect(visibleStates(controllerOf(7), 7).sort()).toEqual(['draft', 'released', 'submitted']);
 		expect(visibleStates(controllerOf(7), 8)).toEqual(['released']);
+	});
+});
+
+describe('unreleasedOrganisations', () => {
+	it('lists the own city of city roles, nothing for anonymous visitors and global readers', () => {
+		expect(unreleasedOrganisations(controllerOf(7))).toEqual([7]);
+		expect(unreleasedOrganisations({ kind: 'anonymous' })).toEqual([]);
+		const observer = {
+			kind: 'user' as const,
+			principal: {
+				userId: 2,
+				roles: [{ role: 'observer' as const, organisationId: null, fieldId: null }]
+			}
+		};
+		expect(unreleasedOrganisations(observer)).toEqual([]);
 	});
 });
