@@ -8,3 +8,4 @@ export * from './accounts';
 export * from './pilots';
 export * from './settings';
 export * from './reporting';
+export * from './peer-groups';
