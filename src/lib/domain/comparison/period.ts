@@ -1,0 +1,31 @@
+import type { Quarter } from '../period/quarter';
+
+/** What a comparison looks at: one quarter, or a whole year by the KPI's yearly aggregation. */
+export type ComparisonPeriod = ({ kind: 'quarter' } & Quarter) | { kind: 'year'; year: number };
+
+const quarterPattern = /^(\d{4})-Q([1-4])$/;
+const yearPattern = /^(\d{4})$/;
+
+/** Reads `2026-Q3` or `2026` from a URL; anything else (or a year outside 2000–2100) is null. */
+export function parsePeriod(text: string | null | undefined): ComparisonPeriod | null {
+	if (!text) return null;
+	const q = quarterPattern.exec(text);
+	const y = q ? null : yearPattern.exec(text);
+	const year = Number((q ?? y)?.[1]);
+	if (!(year >= 2000 && year <= 2100)) return null;
+	return q ? { kind: 'quarter', year, quarter: Number(q[2]) } : { kind: 'year', year };
+}
+
+export const periodParam = (p: ComparisonPeriod): string =>
+	p.kind === 'quarter' ? `${p.year}-Q${p.quarter}` : String(p.year);
+
+/** The last day of the period, as ISO date: the population of that day is the denominator. */
+export function periodEnd(p: ComparisonPeriod): string {
+	const month = p.kind === 'quarter' ? p.quarter * 3 : 12;
+	const lastDay = new Date(Date.UTC(p.year, month, 0)).getUTCDate();
+	return `${p.year}-${String(month).padStart(2, '0')}-${String(lastDay).padStart(2, '0')}`;
+}
+
+/** The quarter whose definition applies: the period's last quarter. */
+export const definingQuarter = (p: ComparisonPeriod): Quarter =>
+	p.kind === 'quarter' ? { year: p.year, quarter: p.quarter } : { year: p.year, quarter: 4 };
