@@ -4,8 +4,9 @@ import { m } from '$lib/paraglide/messages';
 /**
  * Forms of the reporting periods page. The year stays text as typed, so a refused form shows
  * exactly what was entered; the deadline comes from a date input (ISO YYYY-MM-DD in every
- * browser language). Rules that need the clock or the database (future quarters, duplicates,
- * deadline before the quarter's end) are checked by the server and shown next to the field.
+ * browser language; zod also refuses impossible days like 2026-02-30). Rules that need the clock
+ * or the database (future quarters, duplicates, deadline before the quarter's end, a change by
+ * someone else) are checked by the server and shown next to the field.
  */
 
 export const quarterValues = [1, 2, 3, 4] as const;
@@ -22,11 +23,25 @@ const quarter = z
 	.min(1, { error: () => m.periods_quarter_invalid() })
 	.max(4, { error: () => m.periods_quarter_invalid() });
 
-export const openPeriodSchema = z.object({
+const deadline = z.iso.date({ error: () => m.periods_deadline_invalid() });
+
+/** What the person saw of the quarter (see periodStamp); a hidden field. */
+const stamp = z.string().min(1).max(100);
+
+export const openPeriodSchema = z.object({ year, quarter, deadline });
+
+export const deadlineSchema = z.object({ year, quarter, stamp, deadline });
+
+export const reopenSchema = z.object({
 	year,
 	quarter,
-	deadline: z.iso.date({ error: () => m.periods_deadline_invalid() })
+	stamp,
+	reason: z
+		.string({ error: () => m.periods_reason_required() })
+		.trim()
+		.min(3, { error: () => m.periods_reason_required() })
+		.max(500, { error: () => m.periods_reason_too_long() })
 });
 
-/** Close and reopen name the quarter of their table row. */
-export const periodRefSchema = z.object({ year, quarter });
+/** Closing names the quarter of its table row and what the person saw of it. */
+export const closeSchema = z.object({ year, quarter, stamp });

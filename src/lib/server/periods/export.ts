@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Quarter } from '../../domain/period/quarter';
-import type { NotDeliveredRow } from './completeness';
+import type { NotDeliveredRow } from '../../domain/completeness/owing';
 
 /** Column headers in the reader's language, given by the route. */
 export interface NotDeliveredCsvLabels {
@@ -54,7 +54,7 @@ export function notDeliveredCsv(
 		r.draft,
 		r.submitted,
 		r.released,
-		r.contacts.join(', ')
+		r.contact.emails.join(', ')
 	]);
 	return (
 		BOM +

@@ -1,12 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
-import {
-	canSeeCompleteness,
-	chosenQuarter,
-	loadCompleteness
-} from '$lib/server/periods/completeness';
+import { chosenQuarter, loadCompleteness } from '$lib/server/periods/completeness';
 import { notDeliveredCsv, notDeliveredFileName } from '$lib/server/periods/export';
+import { canSeeCompleteness } from '$lib/domain/completeness/access';
 import { quarterLabel } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';

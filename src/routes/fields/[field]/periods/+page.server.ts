@@ -5,80 +5,91 @@ import { assertCan, requireUser } from '$lib/server/auth/guards';
 import { can } from '$lib/server/auth/permissions';
 import { fieldOf } from '$lib/server/catalogue/route';
 import { appDb } from '$lib/server/db';
+import { changeDeadline, closePeriod, openPeriod, reopenPeriod } from '$lib/server/periods/periods';
+import { listPeriods, quarterKey } from '$lib/server/periods/queries';
+import { closeSchema, deadlineSchema, openPeriodSchema, reopenSchema } from '$lib/schemas/periods';
 import {
-	closePeriod,
 	latestOpenableQuarter,
-	listPeriods,
-	openPeriod,
-	quarterEndDate,
-	reopenPeriod,
 	suggestedDeadline,
-	suggestedQuarter,
-	type PeriodRefusal
-} from '$lib/server/periods/periods';
-import { openPeriodSchema, periodRefSchema } from '$lib/schemas/periods';
-import { formatDate } from '$lib/format/number';
-import { quarterLabel } from '$lib/i18n';
+	suggestedQuarter
+} from '$lib/domain/period/reporting-period';
+import { parseQuarterParam } from '$lib/domain/completeness/quarter-choice';
+import { canSeeCompleteness } from '$lib/domain/completeness/access';
 import { m } from '$lib/paraglide/messages';
-import { getLocale, localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { refusalMessage } from './refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
  * The reporting quarters of a field. Any logged-in person sees them (controllers need the
- * deadlines; they are coordination data, not figures); opening, closing and reopening needs
- * `period:manage` for the field: its field lead or an admin.
+ * deadlines; they are coordination data, not figures); opening, moving a deadline, closing and
+ * reopening need `period:manage` for the field: its field lead or an admin. ?deadline=2026-3 and
+ * ?reopen=2026-2 show the form for that quarter (links, so it works without JavaScript).
  */
 export const load: PageServerLoad = async (event) => {
 	const viewer = requireUser(event);
 	const db = appDb();
 	const field = await fieldOf(db, event.params.field);
 	const periods = await listPeriods(db, field.id);
+	const canManage = can(viewer.principal, 'period:manage', { fieldId: field.id });
 	const now = new Date();
 	const next = suggestedQuarter(periods, now);
-	const form = await superValidate(
-		{ year: String(next.year), quarter: next.quarter, deadline: suggestedDeadline(next) },
-		zod4(openPeriodSchema),
-		{ errors: false }
-	);
+	const params = event.url.searchParams;
+	const pick = (name: string) => {
+		const q = parseQuarterParam(params.get(name));
+		return q ? periods.find((p) => p.year === q.year && p.quarter === q.quarter) : undefined;
+	};
+	// The forms show for the quarter whatever its state now, so a refusal stays visible.
+	const moving = canManage ? pick('deadline') : undefined;
+	const reopening = canManage ? pick('reopen') : undefined;
 	return {
 		field,
 		periods,
-		canManage: can(viewer.principal, 'period:manage', { fieldId: field.id }),
+		canManage,
+		seesCompleteness: canSeeCompleteness(viewer.principal),
 		latestOpenable: latestOpenableQuarter(now),
-		form
+		openForm: await superValidate(
+			{ year: String(next.year), quarter: next.quarter, deadline: suggestedDeadline(next) },
+			zod4(openPeriodSchema),
+			{ errors: false, id: 'open' }
+		),
+		deadlineForm: moving
+			? await superValidate(
+					{
+						year: String(moving.year),
+						quarter: moving.quarter,
+						stamp: moving.stamp,
+						deadline: moving.deadline
+					},
+					zod4(deadlineSchema),
+					{ errors: false, id: 'deadline' }
+				)
+			: null,
+		reopenForm: reopening
+			? await superValidate(
+					{
+						year: String(reopening.year),
+						quarter: reopening.quarter,
+						stamp: reopening.stamp,
+						reason: ''
+					},
+					zod4(reopenSchema),
+					{ errors: false, id: 'reopen' }
+				)
+			: null
 	};
 };
 
-const donePage = (field: string, done: string, year: number, quarter: number) =>
-	localizeHref(`/fields/${field}/periods?done=${done}&q=${year}-${quarter}`);
+const donePage = (field: string, done: string, q: { year: number; quarter: number }) =>
+	localizeHref(`/fields/${field}/periods?done=${done}&q=${quarterKey(q)}`);
 
-function refusalMessage(reason: PeriodRefusal, q: { year: number; quarter: number }): string {
-	const quarter = quarterLabel(q);
-	switch (reason) {
-		case 'duplicate':
-			return m.periods_refused_duplicate({ quarter });
-		case 'too_far_ahead':
-			return m.periods_refused_too_far_ahead({ quarter });
-		case 'deadline_before_end':
-			return m.periods_refused_deadline_before_end({
-				date: formatDate(quarterEndDate(q), getLocale())
-			});
-		case 'missing':
-			return m.periods_refused_missing({ quarter });
-		case 'already_closed':
-			return m.periods_refused_already_closed({ quarter });
-		case 'already_open':
-			return m.periods_refused_already_open({ quarter });
-	}
-}
-
-export const actions: Actions = {
+export const actions = {
 	open: async (event) => {
 		const viewer = requireUser(event);
 		const db = appDb();
 		const field = await fieldOf(db, event.params.field);
 		assertCan(viewer, 'period:manage', { fieldId: field.id });
-		const form = await superValidate(event.request, zod4(openPeriodSchema));
+		const form = await superValidate(event.request, zod4(openPeriodSchema), { id: 'open' });
 		if (!form.valid) {
 			form.message = m.periods_check_input();
 			return fail(400, { form });
@@ -94,42 +105,80 @@ export const actions: Actions = {
 		if (!result.ok) {
 			form.message = m.periods_check_input();
 			const target = result.reason === 'deadline_before_end' ? 'deadline' : 'quarter';
-			return setError(form, target, refusalMessage(result.reason, q));
+			return setError(form, target, refusalMessage(result, q));
 		}
-		redirect(303, donePage(field.slug, 'opened', q.year, q.quarter));
+		redirect(303, donePage(field.slug, 'opened', q));
+	},
+	deadline: async (event) => {
+		const viewer = requireUser(event);
+		const db = appDb();
+		const field = await fieldOf(db, event.params.field);
+		assertCan(viewer, 'period:manage', { fieldId: field.id });
+		const form = await superValidate(event.request, zod4(deadlineSchema), { id: 'deadline' });
+		if (!form.valid) {
+			form.message = m.periods_check_input();
+			return fail(400, { form });
+		}
+		const q = { year: Number(form.data.year), quarter: form.data.quarter };
+		const result = await changeDeadline(db, {
+			actorUserId: viewer.principal.userId,
+			fieldId: field.id,
+			...q,
+			stamp: form.data.stamp,
+			deadline: form.data.deadline,
+			now: new Date()
+		});
+		if (!result.ok) {
+			if (result.reason === 'deadline_before_end')
+				return setError(form, 'deadline', refusalMessage(result, q));
+			form.message = refusalMessage(result, q);
+			return fail(409, { form });
+		}
+		redirect(303, donePage(field.slug, 'deadline', q));
 	},
 	close: async (event) => {
 		const viewer = requireUser(event);
 		const db = appDb();
 		const field = await fieldOf(db, event.params.field);
 		assertCan(viewer, 'period:manage', { fieldId: field.id });
-		const ref = await superValidate(event.request, zod4(periodRefSchema));
+		const ref = await superValidate(event.request, zod4(closeSchema), { id: 'close' });
 		if (!ref.valid) return fail(400, { notice: m.periods_action_invalid() });
 		const q = { year: Number(ref.data.year), quarter: ref.data.quarter };
 		const result = await closePeriod(db, {
 			actorUserId: viewer.principal.userId,
 			fieldId: field.id,
 			...q,
+			stamp: ref.data.stamp,
 			now: new Date()
 		});
-		if (!result.ok) return fail(409, { notice: refusalMessage(result.reason, q) });
-		redirect(303, donePage(field.slug, 'closed', q.year, q.quarter));
+		if (!result.ok) return fail(409, { notice: refusalMessage(result, q) });
+		redirect(303, donePage(field.slug, 'closed', q));
 	},
 	reopen: async (event) => {
 		const viewer = requireUser(event);
 		const db = appDb();
 		const field = await fieldOf(db, event.params.field);
 		assertCan(viewer, 'period:manage', { fieldId: field.id });
-		const ref = await superValidate(event.request, zod4(periodRefSchema));
-		if (!ref.valid) return fail(400, { notice: m.periods_action_invalid() });
-		const q = { year: Number(ref.data.year), quarter: ref.data.quarter };
+		const form = await superValidate(event.request, zod4(reopenSchema), { id: 'reopen' });
+		if (!form.valid) {
+			form.message = m.periods_check_input();
+			return fail(400, { form });
+		}
+		const q = { year: Number(form.data.year), quarter: form.data.quarter };
 		const result = await reopenPeriod(db, {
 			actorUserId: viewer.principal.userId,
 			fieldId: field.id,
 			...q,
+			stamp: form.data.stamp,
+			reason: form.data.reason,
 			now: new Date()
 		});
-		if (!result.ok) return fail(409, { notice: refusalMessage(result.reason, q) });
-		redirect(303, donePage(field.slug, 'reopened', q.year, q.quarter));
+		if (!result.ok) {
+			if (result.reason === 'reason_required')
+				return setError(form, 'reason', m.periods_reason_required());
+			form.message = refusalMessage(result, q);
+			return fail(409, { form });
+		}
+		redirect(303, donePage(field.slug, 'reopened', q));
 	}
-};
+} satisfies Actions;

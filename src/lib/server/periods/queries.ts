@@ -1,0 +1,73 @@
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { reportingPeriods, users } from '../db/schema';
+import type { DbOrTx } from '../db/types';
+import type { Quarter } from '../../domain/period/quarter';
+import { periodStamp, type PeriodState } from '../../domain/period/reporting-period';
+
+/** One reporting quarter of a field, as the periods page shows it. */
+export interface PeriodRow {
+	fieldId: number;
+	year: number;
+	quarter: number;
+	/** ISO date (YYYY-MM-DD): values are due by the end of this day. */
+	deadline: string;
+	state: Exclude<PeriodState, 'missing'>;
+	/** When it was opened last (first opening or reopening), and by whom. */
+	openedAt: Date;
+	openedByName: string | null;
+	closedAt: Date | null;
+	closedByName: string | null;
+	/** What the viewer saw; a change sends it back (see periodStamp). */
+	stamp: string;
+}
+
+/** "2026-3": the quarter in URLs and audit entries. */
+export const quarterKey = ({ year, quarter }: Quarter) => `${year}-${quarter}`;
+
+export const byQuarter = (fieldId: number, q: Quarter) =>
+	and(
+		eq(reportingPeriods.fieldId, fieldId),
+		eq(reportingPeriods.year, q.year),
+		eq(reportingPeriods.quarter, q.quarter)
+	);
+
+async function selectPeriods(db: DbOrTx, where: SQL | undefined): Promise<PeriodRow[]> {
+	const opener = alias(users, 'opener');
+	const closer = alias(users, 'closer');
+	const rows = await db
+		.select({
+			fieldId: reportingPeriods.fieldId,
+			year: reportingPeriods.year,
+			quarter: reportingPeriods.quarter,
+			deadline: reportingPeriods.deadline,
+			openedAt: reportingPeriods.openedAt,
+			openedByName: opener.displayName,
+			closedAt: reportingPeriods.closedAt,
+			closedByName: closer.displayName
+		})
+		.from(reportingPeriods)
+		.leftJoin(opener, eq(opener.id, reportingPeriods.openedBy))
+		.leftJoin(closer, eq(closer.id, reportingPeriods.closedBy))
+		.where(where)
+		.orderBy(desc(reportingPeriods.year), desc(reportingPeriods.quarter));
+	return rows.map((r) => ({
+		...r,
+		state: r.closedAt ? ('closed' as const) : ('open' as const),
+		stamp: periodStamp(r)
+	}));
+}
+
+/** Every quarter of the field, newest first, with who opened and closed it: one statement. */
+export const listPeriods = (db: DbOrTx, fieldId: number): Promise<PeriodRow[]> =>
+	selectPeriods(db, eq(reportingPeriods.fieldId, fieldId));
+
+/** One quarter of the field, or null when it was never opened. */
+export async function findPeriod(
+	db: DbOrTx,
+	fieldId: number,
+	q: Quarter
+): Promise<PeriodRow | null> {
+	const [row] = await selectPeriods(db, byQuarter(fieldId, q));
+	return row ?? null;
+}
