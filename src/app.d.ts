@@ -1,5 +1,6 @@
 import type { Session, SessionUser } from '$lib/server/auth/sessions';
 import type { RoleAssignment } from '$lib/server/auth/permissions';
+import type { ApiTokenAuthResult } from '$lib/server/api-tokens/authenticate';
 
 // See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
@@ -11,6 +12,8 @@ declare global {
 			/** The logged-in person with their scoped roles, or null. */
 			user: (SessionUser & { roles: RoleAssignment[] }) | null;
 			session: Session | null;
+			/** /api/v1 only: the bearer token's check (hooks/api-token.ts); absent on other paths. */
+			apiToken?: ApiTokenAuthResult;
 		}
 	}
 }

@@ -5,6 +5,7 @@ import { startAppOrExit } from '$lib/server/app/startup';
 import { handleLocale } from './hooks/locale';
 import { handleSecurityHeaders } from './hooks/security-headers';
 import { handleSession } from './hooks/session';
+import { handleApiToken } from './hooks/api-token';
 
 export const init: ServerInit = async () => {
 	await startAppOrExit();
@@ -12,4 +13,4 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', () => void closeAppDatabase());
 };
 
-export const handle = sequence(handleLocale, handleSecurityHeaders, handleSession);
+export const handle = sequence(handleLocale, handleSecurityHeaders, handleSession, handleApiToken);

@@ -12,6 +12,7 @@ import {
 	revokeApiToken
 } from '../../src/lib/server/api-tokens/tokens';
 import { generateApiToken } from '../../src/lib/server/api-tokens/secret';
+import { decideApiAccess } from '../../src/lib/server/api/access';
 import { createApiTokenSchema } from '../../src/lib/schemas/api-tokens';
 import { assignRole, removeRole, setUserActive } from '../../src/lib/server/admin/users';
 import { findUserByEmail, loadPrincipal } from '../../src/lib/server/auth/users';
@@ -108,11 +109,18 @@ describe('personal API tokens', () => {
 			token: { id: row.id, userId: controller, organisationId: koeln, scope: 'write' },
 			principal: { userId: controller }
 		});
-		const [used] = await handle.db.select().from(apiTokens).where(eq(apiTokens.id, row.id));
-		expect(used!.lastUsedAt).toEqual(days(1));
-		// The scheme is case-insensitive; a later use moves lastUsedAt, an earlier one does not.
+		expect(auth.ok && auth.token).toMatchObject({
+			organisationSlug: 'koeln',
+			organisationName: 'Köln'
+		});
+		// The scheme is case-insensitive.
 		expect((await authenticateApiToken(handle.db, `bearer  ${token}`, days(2))).ok).toBe(true);
-		expect((await authenticateApiToken(handle.db, bearer(token), days(1.5))).ok).toBe(true);
+		// The audited use moves lastUsedAt; a slower, earlier request does not move it back.
+		if (!auth.ok) throw new Error('token should authenticate');
+		const use = (at: Date) =>
+			recordApiTokenUse(handle.db, auth.token, { method: 'GET', path: '/api/v1', status: 200 }, at);
+		await use(days(2));
+		await use(days(1.5));
 		const [later] = await handle.db.select().from(apiTokens).where(eq(apiTokens.id, row.id));
 		expect(later!.lastUsedAt).toEqual(days(2));
 	});
@@ -137,7 +145,8 @@ describe('personal API tokens', () => {
 		for (const [header, reason] of cases) {
 			expect(await authenticateApiToken(handle.db, header, NOW), String(header)).toEqual({
 				ok: false,
-				reason
+				reason,
+				token: null
 			});
 		}
 	});
@@ -146,9 +155,10 @@ describe('personal API tokens', () => {
 		const { token } = await createOk({ userId: controller, expiresInDays: 1 });
 		expect((await authenticateApiToken(handle.db, bearer(token), days(0.99))).ok).toBe(true);
 		for (const at of [days(1), days(30)]) {
-			expect(await authenticateApiToken(handle.db, bearer(token), at)).toEqual({
+			expect(await authenticateApiToken(handle.db, bearer(token), at)).toMatchObject({
 				ok: false,
-				reason: 'expired'
+				reason: 'expired',
+				token: { userId: controller, organisationId: koeln }
 			});
 		}
 	});
@@ -258,17 +268,20 @@ describe('personal API tokens', () => {
 			userId: user.id,
 			assignmentId: assignment!.id
 		});
-		expect(await authenticateApiToken(handle.db, bearer(write.token), NOW)).toEqual({
-			ok: false,
-			reason: 'no_longer_permitted'
-		});
-		expect((await authenticateApiToken(handle.db, bearer(read.token), NOW)).ok).toBe(true);
+		// The tokens still authenticate; the guard refuses what the owner may no longer do.
+		const access = async (token: string, need: 'read' | 'write') =>
+			decideApiAccess(await authenticateApiToken(handle.db, bearer(token), NOW), 'koeln', need);
+		const refused = await access(write.token, 'write');
+		expect(refused.ok).toBe(false);
+		if (!refused.ok) expect(refused.response.status).toBe(403);
+		expect((await access(write.token, 'read')).ok).toBe(true);
+		expect((await access(read.token, 'read')).ok).toBe(true);
 
 		expect(
 			await setUserActive(handle.db, { actorUserId: admin, userId: user.id, active: false })
 		).toMatchObject({ ok: true });
 		for (const token of [read.token, write.token]) {
-			expect(await authenticateApiToken(handle.db, bearer(token), NOW)).toEqual({
+			expect(await authenticateApiToken(handle.db, bearer(token), NOW)).toMatchObject({
 				ok: false,
 				reason: 'inactive_user'
 			});
@@ -294,7 +307,7 @@ describe('personal API tokens', () => {
 		expect(
 			await revokeApiToken(handle.db, { userId: controller, tokenId: row.id, now: days(3) })
 		).toEqual({ ok: false, reason: 'already_revoked' });
-		expect(await authenticateApiToken(handle.db, bearer(token), days(2))).toEqual({
+		expect(await authenticateApiToken(handle.db, bearer(token), days(2))).toMatchObject({
 			ok: false,
 			reason: 'revoked'
 		});
@@ -336,16 +349,17 @@ describe('personal API tokens', () => {
 		const auth = await authenticateApiToken(handle.db, bearer(token), NOW);
 		if (!auth.ok) throw new Error('token should authenticate');
 		await handle.db.transaction(async (tx) => {
-			await recordApiTokenUse(tx, auth.token, {
-				method: 'put',
-				path: '/api/v1/cities/koeln/values',
-				status: 200
-			});
+			await recordApiTokenUse(
+				tx,
+				auth.token,
+				{ method: 'put', path: '/api/v1/cities/koeln/values', status: 200 },
+				NOW
+			);
 		});
 		// A use whose change fails is rolled back together with its audit entry.
 		await expect(
 			handle.db.transaction(async (tx) => {
-				await recordApiTokenUse(tx, auth.token, { method: 'PUT', path: '/x', status: 200 });
+				await recordApiTokenUse(tx, auth.token, { method: 'PUT', path: '/x', status: 200 }, NOW);
 				throw new Error('change failed');
 			})
 		).rejects.toThrow('change failed');

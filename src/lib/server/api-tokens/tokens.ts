@@ -8,7 +8,7 @@ import { API_TOKEN_DAYS_MAX, API_TOKEN_NAME_MAX } from '../../schemas/api-tokens
 import { apiTokenScopesFor, mayHoldApiToken, type ApiTokenScope } from './policy';
 import { generateApiToken, hashApiToken } from './secret';
 
-export { authenticateApiToken, recordApiTokenUse } from './authenticate';
+export { authenticateApiToken, recordApiTokenRefusal, recordApiTokenUse } from './authenticate';
 export type { ApiTokenAuthResult, AuthenticatedApiToken } from './authenticate';
 export { apiTokenCan } from './policy';
 

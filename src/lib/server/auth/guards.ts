@@ -3,6 +3,8 @@ import { m } from '../../paraglide/messages';
 import { localizeHref } from '../../paraglide/runtime';
 import { can, type Capability, type Scope } from './permissions';
 import type { Viewer } from './viewer';
+import { decideApiAccess, type ApiAccess } from '../api/access';
+import type { ApiTokenScope } from '../api-tokens/policy';
 
 /**
  * Named guards: the first call in every load, action and endpoint (a test enforces it).
@@ -87,6 +89,19 @@ export function requirePermission(event: GuardEvent, capability: Capability, sco
 	return viewer;
 }
 
+/**
+ * API endpoints (/api/v1/**): the bearer token the api-token hook authenticated, never the
+ * session cookie. The token must belong to the city in the URL (`[city]`) and allow `need`, and
+ * its owner must still hold the capabilities. Refusals come back as a JSON response to return
+ * (`if (!access.ok) return access.response;`), since the API answers every error in JSON.
+ */
+export function requireApiToken(
+	event: Pick<RequestEvent, 'locals' | 'params'>,
+	need: ApiTokenScope
+): ApiAccess {
+	return decideApiAccess(event.locals.apiToken, event.params.city, need);
+}
+
 /** Guard names the coverage test accepts as a first statement. */
 export const guardNames = [
 	'allowAnonymous',
@@ -94,7 +109,8 @@ export const guardNames = [
 	'requireUserOrEnrolment',
 	'requirePendingSecondFactor',
 	'requireSession',
-	'requirePermission'
+	'requirePermission',
+	'requireApiToken'
 ] as const;
 
 /**
