@@ -1,0 +1,43 @@
+import { m } from '../../paraglide/messages';
+import { statusLabel } from '../../i18n';
+import type { ComparisonPage } from './comparison';
+import type { TableCell } from '../tabular/table-file';
+import { periodParam } from '../../domain/comparison/period';
+
+/** The comparison as shown on the page, as rows for CSV and XLSX (numbers stay numbers). */
+export function comparisonTable(page: ComparisonPage, locale: 'de' | 'en') {
+	const c = page.comparison;
+	const name = locale === 'de' ? page.kpi.nameDe : page.kpi.nameEn;
+	const headers = [
+		m.compare_col_rank(),
+		m.col_city(),
+		`${m.col_value()} (${name})`,
+		m.col_status(),
+		m.col_inhabitants(),
+		m.col_reference_date(),
+		m.compare_col_notes()
+	];
+	const rows: TableCell[][] = c.entries.map((e) => [
+		e.rank,
+		e.name,
+		e.value,
+		statusLabel[e.status](),
+		e.population?.inhabitants ?? null,
+		e.population?.referenceDate ?? null,
+		[
+			e.own ? m.compare_own_city() : '',
+			e.released ? '' : m.compare_note_unreleased(),
+			e.otherDefinition ? m.compare_note_other_definition() : '',
+			e.incomplete ? m.compare_note_incomplete() : ''
+		]
+			.filter(Boolean)
+			.join('; ')
+	]);
+	for (const missing of c.missing) rows.push([null, missing.name, null, '', null, null, '']);
+	return {
+		headers,
+		rows,
+		sheetName: page.kpi.code,
+		baseName: `vergleich-${page.kpi.code}-${periodParam(page.period)}-${page.basis}`
+	};
+}

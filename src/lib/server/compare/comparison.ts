@@ -1,0 +1,254 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import {
+	cooperationFields,
+	fieldParticipants,
+	kpis,
+	kpiVersions,
+	measurements,
+	organisations,
+	peerGroupMembers,
+	peerGroups,
+	populations,
+	reportingPeriods
+} from '../db/schema';
+import type { DbOrTx } from '../db/types';
+import { unreleasedOrganisations, type Viewer } from '../auth/viewer';
+import { visibleValues } from './visible';
+import { kpiDefinitionColumns } from '../catalogue/version-columns';
+import { compareQuarters, type Quarter } from '../../domain/period/quarter';
+import {
+	buildComparison,
+	type Basis,
+	type Comparison,
+	type ComparisonRow
+} from '../../domain/comparison/build';
+import { definingQuarter, periodEnd, type ComparisonPeriod } from '../../domain/comparison/period';
+
+export interface ComparisonRequest {
+	field: string | null;
+	kpi: string | null;
+	period: ComparisonPeriod | null;
+	group: string | null;
+	basis: Basis;
+}
+
+type Definition = Awaited<ReturnType<typeof loadSharedKpis>>[number];
+
+export interface ComparisonPage {
+	fields: { slug: string; nameDe: string; nameEn: string }[];
+	field: { id: number; slug: string; nameDe: string; nameEn: string };
+	kpis: { code: string; nameDe: string; nameEn: string }[];
+	kpi: Definition & { code: string };
+	quarters: Quarter[];
+	period: ComparisonPeriod;
+	groups: { slug: string; nameDe: string; nameEn: string; members: number[] }[];
+	group: string | null;
+	basis: Basis;
+	comparison: Comparison;
+}
+
+const toNumber = (v: string | null) => (v === null ? null : Number(v));
+
+/** Every version of every shared, not archived KPI of a field, in catalogue order. */
+function loadSharedKpis(db: DbOrTx, fieldId: number) {
+	return db
+		.select({ kpiId: kpis.id, code: kpis.code, versionId: kpiVersions.id, ...kpiDefinitionColumns })
+		.from(kpis)
+		.innerJoin(kpiVersions, eq(kpiVersions.kpiId, kpis.id))
+		.where(
+			and(eq(kpis.fieldId, fieldId), isNull(kpis.ownerOrganisationId), isNull(kpis.archivedAt))
+		)
+		.orderBy(
+			asc(kpis.sortOrder),
+			asc(kpis.code),
+			asc(kpiVersions.validFromYear),
+			asc(kpiVersions.validFromQuarter)
+		);
+}
+
+/**
+ * The participating cities of the field with their visible values of one KPI in the period and
+ * their population at the period's end: one read, served by the measurements' unique index
+ * (organisation, kpi, year, quarter) per participant. Local KPIs never get here: only shared
+ * KPIs are looked up.
+ */
+function loadValues(
+	db: DbOrTx,
+	viewer: Viewer,
+	input: { fieldId: number; kpiId: number; period: ComparisonPeriod }
+) {
+	const { period } = input;
+	const end = periodEnd(period);
+	const population = db
+		.select({
+			inhabitants: populations.inhabitants,
+			referenceDate: populations.referenceDate,
+			source: populations.source,
+			estimate: populations.isEstimate
+		})
+		.from(populations)
+		.where(eq(populations.organisationId, organisations.id))
+		// The latest count on or before the period's end; failing that, the earliest one after it.
+		.orderBy(sql`${populations.referenceDate} <= ${end} desc`, desc(populations.referenceDate))
+		.limit(1)
+		.as('population');
+	return db
+		.select({
+			organisationId: organisations.id,
+			slug: organisations.slug,
+			name: organisations.name,
+			quarter: measurements.quarter,
+			value: measurements.value,
+			caseCount: measurements.caseCount,
+			state: measurements.state,
+			kpiVersionId: measurements.kpiVersionId,
+			inhabitants: population.inhabitants,
+			referenceDate: population.referenceDate,
+			source: population.source,
+			estimate: population.estimate
+		})
+		.from(fieldParticipants)
+		.innerJoin(
+			organisations,
+			and(eq(organisations.id, fieldParticipants.organisationId), eq(organisations.kind, 'city'))
+		)
+		.leftJoin(
+			measurements,
+			and(
+				eq(measurements.organisationId, organisations.id),
+				eq(measurements.kpiId, input.kpiId),
+				eq(measurements.year, period.year),
+				period.kind === 'quarter' ? eq(measurements.quarter, period.quarter) : undefined,
+				visibleValues(viewer)
+			)
+		)
+		.leftJoinLateral(population, sql`true`)
+		.where(eq(fieldParticipants.fieldId, input.fieldId));
+}
+
+function loadGroups(db: DbOrTx) {
+	return db
+		.select({
+			slug: peerGroups.slug,
+			nameDe: peerGroups.nameDe,
+			nameEn: peerGroups.nameEn,
+			members: sql<
+				number[]
+			>`coalesce(array_agg(${peerGroupMembers.organisationId}) filter (where ${peerGroupMembers.organisationId} is not null), '{}')`
+		})
+		.from(peerGroups)
+		.leftJoin(peerGroupMembers, eq(peerGroupMembers.groupId, peerGroups.id))
+		.groupBy(peerGroups.id)
+		.orderBy(asc(peerGroups.nameDe));
+}
+
+/** The definition valid in a quarter: the latest version starting on or before it. */
+function versionAt(versions: Definition[], q: Quarter): Definition | undefined {
+	return (
+		versions
+			.filter(
+				(v) => compareQuarters({ year: v.validFromYear, quarter: v.validFromQuarter }, q) <= 0
+			)
+			.at(-1) ?? versions[0]
+	);
+}
+
+/**
+ * The comparison page in five reads in three steps (fields and groups; the field's KPIs and
+ * quarters; the values). Unknown field, KPI or group in the URL: null (the page answers 404).
+ */
+export async function loadComparison(
+	db: DbOrTx,
+	viewer: Viewer,
+	request: ComparisonRequest
+): Promise<ComparisonPage | null> {
+	const [fields, groups] = await Promise.all([
+		db
+			.select({
+				id: cooperationFields.id,
+				slug: cooperationFields.slug,
+				nameDe: cooperationFields.nameDe,
+				nameEn: cooperationFields.nameEn
+			})
+			.from(cooperationFields)
+			.orderBy(asc(cooperationFields.sortOrder)),
+		loadGroups(db)
+	]);
+	const field = request.field ? fields.find((f) => f.slug === request.field) : fields[0];
+	const group = request.group ? groups.find((g) => g.slug === request.group) : null;
+	if (!field || group === undefined) return null;
+
+	const [definitions, periodRows] = await Promise.all([
+		loadSharedKpis(db, field.id),
+		db
+			.select({ year: reportingPeriods.year, quarter: reportingPeriods.quarter })
+			.from(reportingPeriods)
+			.where(eq(reportingPeriods.fieldId, field.id))
+			.orderBy(desc(reportingPeriods.year), desc(reportingPeriods.quarter))
+	]);
+	const codes = [...new Set(definitions.map((d) => d.code))];
+	// A KPI of another field (after switching the field in the form) falls back to the first one.
+	const code = request.kpi && codes.includes(request.kpi) ? request.kpi : codes[0];
+	const versions = definitions.filter((d) => d.code === code);
+	const newest = periodRows[0];
+	const period: ComparisonPeriod | undefined =
+		request.period ?? (newest ? { kind: 'quarter', ...newest } : undefined);
+	if (!versions.length || !period) return null;
+	const kpi = versionAt(versions, definingQuarter(period))!;
+
+	const rows = await loadValues(db, viewer, { fieldId: field.id, kpiId: kpi.kpiId, period });
+	const comparisonRows: ComparisonRow[] = rows.map((r) => ({
+		organisationId: r.organisationId,
+		slug: r.slug,
+		name: r.name,
+		population:
+			r.inhabitants === null
+				? null
+				: {
+						inhabitants: r.inhabitants,
+						referenceDate: r.referenceDate!,
+						source: r.source!,
+						estimate: r.estimate!
+					},
+		quarter: r.quarter,
+		value: toNumber(r.value),
+		caseCount: toNumber(r.caseCount),
+		state: r.state,
+		kpiVersionId: r.kpiVersionId
+	}));
+	const bands = {
+		greenMin: toNumber(kpi.greenMin),
+		greenMax: toNumber(kpi.greenMax),
+		yellowMin: toNumber(kpi.yellowMin),
+		yellowMax: toNumber(kpi.yellowMax)
+	};
+	const comparison = buildComparison({
+		kpi: {
+			polarity: kpi.polarity,
+			aggregation: kpi.aggregation,
+			denominator: kpi.denominator,
+			versionId: kpi.versionId,
+			commonTarget: bands.greenMin === null && bands.greenMax === null ? null : bands
+		},
+		period,
+		basis: kpi.denominator === 'none' ? 'defined' : request.basis,
+		rows: comparisonRows,
+		ownOrganisations: unreleasedOrganisations(viewer),
+		group: group ? new Set(group.members) : null
+	});
+	return {
+		fields,
+		field,
+		kpis: codes.map((c) => {
+			const latest = definitions.filter((d) => d.code === c).at(-1)!;
+			return { code: c, nameDe: latest.nameDe, nameEn: latest.nameEn };
+		}),
+		kpi,
+		quarters: periodRows,
+		period,
+		groups,
+		group: group?.slug ?? null,
+		basis: kpi.denominator === 'none' ? 'defined' : request.basis,
+		comparison
+	};
+}
