@@ -4,16 +4,18 @@ import { existsSync } from 'node:fs';
 // PW_PORT lets a developer run a second browser-test server beside the default one.
 const port = Number(process.env.PW_PORT ?? 4173);
 const origin = `http://127.0.0.1:${port}`;
+// Runs on another port keep their results apart (the summary reads the default run's JSON).
+const results = port === 4173 ? 'test-results' : `test-results/port-${port}`;
 // Debian's Chromium where it exists (this machine cannot download Playwright's own build).
 const systemChromium = '/usr/bin/chromium';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
-	outputDir: 'test-results/e2e',
+	outputDir: `${results}/e2e`,
 	fullyParallel: true,
 	workers: 2,
 	retries: process.env.CI ? 1 : 0,
-	reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+	reporter: [['list'], ['json', { outputFile: `${results}/playwright.json` }]],
 	use: {
 		baseURL: origin,
 		locale: 'de-DE',

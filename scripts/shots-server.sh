@@ -5,8 +5,9 @@ set -euo pipefail
 PORT="${PORT:-4180}"
 pkill -f "node tmp/build-shots" 2>/dev/null || true
 if [ -z "${SKIP_BUILD:-}" ]; then
-	npx vite build >/dev/null
-	rm -rf tmp/build-shots && cp -r build tmp/build-shots
+	mkdir -p tmp
+	flock tmp/build.lock bash -c "npx vite build --logLevel warn && rm -rf tmp/build-shots && cp -r build tmp/build-shots"
+
 fi
 rm -rf tmp/shots-data
 export DATA_DIR=tmp/shots-data HOST=127.0.0.1 PORT ORIGIN="http://127.0.0.1:${PORT}"

@@ -58,7 +58,7 @@ export function barChart(data: BarChartData): Attachment<HTMLCanvasElement> {
 					},
 					options: {
 						indexAxis: 'y',
-						layout: { padding: { top: 18 } },
+						layout: { padding: { top: 32 } },
 						responsive: true,
 						maintainAspectRatio: false,
 						animation: false,
@@ -77,7 +77,7 @@ export function barChart(data: BarChartData): Attachment<HTMLCanvasElement> {
 								const { ctx, chartArea, scales } = c;
 								const x = scales['x'];
 								if (!x) return;
-								for (const line of data.lines) {
+								for (const [index, line] of data.lines.entries()) {
 									const px = x.getPixelForValue(line.value);
 									if (px < chartArea.left || px > chartArea.right) continue;
 									ctx.save();
@@ -91,7 +91,8 @@ export function barChart(data: BarChartData): Attachment<HTMLCanvasElement> {
 									ctx.fillStyle = line.color;
 									ctx.font = '12px sans-serif';
 									ctx.textAlign = 'center';
-									ctx.fillText(line.label, px, chartArea.top - 4);
+									// Labels on alternating rows, so close lines (median, target) stay readable.
+									ctx.fillText(line.label, px, chartArea.top - 4 - (index % 2) * 14);
 									ctx.restore();
 								}
 							}
