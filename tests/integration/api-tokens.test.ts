@@ -217,9 +217,11 @@ describe('personal API tokens', () => {
 		const cities = async (userId: number) =>
 			apiTokenCities(handle.db, (await loadPrincipal(handle.db, userId))!);
 		expect(await cities(controller)).toEqual([
-			{ id: koeln, name: 'Köln', scopes: ['read', 'write'] }
+			{ id: koeln, slug: 'koeln', name: 'Köln', scopes: ['read', 'write'] }
 		]);
-		expect(await cities(leadership)).toEqual([{ id: koeln, name: 'Köln', scopes: ['read'] }]);
+		expect(await cities(leadership)).toEqual([
+			{ id: koeln, slug: 'koeln', name: 'Köln', scopes: ['read'] }
+		]);
 		expect(await cities(observer)).toEqual([]);
 		expect(await cities(admin)).toEqual([]);
 	});

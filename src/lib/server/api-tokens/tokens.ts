@@ -113,9 +113,9 @@ export async function listApiTokens(
 export async function apiTokenCities(
 	db: DbOrTx,
 	principal: Principal
-): Promise<{ id: number; name: string; scopes: ApiTokenScope[] }[]> {
+): Promise<{ id: number; slug: string; name: string; scopes: ApiTokenScope[] }[]> {
 	const cities = await db
-		.select({ id: organisations.id, name: organisations.name })
+		.select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
 		.from(organisations)
 		.where(eq(organisations.kind, 'city'))
 		.orderBy(asc(organisations.name));

@@ -5,8 +5,8 @@ import { apiError, type ApiErrorDetail } from './errors';
 
 /**
  * The largest request body the API reads: 10,000 values with comments fit comfortably. The
- * server's own BODY_SIZE_LIMIT (adapter-node, 512 KB unless set) may be lower; either way the
- * client gets a 413 in the API's JSON shape.
+ * server's BODY_SIZE_LIMIT (adapter-node; 25M with `npm start`, 512K if unset) applies first
+ * when it is lower; either way the client gets a 413 in the API's JSON shape.
  */
 export const API_BODY_MAX_BYTES = 4 * 1024 * 1024;
 

@@ -70,11 +70,9 @@ const quarterParam = z
 
 export const scorecardQuerySchema = z
 	.strictObject({
-		from: quarterParam
-			.optional()
-			.meta({
-				description: 'First quarter (YYYY-Q), e.g. 2025-1. Default: the first with a value.'
-			}),
+		from: quarterParam.optional().meta({
+			description: 'First quarter (YYYY-Q), e.g. 2025-1. Default: the first with a value.'
+		}),
 		to: quarterParam.optional().meta({ description: 'Last quarter (YYYY-Q). Default: the newest.' })
 	})
 	.refine(

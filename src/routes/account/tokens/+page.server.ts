@@ -63,7 +63,8 @@ export const actions: Actions = {
 		const viewer = requireUser(event);
 		const form = await superValidate(event.request, zod4(createApiTokenSchema));
 		if (!form.valid) return fail(400, { createForm: form });
-		const result = await createApiToken(appDb(), {
+		const db = appDb();
+		const result = await createApiToken(db, {
 			userId: viewer.principal.userId,
 			organisationId: form.data.organisationId,
 			name: form.data.name,
@@ -77,13 +78,19 @@ export const actions: Actions = {
 				: setError(form, 'organisationId', m.api_tokens_city_not_permitted());
 		}
 		// Shown once, in this response only: the database keeps just the token's hash.
+		const city = (await apiTokenCities(db, viewer.principal)).find(
+			(c) => c.id === result.row.organisationId
+		);
 		form.data.name = '';
 		return {
 			createForm: form,
 			created: {
 				token: result.token,
 				name: result.row.name,
-				expiresAt: formatDateTime(result.row.expiresAt)
+				scope: result.row.scope,
+				expiresAt: formatDateTime(result.row.expiresAt),
+				// For the curl example: this server's API and the token's city.
+				valuesUrl: `${event.url.origin}/api/v1/cities/${city?.slug ?? ''}/values`
 			}
 		};
 	},
