@@ -18,6 +18,8 @@ export const routes = {
 	field: (field: string) => localizeHref(`/fields/${field}`),
 	catalogue: (field: string) => localizeHref(`/fields/${field}/catalogue`),
 	template: (field: string) => localizeHref(`/fields/${field}/template`),
+	periods: (field: string) => localizeHref(`/fields/${field}/periods`),
+	completeness: () => localizeHref('/completeness'),
 	templateObjective: (field: string, objectiveId: number) =>
 		localizeHref(`/fields/${field}/template/objectives/${objectiveId}`)
 };

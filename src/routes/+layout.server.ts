@@ -1,6 +1,7 @@
 import { allowAnonymous } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { isDemoInstallation } from '$lib/server/directory/queries';
+import { canSeeCompleteness } from '$lib/domain/completeness/access';
 import type { LayoutServerLoad } from './$types';
 
 // The shell also frames the login page, so it admits anonymous visitors; each page guards itself.
@@ -13,7 +14,8 @@ export const load: LayoutServerLoad = async (event) => {
 			? {
 					displayName: user.displayName,
 					isAdmin: user.roles.some((r) => r.role === 'admin'),
-					readsAudit: user.roles.some((r) => r.role === 'admin' || r.role === 'city_leadership')
+					readsAudit: user.roles.some((r) => r.role === 'admin' || r.role === 'city_leadership'),
+					coordinates: canSeeCompleteness(user)
 				}
 			: null
 	};

@@ -163,19 +163,3 @@ test('a controller creates a token once, delivers and reads Köln’s values wit
 	expect(refused.status()).toBe(401);
 	expect((await refused.json()).error.code).toBe('token_revoked');
 });
-
-test('the OpenAPI document is public JSON; the API refuses a request without a token', async ({
-	request
-}) => {
-	const doc = await request.get('/api/v1/openapi.json');
-	expect(doc.status()).toBe(200);
-	expect(doc.headers()['content-type']).toContain('application/json');
-	expect((await doc.json()).openapi).toBe('3.1.0');
-	const anonymous = await request.get('/api/v1/cities/koeln/values');
-	expect(anonymous.status()).toBe(401);
-	expect(anonymous.headers()['www-authenticate']).toBe('Bearer realm="ikz"');
-	expect((await anonymous.json()).error.code).toBe('token_missing');
-	const unknown = await request.get('/api/v1/nothing');
-	expect(unknown.status()).toBe(404);
-	expect((await unknown.json()).error.code).toBe('not_found');
-});

@@ -29,6 +29,6 @@ export function pendingParts(c: StateCounts): string[] {
 	return parts;
 }
 
-/** "3 von 5 freigegeben". */
+/** "3/5 freigegeben": short enough for a heatmap cell. */
 export const releasedText = (c: StateCounts) =>
-	m.completeness_cell_of({ released: String(c.released), kpis: String(c.kpis) });
+	m.completeness_cell_released({ released: String(c.released), kpis: String(c.kpis) });
