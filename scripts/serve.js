@@ -2,6 +2,9 @@
 // form posts without ORIGIN, so it is derived from HOST and PORT unless set.
 process.env.HOST ??= '127.0.0.1';
 process.env.PORT ??= '3000';
+// Uploads (import files up to 20 MB) need more than adapter-node's default of 512K; above this
+// limit the import page answers with its own message.
+process.env.BODY_SIZE_LIMIT ??= '25M';
 process.env.ORIGIN ??= `http://${process.env.HOST === '0.0.0.0' ? 'localhost' : process.env.HOST}:${process.env.PORT}`;
 console.log(`IKZ Scorecard on ${process.env.ORIGIN}`);
 await import('../build/index.js');

@@ -44,6 +44,8 @@ export interface FileFacts {
 	delimiter: Delimiter | null;
 	numberLocale: AppLocale;
 	header: string[];
+	/** The first data row as text, to help the user map columns. */
+	sample: string[];
 	targets: (ColumnTarget | null)[];
 }
 
@@ -69,7 +71,7 @@ export async function parseDeliveryFile(
 	if (kind === 'xls') return fail({ problem: 'xls_unsupported' });
 
 	let table: Table;
-	let facts: Omit<FileFacts, 'header' | 'targets'>;
+	let facts: Omit<FileFacts, 'header' | 'sample' | 'targets'>;
 	if (kind === 'xlsx') {
 		const read = await readXlsx(bytes, maxRows);
 		if (!read.ok) return fail(read.problem === 'too_many_rows' ? read : { problem: read.problem });
@@ -89,7 +91,13 @@ export async function parseDeliveryFile(
 		if (table.rows.length > maxRows) return fail({ problem: 'too_many_rows', max: maxRows });
 	}
 	const columns = assignColumns(table.header, options.mapping);
-	const full: FileFacts = { ...facts, header: table.header, targets: columns.targets };
+	const first = table.rows[0]?.cells ?? [];
+	const full: FileFacts = {
+		...facts,
+		header: table.header,
+		sample: table.header.map((_, i) => String(first[i] ?? '').slice(0, 60)),
+		targets: columns.targets
+	};
 	if (columns.problems.length) return { ok: false, problems: columns.problems, facts: full };
 	if (table.rows.length === 0) return fail({ problem: 'no_rows' }, full);
 	return {

@@ -7,6 +7,7 @@ import type { AppLocale } from '../../format/number';
 import type { DeliveryRow } from './types';
 import type { ColumnKey } from './columns';
 import { isBlank, type Cell, type Table } from './table';
+import { unguardFormula } from './export-file';
 
 export interface RowDefaults {
 	city: string;
@@ -69,7 +70,7 @@ export function tableToRows(
 			year,
 			quarter: q.quarter,
 			value: typeof valueCell === 'number' ? valueCell : null,
-			comment: text(at(cells, 'comment'))
+			comment: unguardFormula(text(at(cells, 'comment')))
 		};
 		if (typeof valueCell === 'string' && valueCell.trim() !== '') {
 			row.raw = { text: valueCell, locale: numberLocale };

@@ -21,7 +21,9 @@ export function deliveryErrorText(
 		case 'unknown_field':
 			return m.import_err_unknown_field({ field: d('field') }, o);
 		case 'unknown_kpi':
-			return m.import_err_unknown_kpi({ kpi: d('kpi') }, o);
+			return d('kpi') === ''
+				? m.import_err_kpi_missing({}, o)
+				: m.import_err_unknown_kpi({ kpi: d('kpi') }, o);
 		case 'ambiguous_kpi':
 			return m.import_err_ambiguous_kpi({ kpi: d('kpi'), fields: d('fields') }, o);
 		case 'kpi_not_on_scorecard':

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { m } from '../../paraglide/messages';
+import type { AppLocale, KpiUnit } from '../../format/number';
+import {
+	exportCsv,
+	exportXlsx,
+	type ExportLabels,
+	type ExportRow
+} from '../../domain/delivery/export-file';
+import type { Quarter } from '../../domain/period/quarter';
+
+/** `?format=csv|xlsx&q=2026-3|all` of the export and template links. */
+export const downloadQuery = z.object({
+	format: z.enum(['csv', 'xlsx']).default('csv'),
+	q: z
+		.string()
+		.regex(/^(all|\d{4}-[1-4])$/)
+		.optional()
+});
+
+export function quarterParam(q: string | undefined): Quarter | null {
+	if (!q || q === 'all') return null;
+	const [year, quarter] = q.split('-').map(Number);
+	return { year: year!, quarter: quarter! };
+}
+
+function labels(locale: AppLocale): ExportLabels {
+	const o = { locale };
+	const units: Record<KpiUnit, () => string> = {
+		percent: () => m.unit_percent({}, o),
+		days: () => m.unit_days({}, o),
+		hours: () => m.unit_hours({}, o),
+		minutes: () => m.unit_minutes({}, o),
+		seconds: () => m.unit_seconds({}, o),
+		euro: () => m.unit_euro({}, o),
+		count: () => m.unit_count({}, o),
+		ratio: () => m.unit_ratio({}, o)
+	};
+	return {
+		unit: (u) => units[u](),
+		state: (s) =>
+			s === 'released'
+				? m.state_released({}, o)
+				: s === 'submitted'
+					? m.state_submitted({}, o)
+					: m.state_draft({}, o)
+	};
+}
+
+/** The rows as a download in the import's columns; the name says what and when. */
+export async function fileResponse(
+	rows: ExportRow[],
+	options: {
+		format: 'csv' | 'xlsx';
+		locale: AppLocale;
+		kind: 'values' | 'template';
+		city: string;
+		field: string;
+		quarter: Quarter | null;
+	}
+): Promise<Response> {
+	const { format, locale, quarter } = options;
+	const word =
+		options.kind === 'values'
+			? m.export_filename_values({}, { locale })
+			: m.export_filename_template({}, { locale });
+	const period = quarter ? `-${quarter.year}-Q${quarter.quarter}` : '';
+	const name = `ikz-${word}-${options.city}-${options.field}${period}.${format}`;
+	const headers = {
+		'content-disposition': `attachment; filename="${name}"`,
+		'cache-control': 'no-store'
+	};
+	if (format === 'csv') {
+		return new Response(exportCsv(rows, locale, labels(locale)), {
+			headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' }
+		});
+	}
+	const bytes = await exportXlsx(rows, locale, labels(locale), word);
+	return new Response(bytes as BodyInit, {
+		headers: {
+			...headers,
+			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+		}
+	});
+}

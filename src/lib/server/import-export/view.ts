@@ -1,0 +1,109 @@
+/**
+ * What the import page shows of a kept upload: facts, file problems, the column mapping, the
+ * counts and one page of the row outcomes (filtered by outcome). Every row is reachable by
+ * paging; a 100,000-row dry run never goes to the browser at once.
+ */
+import { z } from 'zod';
+import type { AppLocale } from '../../format/number';
+import { m } from '../../paraglide/messages';
+import type { RowOutcome, RowOutcomeKind } from '../../domain/delivery/types';
+import type { ColumnTarget } from '../../domain/delivery/columns';
+import { columnLabel, fileProblemText } from './file-messages';
+import type { UploadRecord } from './uploads';
+
+export const PAGE_SIZE = 100;
+
+export const viewQuery = z.object({
+	show: z.enum(['all', 'new', 'changed', 'unchanged', 'error']).catch('all'),
+	page: z.coerce.number().int().min(1).max(1_000_000).catch(1)
+});
+export type ShowFilter = z.infer<typeof viewQuery>['show'];
+
+export interface UploadView {
+	id: string;
+	fileName: string;
+	facts: string | null;
+	problems: string[];
+	/** Column mapping step: each file column with its current meaning (null: unknown). */
+	columns: { header: string; sample: string; target: ColumnTarget | null }[] | null;
+	targets: { value: ColumnTarget; label: string }[];
+	counts: Record<RowOutcomeKind, number> | null;
+	show: ShowFilter;
+	page: number;
+	pages: number;
+	rows: RowOutcome[];
+}
+
+function factsText(record: UploadRecord, locale: AppLocale): string | null {
+	const f = record.facts;
+	if (!f) return null;
+	const o = { locale };
+	const format =
+		f.kind === 'xlsx'
+			? m.import_format_xlsx({}, o)
+			: m.import_format_csv(
+					{
+						encoding: (f.encoding ?? '').toUpperCase().replace('-BOM', ' + BOM'),
+						delimiter:
+							f.delimiter === ';'
+								? m.import_delimiter_semicolon({}, o)
+								: f.delimiter === ','
+									? m.import_delimiter_comma({}, o)
+									: m.import_delimiter_tab({}, o),
+						numbers:
+							f.numberLocale === 'de' ? m.import_numbers_de({}, o) : m.import_numbers_en({}, o)
+					},
+					o
+				);
+	const rows = record.plan?.outcomes.length;
+	return rows === undefined
+		? format
+		: m.import_dryrun_facts(
+				{ rows: rows.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB'), format },
+				o
+			);
+}
+
+export function uploadView(
+	record: UploadRecord,
+	query: { show: ShowFilter; page: number },
+	locale: AppLocale
+): UploadView {
+	const targets: ColumnTarget[] = [
+		'kpi',
+		'year',
+		'quarter',
+		'value',
+		'comment',
+		'city',
+		'field',
+		'ignore'
+	];
+	const needsMapping = record.problems.some((p) =>
+		['missing_columns', 'unknown_columns', 'duplicate_columns'].includes(p.problem)
+	);
+	const outcomes = record.plan?.outcomes ?? [];
+	const filtered = query.show === 'all' ? outcomes : outcomes.filter((o) => o.kind === query.show);
+	const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
+	const page = Math.min(query.page, pages);
+	return {
+		id: record.id,
+		fileName: record.fileName,
+		facts: factsText(record, locale),
+		problems: record.problems.map((p) => fileProblemText(p, locale)),
+		columns:
+			needsMapping && record.facts
+				? record.facts.header.map((header, i) => ({
+						header,
+						sample: record.facts!.sample[i] ?? '',
+						target: record.facts!.targets[i] ?? null
+					}))
+				: null,
+		targets: targets.map((t) => ({ value: t, label: columnLabel(t, locale) })),
+		counts: record.plan?.counts ?? null,
+		show: query.show,
+		page,
+		pages,
+		rows: filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+	};
+}

@@ -1,0 +1,204 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { assertCan, requireUser } from '$lib/server/auth/guards';
+import { can } from '$lib/server/auth/permissions';
+import { appDb } from '$lib/server/db';
+import { findScorecard, type ScorecardHeader } from '$lib/server/scorecards/queries';
+import { chooseQuarter } from '$lib/server/entry/grid';
+import { fieldQuarters } from '$lib/server/import-export/quarters';
+import {
+	applyMapping,
+	commitUpload,
+	receiveUpload,
+	replanUpload,
+	type ImportScope
+} from '$lib/server/import-export/process';
+import {
+	isUploadId,
+	loadUpload,
+	removeUpload,
+	type UploadRecord
+} from '$lib/server/import-export/uploads';
+import { uploadView, viewQuery } from '$lib/server/import-export/view';
+import { fileProblemText } from '$lib/server/import-export/file-messages';
+import { columnTargets, mappingFromChoices } from '$lib/domain/delivery/columns';
+import { MAX_FILE_BYTES } from '$lib/domain/delivery/decode';
+import { routes } from '$lib/routes';
+import { getLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+type Event = RequestEvent<{ city: string; field: string }>;
+type Viewer = ReturnType<typeof requireUser>;
+
+async function scorecardOf(event: Event): Promise<ScorecardHeader> {
+	const header = await findScorecard(appDb(), event.params.city, event.params.field);
+	if (!header) error(404, m.not_found_scorecard());
+	return header;
+}
+
+const scopeOf = (header: ScorecardHeader, viewer: Viewer): ImportScope => ({
+	userId: viewer.principal.userId,
+	organisationId: header.organisation.id,
+	fieldId: header.field.id,
+	citySlug: header.organisation.slug,
+	fieldSlug: header.field.slug,
+	locale: getLocale()
+});
+
+/** The scorecard and the import scope, for people who may write the city's values. */
+async function writerScope(event: Event, viewer: Viewer) {
+	const header = await scorecardOf(event);
+	assertCan(viewer, 'measurement:write', { organisationId: header.organisation.id });
+	return { header, scope: scopeOf(header, viewer) };
+}
+
+const maxMb = String(MAX_FILE_BYTES / 1024 / 1024);
+const tooLarge = () => m.import_file_too_large({ max: maxMb });
+const pageUrl = (header: ScorecardHeader, query = '') =>
+	`${routes.importPage(header.organisation.slug, header.field.slug)}${query ? `?${query}` : ''}`;
+const uploadUrl = (header: ScorecardHeader, record: UploadRecord, extra = '') => {
+	const errors = (record.plan?.counts.error ?? 0) > 0;
+	return pageUrl(header, `upload=${record.id}${errors ? '&show=error' : ''}${extra}`);
+};
+
+const uploadForm = z.object({
+	numberFormat: z.enum(['auto', 'de', 'en']).catch('auto')
+});
+const uploadIdForm = z.object({ upload: z.string().regex(/^[0-9a-f]{32}$/) });
+const doneQuery = z
+	.string()
+	.regex(/^\d+\.\d+\.\d+$/)
+	.transform((s) => s.split('.'));
+
+async function recordFromForm(form: FormData, scope: ImportScope) {
+	const parsed = uploadIdForm.safeParse({ upload: form.get('upload') });
+	if (!parsed.success) return null;
+	return loadUpload(parsed.data.upload, scope);
+}
+
+export const load: PageServerLoad = async (event) => {
+	const viewer = requireUser(event);
+	const header = await scorecardOf(event);
+	const p = viewer.principal;
+	const organisationId = header.organisation.id;
+	const mayWrite = can(p, 'measurement:write', { organisationId });
+	const [quarters, current] = await Promise.all([
+		fieldQuarters(appDb(), header.field.id),
+		chooseQuarter(appDb(), header.field.slug, null, new Date())
+	]);
+	const params = event.url.searchParams;
+	const notices: string[] = [];
+	const done = doneQuery.safeParse(params.get('imported'));
+	if (done.success) {
+		const [created, changed, unchanged] = done.data;
+		notices.push(m.import_done({ new: created!, changed: changed!, unchanged: unchanged! }));
+	}
+	if (params.has('discarded')) notices.push(m.import_discarded());
+
+	let upload = null;
+	let alert: string | null = null;
+	const id = params.get('upload');
+	if (mayWrite && id !== null) {
+		const scope = scopeOf(header, viewer);
+		let record = isUploadId(id) ? await loadUpload(id, scope) : null;
+		if (!record) alert = m.import_upload_missing();
+		else {
+			// Row messages are stored texts: a language switch plans the dry run again.
+			if (record.plan && record.locale !== scope.locale) {
+				record = await replanUpload(appDb(), scope, record);
+			}
+			upload = uploadView(record, viewQuery.parse(Object.fromEntries(params)), scope.locale);
+			if (params.has('stale')) alert = m.import_stale();
+			else if (params.has('failed')) alert = m.import_commit_errors();
+		}
+	}
+	return {
+		scorecard: header,
+		mayWrite,
+		maxBytes: MAX_FILE_BYTES,
+		quarters,
+		currentQuarter: current,
+		notices,
+		alert,
+		upload
+	};
+};
+
+export const actions: Actions = {
+	/** Receives a file: a dry run (or the column mapping step) on the kept file; nothing written. */
+	upload: async (event) => {
+		const viewer = requireUser(event);
+		const { header, scope } = await writerScope(event, viewer);
+		let form: FormData;
+		try {
+			form = await event.request.formData();
+		} catch (e) {
+			// adapter-node's BODY_SIZE_LIMIT stops a body above it while it is read: say why.
+			const status = (e as { status?: number }).status;
+			return fail(status === 413 ? 413 : 400, {
+				message: status === 413 ? tooLarge() : m.import_upload_failed()
+			});
+		}
+		const file = form.get('file');
+		if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
+			return fail(400, { message: m.import_file_required() });
+		}
+		if (file.size > MAX_FILE_BYTES) return fail(413, { message: tooLarge() });
+		const { numberFormat } = uploadForm.parse({ numberFormat: form.get('numberFormat') });
+		const received = await receiveUpload(
+			appDb(),
+			scope,
+			{ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+			numberFormat
+		);
+		if (!received.ok) {
+			return fail(400, {
+				message: received.problems.map((p) => fileProblemText(p, scope.locale)).join(' ')
+			});
+		}
+		redirect(303, uploadUrl(header, received.record));
+	},
+
+	/** The user's meaning for each file column: remembered for the city, then a new dry run. */
+	mapping: async (event) => {
+		const viewer = requireUser(event);
+		const { header, scope } = await writerScope(event, viewer);
+		const form = await event.request.formData();
+		const record = await recordFromForm(form, scope);
+		if (!record?.facts) return fail(400, { message: m.import_upload_missing() });
+		const choice = z
+			.enum(columnTargets as [string, ...string[]])
+			.nullable()
+			.catch(null);
+		const choices = record.facts.header.map(
+			(_, i) => choice.parse(form.get(`column_${i}`)) as (typeof columnTargets)[number] | null
+		);
+		if (choices.every((c) => c === null)) return fail(400, { message: m.import_mapping_invalid() });
+		await applyMapping(appDb(), scope, record, mappingFromChoices(record.facts.header, choices));
+		redirect(303, uploadUrl(header, record));
+	},
+
+	/** Imports the kept file: planned again under locks, all rows or none. */
+	commit: async (event) => {
+		const viewer = requireUser(event);
+		const { header, scope } = await writerScope(event, viewer);
+		const record = await recordFromForm(await event.request.formData(), scope);
+		if (!record) return fail(400, { message: m.import_upload_missing() });
+		const result = await commitUpload(appDb(), scope, record);
+		if (result.ok) {
+			const c = result.plan.counts;
+			redirect(303, pageUrl(header, `imported=${c.new}.${c.changed}.${c.unchanged}`));
+		}
+		if (result.plan === null) return fail(400, { message: m.import_upload_missing() });
+		redirect(303, uploadUrl(header, record, 'stale' in result ? '&stale=1' : '&failed=1'));
+	},
+
+	discard: async (event) => {
+		const viewer = requireUser(event);
+		const { header, scope } = await writerScope(event, viewer);
+		const record = await recordFromForm(await event.request.formData(), scope);
+		if (record) await removeUpload(record.id);
+		redirect(303, pageUrl(header, 'discarded=1'));
+	}
+};

@@ -1,0 +1,317 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	cooperationFields,
+	importMappings,
+	kpis,
+	measurements,
+	organisations,
+	users
+} from '../../src/lib/server/db/schema';
+import { seedDatabase } from '../../src/lib/server/db/seed';
+import type { DatabaseHandle } from '../../src/lib/server/db/types';
+import { findScorecard, type ScorecardHeader } from '../../src/lib/server/scorecards/queries';
+import {
+	applyMapping,
+	commitUpload,
+	receiveUpload,
+	type ImportScope
+} from '../../src/lib/server/import-export/process';
+import { loadUpload } from '../../src/lib/server/import-export/uploads';
+import { loadExportRows } from '../../src/lib/server/import-export/export-rows';
+import {
+	exportCsv,
+	exportXlsx,
+	type ExportLabels
+} from '../../src/lib/domain/delivery/export-file';
+import { mappingFromChoices } from '../../src/lib/domain/delivery/columns';
+import { createTestDatabase } from '../helpers/test-database';
+
+const labels: ExportLabels = { unit: (u) => u, state: (s) => s };
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const cp1252 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+const all = ['draft', 'submitted', 'released'] as const;
+
+describe('file import and export', () => {
+	let handle: DatabaseHandle;
+	let header: ScorecardHeader;
+	let scope: ImportScope;
+	let dataDir: string;
+	beforeAll(async () => {
+		dataDir = mkdtempSync(join(tmpdir(), 'ikz-import-'));
+		process.env.DATA_DIR = dataDir;
+		handle = await createTestDatabase();
+		await seedDatabase(handle.db, { demo: true });
+		header = (await findScorecard(handle.db, 'koeln', 'archivierung'))!;
+		const [user] = await handle.db
+			.select({ id: users.id })
+			.from(users)
+			.where(eq(users.email, 'controlling.koeln@demo.ikz-nrw.de'));
+		scope = {
+			userId: user!.id,
+			organisationId: header.organisation.id,
+			fieldId: header.field.id,
+			citySlug: 'koeln',
+			fieldSlug: 'archivierung',
+			locale: 'de'
+		};
+	});
+	afterAll(async () => {
+		await handle.close();
+		rmSync(dataDir, { recursive: true, force: true });
+	});
+
+	const total = async () =>
+		Number((await handle.db.select({ n: sql<number>`count(*)` }).from(measurements))[0]!.n);
+	const stored = async (code: string, year = 2026, quarter = 3) => {
+		const [row] = await handle.db
+			.select({ value: measurements.value, comment: measurements.comment })
+			.from(measurements)
+			.innerJoin(kpis, eq(kpis.id, measurements.kpiId))
+			.where(
+				and(
+					eq(measurements.organisationId, header.organisation.id),
+					eq(kpis.code, code),
+					eq(measurements.year, year),
+					eq(measurements.quarter, quarter)
+				)
+			);
+		return row ? { value: Number(row.value), comment: row.comment } : null;
+	};
+	const receive = (
+		bytes: Uint8Array,
+		name = 'werte.csv',
+		numberFormat: 'auto' | 'de' | 'en' = 'auto'
+	) => receiveUpload(handle.db, scope, { name, bytes }, numberFormat);
+	/** Receives a file and expects a dry run; returns the record. */
+	const dryRun = async (bytes: Uint8Array, name?: string) => {
+		const received = await receive(bytes, name);
+		expect(received.ok).toBe(true);
+		if (!received.ok) throw new Error('no dry run');
+		return received.record;
+	};
+	const errorsOf = (record: {
+		plan: { outcomes: { line: number; error?: { message: string } }[] } | null;
+	}) => record.plan!.outcomes.filter((o) => o.error).map((o) => [o.line, o.error!.message]);
+
+	it('imports a German Excel CSV in Windows-1252 after a dry run, all rows at once', async () => {
+		const file =
+			'Stadt;Handlungsfeld;Kennzahl;Bezeichnung;Jahr;Quartal;Wert;Kommentar\r\n' +
+			'Köln;Archivierung;ARCH-DIGITAL;Digitalisate;2026;3;200.100;Nachträge aus dem Außenmagazin\r\n' +
+			'05315000;;ARCH-ERSCHL;;2026;Q3;78,9 %;geprüft\r\n';
+		const count = await total();
+		const record = await dryRun(cp1252(file));
+		expect(record.facts).toMatchObject({
+			encoding: 'windows-1252',
+			delimiter: ';',
+			numberLocale: 'de'
+		});
+		expect(record.plan!.counts).toEqual({ new: 0, changed: 2, unchanged: 0, error: 0 });
+		expect(await total()).toBe(count);
+		const done = await commitUpload(handle.db, scope, record);
+		expect(done.ok).toBe(true);
+		expect(await stored('ARCH-DIGITAL')).toEqual({
+			value: 200100,
+			comment: 'Nachträge aus dem Außenmagazin'
+		});
+		expect((await stored('ARCH-ERSCHL'))!.value).toBe(78.9);
+		// The kept file is gone after the import.
+		expect(await loadUpload(record.id, scope)).toBeNull();
+	});
+
+	it('re-imports its own export with zero changes: German CSV, English CSV and XLSX', async () => {
+		const rows = await loadExportRows(handle.db, header, [...all], {
+			quarter: null,
+			template: false,
+			locale: 'de'
+		});
+		expect(rows.length).toBeGreaterThan(40);
+		// A comment Excel would run as a formula survives the round trip.
+		await handle.db.execute(
+			sql`update measurements set comment = '=HYPERLINK("x")' where organisation_id = ${header.organisation.id}
+				and year = 2026 and quarter = 3 and kpi_id = (select id from kpis where code = 'ARCH-MAGAZIN')`
+		);
+		const fresh = await loadExportRows(handle.db, header, [...all], {
+			quarter: null,
+			template: false,
+			locale: 'de'
+		});
+		const german = exportCsv(fresh, 'de', labels);
+		expect(german.startsWith('\uFEFFStadt;Handlungsfeld;Kennzahl')).toBe(true);
+		expect(german).toContain('\r\n');
+		expect(german).toContain(`"'=HYPERLINK(""x"")"`);
+		const english = exportCsv(fresh, 'en', labels);
+		const xlsx = await exportXlsx(fresh, 'en', labels, 'Werte');
+		for (const [bytes, name] of [
+			[utf8(german), 'werte.csv'],
+			[utf8(english), 'values.csv'],
+			[xlsx, 'values.xlsx']
+		] as const) {
+			const record = await dryRun(bytes, name);
+			expect(record.plan!.counts).toEqual({
+				new: 0,
+				changed: 0,
+				unchanged: fresh.length,
+				error: 0
+			});
+		}
+	});
+
+	it('offers a template of the quarter that re-imports unchanged as it is', async () => {
+		const rows = await loadExportRows(handle.db, header, [...all], {
+			quarter: { year: 2026, quarter: 3 },
+			template: true,
+			locale: 'de'
+		});
+		expect(rows.every((r) => r.year === 2026 && r.quarter === 3)).toBe(true);
+		const record = await dryRun(await exportXlsx(rows, 'de', labels, 'Vorlage'), 'vorlage.xlsx');
+		expect(record.plan!.counts.unchanged).toBe(rows.length);
+		expect(record.plan!.counts.error).toBe(0);
+	});
+
+	it('exports only released values to people outside the city', async () => {
+		const released = await loadExportRows(handle.db, header, ['released'], {
+			quarter: { year: 2026, quarter: 3 },
+			template: false,
+			locale: 'de'
+		});
+		// Köln's archive quarter 2026-Q3 is still in draft.
+		expect(released).toEqual([]);
+	});
+
+	describe('bad files: a clear message and nothing written', () => {
+		let before: number;
+		beforeAll(async () => {
+			before = await total();
+		});
+		afterAll(async () => {
+			expect(await total()).toBe(before);
+		});
+
+		it('refuses binary junk, an empty file, the old .xls format and a 50 MB file', async () => {
+			const junk = Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) % 256);
+			expect(await receive(junk)).toEqual({ ok: false, problems: [{ problem: 'binary' }] });
+			expect(await receive(new Uint8Array())).toEqual({
+				ok: false,
+				problems: [{ problem: 'empty' }]
+			});
+			const xls = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+			expect(await receive(xls, 'alt.xls')).toEqual({
+				ok: false,
+				problems: [{ problem: 'xls_unsupported' }]
+			});
+			const big = new Uint8Array(50 * 1024 * 1024).fill(0x41);
+			expect(await receive(big)).toEqual({
+				ok: false,
+				problems: [{ problem: 'too_large', maxBytes: 20 * 1024 * 1024 }]
+			});
+		});
+
+		it('asks to map unknown or missing columns and remembers the choice for the city', async () => {
+			const file = 'Indikator;Jahr;Periode;Ist;Farbe\r\nARCH-DIGITAL;2026;3;200200;grün\r\n';
+			const received = await receive(utf8(file));
+			expect(received.ok).toBe(true);
+			if (!received.ok) return;
+			expect(received.record.plan).toBeNull();
+			expect(received.record.problems).toEqual([
+				{ problem: 'unknown_columns', columns: ['Indikator', 'Periode', 'Farbe'] },
+				{ problem: 'missing_columns', columns: ['kpi', 'quarter'] }
+			]);
+			const header = received.record.facts!.header;
+			const mapped = await applyMapping(
+				handle.db,
+				scope,
+				received.record,
+				mappingFromChoices(header, ['kpi', null, 'quarter', null, 'ignore'])
+			);
+			expect(mapped.problems).toEqual([]);
+			expect(mapped.plan!.counts).toMatchObject({ changed: 1 });
+			const [saved] = await handle.db
+				.select()
+				.from(importMappings)
+				.where(eq(importMappings.organisationId, scope.organisationId));
+			expect(saved!.mapping).toMatchObject({
+				indikator: 'kpi',
+				periode: 'quarter',
+				farbe: 'ignore'
+			});
+			// The next file with these headers is understood at once.
+			const next = await dryRun(utf8(file));
+			expect(next.problems).toEqual([]);
+		});
+
+		it('names each bad row: unknown KPI, text in a number, duplicate, other city, closed quarter', async () => {
+			const file =
+				'Stadt;Kennzahl;Jahr;Quartal;Wert;Kommentar\r\n' +
+				'koeln;ARCH-GIBTSNICHT;2026;3;1;\r\n' +
+				'koeln;ARCH-DIGITAL;2026;3;zwölf;\r\n' +
+				'koeln;ARCH-FACHQUAL;2026;3;60;x\r\n' +
+				'koeln;ARCH-FACHQUAL;2026;3;61;x\r\n' +
+				'duesseldorf;ARCH-FACHQUAL;2026;3;60;\r\n' +
+				'koeln;ARCH-FACHQUAL;2025;2;1;x\r\n' +
+				'koeln;ARCH-FACHQUAL;2026;3,5;1;x\r\n';
+			const record = await dryRun(utf8(file));
+			expect(errorsOf(record)).toEqual([
+				[2, 'Unbekannter Kennzahl-Code „ARCH-GIBTSNICHT“.'],
+				[3, '„zwölf“ ist keine Zahl.'],
+				[5, 'Dieselbe Kennzahl und dasselbe Quartal stehen schon in Zeile 4.'],
+				[6, 'Zeile für duesseldorf: Sie können nur Werte Ihrer eigenen Stadt liefern.'],
+				[7, 'Q2/2025 ist geschlossen; Änderungen nur nach Wiedereröffnung durch die Feldleitung.'],
+				[8, 'Ungültiges Quartal: Jahr „2026“, Quartal „NaN“ (Jahr 2000–2100, Quartal 1–4).']
+			]);
+			const result = await commitUpload(handle.db, scope, record);
+			expect(result.ok).toBe(false);
+		});
+
+		it('reads comma files with decimal points and semicolon files with decimal commas', async () => {
+			const english = await dryRun(utf8('KPI,Year,Quarter,Value\r\nARCH-ERSCHL,2026,3,"78,9"\r\n'));
+			expect(errorsOf(english)).toEqual([[2, '„78,9“ ist keine Zahl.']]);
+			const german = await dryRun(
+				utf8('Kennzahl;Jahr;Quartal;Wert\r\nARCH-ERSCHL;2026;3;78.9\r\n')
+			);
+			expect(errorsOf(german)).toEqual([[2, '„78.9“ ist keine Zahl.']]);
+			// The user can say how the numbers are written.
+			const chosen = await receive(
+				utf8('Kennzahl;Jahr;Quartal;Wert\r\nARCH-ERSCHL;2026;3;79.5\r\n'),
+				'werte.csv',
+				'en'
+			);
+			expect(chosen.ok && chosen.record.plan!.outcomes[0]).toMatchObject({
+				kind: 'changed',
+				after: { value: 79.5 }
+			});
+		});
+
+		it('refuses a commit when someone changed the values after the dry run', async () => {
+			const record = await dryRun(
+				utf8('Kennzahl;Jahr;Quartal;Wert\r\nARCH-FACHQUAL;2026;3;57\r\n')
+			);
+			await handle.db.execute(
+				sql`update measurements set value = 56 where organisation_id = ${scope.organisationId}
+					and year = 2026 and quarter = 3 and kpi_id = (select id from kpis where code = 'ARCH-FACHQUAL')`
+			);
+			const result = await commitUpload(handle.db, scope, record);
+			expect(result).toMatchObject({ ok: false, stale: true });
+			expect((await stored('ARCH-FACHQUAL'))!.value).toBe(56);
+		});
+	});
+
+	it('keeps an upload to the person and city that made it', async () => {
+		const record = await dryRun(utf8('Kennzahl;Jahr;Quartal;Wert\r\nARCH-FACHQUAL;2026;3;57\r\n'));
+		const [other] = await handle.db
+			.select({ id: organisations.id })
+			.from(organisations)
+			.where(eq(organisations.slug, 'duesseldorf'));
+		expect(await loadUpload(record.id, { ...scope, userId: scope.userId + 1 })).toBeNull();
+		expect(await loadUpload(record.id, { ...scope, organisationId: other!.id })).toBeNull();
+		const [field] = await handle.db
+			.select({ id: cooperationFields.id })
+			.from(cooperationFields)
+			.where(eq(cooperationFields.slug, 'beihilfe'));
+		expect(await loadUpload(record.id, { ...scope, fieldId: field!.id })).toBeNull();
+		expect(await loadUpload('../../etc/passwd', scope)).toBeNull();
+	});
+});
