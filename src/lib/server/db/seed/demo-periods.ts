@@ -20,6 +20,8 @@ export async function seedDemoPeriods(tx: Tx, ids: ReferenceIds) {
 				year: q.year,
 				quarter: q.quarter,
 				deadline: open ? DEMO_OPEN_DEADLINE : deadlineAfter(q),
+				// Opened when the quarter began (not when the demo was seeded), closed at release.
+				openedAt: new Date(Date.UTC(q.year, (q.quarter - 1) * 3, 1, 8, 0, 0)),
 				closedAt
 			};
 		})
