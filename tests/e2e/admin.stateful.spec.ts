@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, demo } from './login';
  * log. Stateful (turns on the admin's 2FA), so it runs after all other browser tests.
  */
 test('the admin enrols 2FA, creates an account and finds it in the audit log', async ({ page }) => {
-	test.setTimeout(60_000);
+	test.setTimeout(90_000);
 	await page.goto('/login');
 	await page.getByLabel('E-Mail-Adresse').fill(demo.admin);
 	await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
@@ -47,7 +47,15 @@ test('the admin enrols 2FA, creates an account and finds it in the audit log', a
 	await expectAccessible(page);
 
 	// The admin row of the permission matrix: every area open, but no city's unreleased values.
-	for (const path of ['/', '/cities/koeln', '/fields', '/account', '/admin/users', '/audit']) {
+	for (const path of [
+		'/',
+		'/cities/koeln',
+		'/fields',
+		'/account',
+		'/admin/users',
+		'/admin/peer-groups',
+		'/audit'
+	]) {
 		expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(200);
 	}
 	for (const city of ['koeln', 'muenster']) {
@@ -59,4 +67,35 @@ test('the admin enrols 2FA, creates an account and finds it in the audit log', a
 			);
 		}
 	}
+
+	// Comparison groups: defined by the admin, offered in the city comparison.
+	await page.goto('/admin/users');
+	await page.getByRole('link', { name: /Vergleichsgruppen/ }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Vergleichsgruppen' })).toBeVisible();
+
+	await page.getByLabel('Name (deutsch)').fill('Rheinschiene');
+	await page.getByLabel('Name (englisch)').fill('Rhine corridor');
+	await page.getByLabel('Kurzname für Links').fill('rheinschiene');
+	await page.getByRole('checkbox', { name: 'Köln' }).check();
+	await page.getByRole('button', { name: 'Vergleichsgruppe anlegen' }).click();
+	await expect(
+		page.getByText('Eine Vergleichsgruppe braucht mindestens zwei Städte.')
+	).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('checkbox', { name: 'Düsseldorf' }).check();
+	await page.getByRole('button', { name: 'Vergleichsgruppe anlegen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Vergleichsgruppe bearbeiten: Rheinschiene'
+	);
+	await expect(page.getByRole('status')).toHaveText('Die Vergleichsgruppe ist gespeichert.');
+	await expectAccessible(page);
+
+	await page.goto(
+		'/compare?field=service-center-d115&kpi=D115-ELQ&period=2026-Q2&group=rheinschiene'
+	);
+	// Only the two members: Köln and Düsseldorf, in the table or among those without a value.
+	await expect(page.locator('.comparison')).toContainText('Düsseldorf');
+	await expect(page.locator('.comparison')).not.toContainText('Essen');
+	await expect(page.getByLabel('Vergleichsgruppe')).toHaveValue('rheinschiene');
 });

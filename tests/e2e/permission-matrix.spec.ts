@@ -36,10 +36,18 @@ const readPages = [
 	`/cities/${OWN}/service-center-d115`,
 	`/cities/${FOREIGN}/service-center-d115`,
 	'/fields',
-	'/fields/service-center-d115'
+	'/fields/service-center-d115',
+	'/compare',
+	'/compare?field=archivierung&kpi=ARCH-DIGITAL&period=2026-Q3'
 ];
 
-const personalPages = ['/account', '/admin/users', '/audit'];
+const personalPages = [
+	'/account',
+	'/account/tokens',
+	'/admin/users',
+	'/admin/peer-groups',
+	'/audit'
+];
 
 /** Editing pages: the own city's scorecard for its controller, the D115 template for its lead. */
 const editPages = [
@@ -56,7 +64,7 @@ const entryPages = [`/cities/${OWN}/archivierung/entry`, `/cities/${FOREIGN}/arc
 function expectedStatus(role: Role, path: string): number {
 	if (path === '/login') return role === 'anonymous' ? 200 : 303;
 	if (role === 'anonymous') return 303;
-	if (path === '/admin/users') return 403;
+	if (path.startsWith('/admin/')) return 403;
 	if (path === '/audit') return role === 'leadershipKoeln' ? 200 : 403;
 	if (path === `/cities/${OWN}/archivierung/edit`) return role === 'controllerKoeln' ? 200 : 403;
 	if (path === '/fields/service-center-d115/template') return role === 'fieldLeadD115' ? 200 : 403;

@@ -37,6 +37,7 @@ export const capabilities = [
 	'catalogue:write',
 	'pilot:write',
 	'period:manage',
+	'peer_group:manage',
 	'user:admin',
 	'audit:read_all',
 	'audit:read_own_city'
@@ -56,6 +57,7 @@ export const capabilityScope: Record<Capability, ScopeKind> = {
 	'catalogue:write': 'field',
 	'pilot:write': 'field',
 	'period:manage': 'field',
+	'peer_group:manage': 'global',
 	'user:admin': 'global',
 	'audit:read_all': 'global',
 	'audit:read_own_city': 'organisation'
@@ -80,7 +82,7 @@ export const roleScope: Record<Role, ScopeKind> = {
  * quarters is coordination, not figures: the field lead does it for the field, the admin for all.
  */
 export const capabilityMatrix: Record<Role, readonly Capability[]> = {
-	admin: ['user:admin', 'audit:read_all', 'period:manage'],
+	admin: ['user:admin', 'audit:read_all', 'period:manage', 'peer_group:manage'],
 	observer: [],
 	city_leadership: ['measurement:read_unreleased', 'audit:read_own_city'],
 	controller: [

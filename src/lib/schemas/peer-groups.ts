@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+
+/** A comparison group as the administration edits it; members are organisation ids. */
+export const peerGroupSchema = z.object({
+	slug: z
+		.string()
+		.trim()
+		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: () => m.peer_group_slug_invalid() })
+		.max(60, { error: () => m.peer_group_slug_invalid() }),
+	nameDe: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.peer_group_name_required() })
+		.max(100, { error: () => m.peer_group_name_too_long() }),
+	nameEn: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.peer_group_name_required() })
+		.max(100, { error: () => m.peer_group_name_too_long() }),
+	members: z
+		.array(z.number().int().positive())
+		.min(2, { error: () => m.peer_group_members_too_few() })
+		.max(500),
+	/** The version the form was read at (0 for a new group): concurrent edits are refused. */
+	version: z.number().int().min(0).default(0)
+});
+export type PeerGroupInput = z.infer<typeof peerGroupSchema>;
