@@ -9,6 +9,8 @@ export interface LineSeries {
 	/** Index of points drawn with a distinct marker, e.g. a definition break. */
 	markedPoints?: number[];
 	stepped?: boolean;
+	/** Marker shape of the line's points (and its legend entry), e.g. 'rect', 'triangle'. */
+	pointStyle?: 'circle' | 'rect' | 'triangle' | 'rectRounded' | 'star' | 'crossRot' | 'cross';
 }
 
 export interface LineChartData {
@@ -62,7 +64,7 @@ export function lineChart(data: LineChartData): Attachment<HTMLCanvasElement> {
 								s.markedPoints?.includes(i) ? 7 : s.stepped ? 0 : 3
 							),
 							pointStyle: s.values.map((_, i) =>
-								s.markedPoints?.includes(i) ? 'rectRot' : 'circle'
+								s.markedPoints?.includes(i) ? 'rectRot' : (s.pointStyle ?? 'circle')
 							)
 						}))
 					},

@@ -47,7 +47,7 @@ export function versionAt<V extends { validFromYear: number; validFromQuarter: n
 }
 
 /** The city's own target for the year wins; otherwise the field's common target, if agreed. */
-function bandsFor(
+export function bandsFor(
 	year: number,
 	cityTargets: Map<number, Bands>,
 	fieldVersion: VersionRow | undefined

@@ -1,0 +1,198 @@
+import { groupBy } from '../../util/group-by';
+import {
+	compareQuarters,
+	quarterIndex,
+	quarterFromIndex,
+	shiftQuarter,
+	type Quarter
+} from '../period/quarter';
+import { bandsFromStrings, type Polarity } from '../status/status';
+import { distributionOf } from '../statistics/distribution';
+import { versionAt } from '../scorecard/assemble';
+import type { KpiUnit } from '../../format/number';
+import type { MeasurementState, VersionRow } from '../scorecard/types';
+
+/**
+ * At most this many city lines: the Okabe–Ito palette has six colours that stand out on white
+ * (without its yellow and black); each line also gets its own dash and marker.
+ */
+export const MAX_TREND_CITIES = 6;
+
+/** Participating cities with their visible values of one KPI (left join: a city may have none). */
+export interface TrendRow {
+	organisationId: number;
+	slug: string;
+	name: string;
+	kpiVersionId: number | null;
+	year: number | null;
+	quarter: number | null;
+	value: string | null;
+	state: MeasurementState | null;
+}
+
+export interface TrendPoint extends Quarter {
+	value: number | null;
+	state: MeasurementState | null;
+	/** The value was entered under another definition than the one in force in its quarter. */
+	otherDefinition: boolean;
+	/** The same quarter a year before, and the change to it in the KPI's unit. */
+	sameQuarterLastYear: number | null;
+	/** The year-ago value was entered under another definition: no change is given. */
+	lastYearOtherDefinition: boolean;
+	changeToLastYear: number | null;
+}
+
+export interface TrendCity {
+	organisationId: number;
+	slug: string;
+	name: string;
+	own: boolean;
+}
+
+export interface TrendSeries extends TrendCity {
+	points: TrendPoint[];
+}
+
+export interface TrendView {
+	kpi: {
+		kpiId: number;
+		name: string;
+		unit: KpiUnit;
+		decimals: number;
+		polarity: Polarity;
+	};
+	quarters: Quarter[];
+	/** Every quarter with a visible value of the KPI in the ring, for the range pickers. */
+	available: Quarter[];
+	cities: TrendCity[];
+	series: TrendSeries[];
+	/** The field's common target (green band) in force per quarter; null where none. */
+	targetMin: (number | null)[];
+	targetMax: (number | null)[];
+	/** Median of the ring per quarter: released values under the definition in force only. */
+	median: (number | null)[];
+	/** Quarters (indexes into `quarters`) from which a new definition applies. */
+	breaks: number[];
+}
+
+const key = (q: Quarter) => `${q.year}-${q.quarter}`;
+
+/** The quarters from `from` to `to`, oldest first (swapped if given the wrong way round). */
+export function quarterSpan(from: Quarter, to: Quarter): Quarter[] {
+	const [a, b] = compareQuarters(from, to) <= 0 ? [from, to] : [to, from];
+	const out: Quarter[] = [];
+	for (let i = quarterIndex(a); i <= quarterIndex(b); i++) out.push(quarterFromIndex(i));
+	return out;
+}
+
+/** Every quarter with a value in the rows, oldest first. */
+export function availableQuarters(rows: readonly TrendRow[]): Quarter[] {
+	const indexes = new Set(
+		rows.flatMap((r) =>
+			r.year !== null && r.quarter !== null
+				? [quarterIndex({ year: r.year, quarter: r.quarter })]
+				: []
+		)
+	);
+	return [...indexes].sort((a, b) => a - b).map(quarterFromIndex);
+}
+
+/** Default range: the last twelve quarters with values in the ring (three years, as the scorecard). */
+export function defaultRange(available: readonly Quarter[]): { from: Quarter; to: Quarter } | null {
+	const last = available.at(-1);
+	const first = available[0];
+	if (!last || !first) return null;
+	const from = shiftQuarter(last, -11);
+	return { from: compareQuarters(from, first) < 0 ? first : from, to: last };
+}
+
+/**
+ * One shared KPI over quarters for the chosen cities, with the common target, the ring's median
+ * and the definition breaks. Pure: the rows come from one read, visibility already applied.
+ */
+export function buildTrend(input: {
+	versions: VersionRow[];
+	rows: TrendRow[];
+	chosen: readonly string[];
+	from: Quarter;
+	to: Quarter;
+	ownOrganisationIds: readonly number[];
+	locale: 'de' | 'en';
+}): TrendView {
+	const { versions, rows, locale } = input;
+	const quarters = quarterSpan(input.from, input.to);
+	const inForce = quarters.map((q) => versionAt(versions, q) ?? versions[0]!);
+	const reference = inForce.at(-1)!;
+	const own = new Set(input.ownOrganisationIds);
+	const byCity = groupBy(rows, (r) => r.organisationId);
+	const cities: TrendCity[] = [...byCity.values()]
+		.map((r) => ({
+			organisationId: r[0]!.organisationId,
+			slug: r[0]!.slug,
+			name: r[0]!.name,
+			own: own.has(r[0]!.organisationId)
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name, locale));
+	const valuesOf = (organisationId: number) =>
+		new Map(
+			(byCity.get(organisationId) ?? [])
+				.filter((r) => r.value !== null && r.year !== null && r.quarter !== null)
+				.map((r) => [key({ year: r.year!, quarter: r.quarter! }), r])
+		);
+	const allValues = new Map(cities.map((c) => [c.organisationId, valuesOf(c.organisationId)]));
+
+	const series: TrendSeries[] = input.chosen.flatMap((slug) => {
+		const city = cities.find((c) => c.slug === slug);
+		if (!city) return [];
+		const values = allValues.get(city.organisationId)!;
+		const points = quarters.map((q, i): TrendPoint => {
+			const row = values.get(key(q));
+			const before = values.get(key(shiftQuarter(q, -4)));
+			const value = row ? Number(row.value) : null;
+			const lastYear = before ? Number(before.value) : null;
+			return {
+				...q,
+				value,
+				state: row?.state ?? null,
+				otherDefinition: !!row && row.kpiVersionId !== inForce[i]!.id,
+				sameQuarterLastYear: lastYear,
+				lastYearOtherDefinition: !!row && !!before && before.kpiVersionId !== row.kpiVersionId,
+				// No change across a definition break: the two figures measure different things.
+				changeToLastYear:
+					value !== null && lastYear !== null && before!.kpiVersionId === row!.kpiVersionId
+						? value - lastYear
+						: null
+			};
+		});
+		return [{ ...city, points }];
+	});
+
+	const median = quarters.map((q, i) => {
+		const released = cities.flatMap((c) => {
+			const row = allValues.get(c.organisationId)!.get(key(q));
+			return row && row.state === 'released' && row.kpiVersionId === inForce[i]!.id
+				? [Number(row.value)]
+				: [];
+		});
+		return distributionOf(released)?.median ?? null;
+	});
+	const available = availableQuarters(rows);
+	const bands = inForce.map((v) => bandsFromStrings(v));
+	return {
+		kpi: {
+			kpiId: reference.kpiId,
+			name: locale === 'de' ? reference.nameDe : reference.nameEn,
+			unit: reference.unit,
+			decimals: reference.decimals,
+			polarity: reference.polarity
+		},
+		quarters,
+		available,
+		cities,
+		series,
+		targetMin: bands.map((b) => b.greenMin),
+		targetMax: bands.map((b) => b.greenMax),
+		median,
+		breaks: inForce.flatMap((v, i) => (i > 0 && v.id !== inForce[i - 1]!.id ? [i] : []))
+	};
+}

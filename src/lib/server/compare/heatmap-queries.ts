@@ -1,0 +1,175 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../db/types';
+import {
+	cooperationFields,
+	fieldParticipants,
+	kpis,
+	kpiVersions,
+	measurements,
+	objectives,
+	organisations,
+	perspectives,
+	reportingPeriods,
+	scorecardKpis,
+	scorecards,
+	targets
+} from '../db/schema';
+import { kpiDefinitionColumns } from '../catalogue/version-columns';
+import type { Viewer } from '../auth/viewer';
+import { visibleValues } from './visible';
+import type { Quarter } from '../../domain/period/quarter';
+import type { ComparisonPeriod } from '../../domain/compare/period';
+import type { DefinitionRow } from '../../domain/compare/types';
+import type { HeatmapCellRow } from '../../domain/compare/heatmap';
+
+/** Reads shared by the heatmap and the trend view (field picker, KPI definitions). */
+
+export interface FieldChoice {
+	id: number;
+	slug: string;
+	nameDe: string;
+	nameEn: string;
+	/** The quarters the field has opened for reporting, oldest first. */
+	quarters: Quarter[];
+}
+
+/** Every field with its reporting quarters: one read for the picker and the default period. */
+export async function loadFieldChoices(db: DbOrTx): Promise<FieldChoice[]> {
+	const rows = await db
+		.select({
+			id: cooperationFields.id,
+			slug: cooperationFields.slug,
+			nameDe: cooperationFields.nameDe,
+			nameEn: cooperationFields.nameEn,
+			year: reportingPeriods.year,
+			quarter: reportingPeriods.quarter
+		})
+		.from(cooperationFields)
+		.leftJoin(reportingPeriods, eq(reportingPeriods.fieldId, cooperationFields.id))
+		.orderBy(
+			asc(cooperationFields.sortOrder),
+			asc(cooperationFields.nameDe),
+			asc(reportingPeriods.year),
+			asc(reportingPeriods.quarter)
+		);
+	const fields = new Map<number, FieldChoice>();
+	for (const { year, quarter, ...field } of rows) {
+		const entry = fields.get(field.id) ?? { ...field, quarters: [] };
+		if (year !== null && quarter !== null) entry.quarters.push({ year, quarter });
+		fields.set(field.id, entry);
+	}
+	return [...fields.values()];
+}
+
+/** Every version of every shared, not archived KPI of the field; local KPIs never. */
+export function loadFieldDefinitions(db: DbOrTx, fieldId: number): Promise<DefinitionRow[]> {
+	return db
+		.select({
+			id: kpiVersions.id,
+			kpiId: kpiVersions.kpiId,
+			code: kpis.code,
+			kpiSortOrder: kpis.sortOrder,
+			...kpiDefinitionColumns
+		})
+		.from(kpis)
+		.innerJoin(kpiVersions, eq(kpiVersions.kpiId, kpis.id))
+		.where(
+			and(eq(kpis.fieldId, fieldId), isNull(kpis.ownerOrganisationId), isNull(kpis.archivedAt))
+		)
+		.orderBy(
+			asc(kpis.sortOrder),
+			asc(kpis.code),
+			asc(kpiVersions.validFromYear),
+			asc(kpiVersions.validFromQuarter)
+		);
+}
+
+/** The participating cities of a field, as a join both views start from. */
+export const participantCities = and(
+	eq(organisations.id, fieldParticipants.organisationId),
+	eq(organisations.kind, 'city')
+);
+
+/**
+ * The whole grid in one read: participating cities × shared KPIs of the field, each with its
+ * visible values in the period (left join, so a city without a value still gets its row) and
+ * the city's own target for the period's year. The values come through the unique index
+ * (organisation, kpi, year, quarter); the visibility rule sits in the join, so another city's
+ * draft never leaves the database.
+ */
+export function loadHeatmapCells(
+	db: DbOrTx,
+	viewer: Viewer,
+	fieldId: number,
+	period: ComparisonPeriod
+): Promise<HeatmapCellRow[]> {
+	const targetScorecard = alias(scorecards, 'target_scorecard');
+	const cityTarget = db
+		.select({
+			organisationId: sql<number>`${targetScorecard.organisationId}`.as('target_organisation_id'),
+			kpiId: sql<number>`${scorecardKpis.kpiId}`.as('target_kpi_id'),
+			greenMin: sql<string | null>`${targets.greenMin}`.as('target_green_min'),
+			greenMax: sql<string | null>`${targets.greenMax}`.as('target_green_max'),
+			yellowMin: sql<string | null>`${targets.yellowMin}`.as('target_yellow_min'),
+			yellowMax: sql<string | null>`${targets.yellowMax}`.as('target_yellow_max')
+		})
+		.from(targets)
+		.innerJoin(scorecardKpis, eq(scorecardKpis.id, targets.scorecardKpiId))
+		.innerJoin(objectives, eq(objectives.id, scorecardKpis.objectiveId))
+		.innerJoin(perspectives, eq(perspectives.id, objectives.perspectiveId))
+		.innerJoin(targetScorecard, eq(targetScorecard.id, perspectives.scorecardId))
+		.where(
+			and(
+				eq(targetScorecard.fieldId, fieldId),
+				eq(targets.year, period.year),
+				isNull(scorecardKpis.archivedAt)
+			)
+		)
+		.as('city_target');
+	return db
+		.select({
+			organisationId: organisations.id,
+			citySlug: organisations.slug,
+			cityName: organisations.name,
+			kpiId: kpis.id,
+			year: measurements.year,
+			quarter: measurements.quarter,
+			value: measurements.value,
+			state: measurements.state,
+			kpiVersionId: measurements.kpiVersionId,
+			hasComment: sql<boolean | null>`${measurements.comment} <> ''`.mapWith((v: unknown) =>
+				v === null ? null : v === true || v === 't'
+			),
+			targetGreenMin: cityTarget.greenMin,
+			targetGreenMax: cityTarget.greenMax,
+			targetYellowMin: cityTarget.yellowMin,
+			targetYellowMax: cityTarget.yellowMax
+		})
+		.from(fieldParticipants)
+		.innerJoin(organisations, participantCities)
+		.innerJoin(
+			kpis,
+			and(
+				eq(kpis.fieldId, fieldParticipants.fieldId),
+				isNull(kpis.ownerOrganisationId),
+				isNull(kpis.archivedAt)
+			)
+		)
+		.leftJoin(
+			measurements,
+			and(
+				eq(measurements.organisationId, organisations.id),
+				eq(measurements.kpiId, kpis.id),
+				eq(measurements.year, period.year),
+				period.kind === 'quarter' ? eq(measurements.quarter, period.quarter) : undefined,
+				visibleValues(viewer)
+			)
+		)
+		.leftJoin(
+			cityTarget,
+			and(eq(cityTarget.organisationId, organisations.id), eq(cityTarget.kpiId, kpis.id))
+		)
+		.where(eq(fieldParticipants.fieldId, fieldId))
+		.orderBy(asc(organisations.name), asc(kpis.id), asc(measurements.quarter));
+}
