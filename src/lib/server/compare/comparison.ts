@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import {
 	cooperationFields,
 	fieldParticipants,
@@ -49,8 +49,15 @@ export interface ComparisonPage {
 
 const toNumber = (v: string | null) => (v === null ? null : Number(v));
 
+/** The field named in the URL, or the first field: a subquery, so it costs no round trip of its own. */
+function fieldIdOf(slug: string | null): SQL {
+	return slug
+		? sql`(select ${cooperationFields.id} from ${cooperationFields} where ${cooperationFields.slug} = ${slug})`
+		: sql`(select ${cooperationFields.id} from ${cooperationFields} order by ${cooperationFields.sortOrder} limit 1)`;
+}
+
 /** Every version of every shared, not archived KPI of a field, in catalogue order. */
-function loadSharedKpis(db: DbOrTx, fieldId: number) {
+function loadSharedKpis(db: DbOrTx, fieldId: SQL) {
 	return db
 		.select({ kpiId: kpis.id, code: kpis.code, versionId: kpiVersions.id, ...kpiDefinitionColumns })
 		.from(kpis)
@@ -110,7 +117,10 @@ function loadValues(
 		.from(fieldParticipants)
 		.innerJoin(
 			organisations,
-			and(eq(organisations.id, fieldParticipants.organisationId), eq(organisations.kind, 'city'))
+			and(
+				eq(organisations.id, fieldParticipants.organisationId),
+				ne(organisations.kind, 'association')
+			)
 		)
 		.leftJoin(
 			measurements,
@@ -154,15 +164,16 @@ function versionAt(versions: Definition[], q: Quarter): Definition | undefined {
 }
 
 /**
- * The comparison page in five reads in three steps (fields and groups; the field's KPIs and
- * quarters; the values). Unknown field, KPI or group in the URL: null (the page answers 404).
+ * The comparison page in five reads in two steps: fields, groups, the field's KPIs and quarters
+ * concurrently, then the values. Unknown field, KPI or group in the URL: null (404).
  */
 export async function loadComparison(
 	db: DbOrTx,
 	viewer: Viewer,
 	request: ComparisonRequest
 ): Promise<ComparisonPage | null> {
-	const [fields, groups] = await Promise.all([
+	const fieldId = fieldIdOf(request.field);
+	const [fields, groups, definitions, periodRows] = await Promise.all([
 		db
 			.select({
 				id: cooperationFields.id,
@@ -172,20 +183,18 @@ export async function loadComparison(
 			})
 			.from(cooperationFields)
 			.orderBy(asc(cooperationFields.sortOrder)),
-		loadGroups(db)
+		loadGroups(db),
+		loadSharedKpis(db, fieldId),
+		db
+			.select({ year: reportingPeriods.year, quarter: reportingPeriods.quarter })
+			.from(reportingPeriods)
+			.where(eq(reportingPeriods.fieldId, fieldId))
+			.orderBy(desc(reportingPeriods.year), desc(reportingPeriods.quarter))
 	]);
 	const field = request.field ? fields.find((f) => f.slug === request.field) : fields[0];
 	const group = request.group ? groups.find((g) => g.slug === request.group) : null;
 	if (!field || group === undefined) return null;
 
-	const [definitions, periodRows] = await Promise.all([
-		loadSharedKpis(db, field.id),
-		db
-			.select({ year: reportingPeriods.year, quarter: reportingPeriods.quarter })
-			.from(reportingPeriods)
-			.where(eq(reportingPeriods.fieldId, field.id))
-			.orderBy(desc(reportingPeriods.year), desc(reportingPeriods.quarter))
-	]);
 	const codes = [...new Set(definitions.map((d) => d.code))];
 	// A KPI of another field (after switching the field in the form) falls back to the first one.
 	const code = request.kpi && codes.includes(request.kpi) ? request.kpi : codes[0];

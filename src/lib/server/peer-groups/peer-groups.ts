@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { organisations, peerGroupMembers, peerGroups } from '../db/schema';
 import type { Db, DbOrTx } from '../db/types';
 import { recordAudit } from '../auth/audit';
@@ -37,7 +37,7 @@ export function listCities(db: DbOrTx) {
 	return db
 		.select({ id: organisations.id, name: organisations.name })
 		.from(organisations)
-		.where(eq(organisations.kind, 'city'))
+		.where(ne(organisations.kind, 'association'))
 		.orderBy(asc(organisations.name));
 }
 
@@ -64,7 +64,7 @@ export async function savePeerGroup(
 			const cities = await tx
 				.select({ id: organisations.id })
 				.from(organisations)
-				.where(and(inArray(organisations.id, data.members), eq(organisations.kind, 'city')));
+				.where(and(inArray(organisations.id, data.members), ne(organisations.kind, 'association')));
 			if (cities.length !== new Set(data.members).size) throw new Refused('unknown_member');
 			const [clash] = await tx
 				.select({ id: peerGroups.id })
