@@ -57,6 +57,18 @@ test('a mayor compares all cities on a D115 KPI and switches a cost KPI to per-i
 	// The back button returns to the previous view.
 	await page.goBack();
 	await expect(page.getByText('Keine Rangfolge: Absolute Summen')).toBeVisible();
+
+	// From the comparison to the trend of the same KPI, own city preselected; the link is the view.
+	await page.getByRole('link', { name: 'Verlauf dieser Kennzahl über die Quartale' }).click();
+	await expect(page).toHaveURL(/\/compare\/trend\?field=beihilfe&kpi=BH-KOSTEN-EW/);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Kosten Beihilfebearbeitung');
+	await expect(page.getByRole('checkbox', { name: 'Köln' })).toBeChecked();
+	await expectAccessible(page);
+	const trendTable = await page.getByRole('table').first().innerText();
+	const third = await context.newPage();
+	await third.goto(page.url());
+	await expect(third.getByRole('table').first()).toBeVisible();
+	expect(await third.getByRole('table').first().innerText()).toBe(trendTable);
 });
 
 test('the comparison is in English under /en and explains a bad filter', async ({ page }) => {
