@@ -21,6 +21,7 @@ import {
 	type ImportScope
 } from '../../src/lib/server/import-export/process';
 import { loadUpload } from '../../src/lib/server/import-export/uploads';
+import { uploadView } from '../../src/lib/server/import-export/view';
 import { loadExportRows } from '../../src/lib/server/import-export/export-rows';
 import {
 	exportCsv,
@@ -297,6 +298,22 @@ describe('file import and export', () => {
 			expect(result).toMatchObject({ ok: false, stale: true });
 			expect((await stored('ARCH-FACHQUAL'))!.value).toBe(56);
 		});
+	});
+
+	it('shows a large dry run page by page, filtered, with errors summarised by kind', async () => {
+		const lines = ['Kennzahl;Jahr;Quartal;Wert;Kommentar'];
+		// 250 rows: the first five are new keys in closed or missing quarters, the rest repeat them.
+		for (let i = 0; i < 250; i++) lines.push(`ARCH-DIGITAL;20${10 + (i % 5)};1;${i};x`);
+		const record = await dryRun(utf8(lines.join('\r\n')));
+		const all = uploadView(record, { show: 'all', page: 3 }, 'de');
+		expect(all).toMatchObject({ page: 3, pages: 3 });
+		expect(all.rows.map((r) => r.line)).toEqual(Array.from({ length: 50 }, (_, i) => 202 + i));
+		const errors = uploadView(record, { show: 'error', page: 99 }, 'de');
+		expect(errors.page).toBe(errors.pages);
+		expect(errors.errorGroups.map((g) => [g.code, g.count, g.line])).toEqual([
+			['duplicate_row', 245, 7],
+			['period_missing', 5, 2]
+		]);
 	});
 
 	it('keeps an upload to the person and city that made it', async () => {

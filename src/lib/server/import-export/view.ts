@@ -28,6 +28,8 @@ export interface UploadView {
 	columns: { header: string; sample: string; target: ColumnTarget | null }[] | null;
 	targets: { value: ColumnTarget; label: string }[];
 	counts: Record<RowOutcomeKind, number> | null;
+	/** Errors grouped by kind, with the first row of each: the summary of a large file. */
+	errorGroups: { code: string; count: number; line: number; message: string }[];
 	show: ShowFilter;
 	page: number;
 	pages: number;
@@ -83,6 +85,19 @@ export function uploadView(
 		['missing_columns', 'unknown_columns', 'duplicate_columns'].includes(p.problem)
 	);
 	const outcomes = record.plan?.outcomes ?? [];
+	const groups = new Map<string, UploadView['errorGroups'][number]>();
+	for (const o of outcomes) {
+		if (!o.error) continue;
+		const group = groups.get(o.error.code);
+		if (group) group.count++;
+		else
+			groups.set(o.error.code, {
+				code: o.error.code,
+				count: 1,
+				line: o.line,
+				message: o.error.message
+			});
+	}
 	const filtered = query.show === 'all' ? outcomes : outcomes.filter((o) => o.kind === query.show);
 	const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
 	const page = Math.min(query.page, pages);
@@ -101,6 +116,7 @@ export function uploadView(
 				: null,
 		targets: targets.map((t) => ({ value: t, label: columnLabel(t, locale) })),
 		counts: record.plan?.counts ?? null,
+		errorGroups: [...groups.values()].sort((a, b) => b.count - a.count),
 		show: query.show,
 		page,
 		pages,
