@@ -37,11 +37,15 @@ const readPages = [
 	`/cities/${FOREIGN}/service-center-d115`,
 	'/fields',
 	'/fields/service-center-d115',
+	`/cities/${OWN}/archivierung/import`,
+	`/cities/${FOREIGN}/archivierung/import`,
+	'/fields/service-center-d115/periods',
 	'/compare',
 	'/compare?field=archivierung&kpi=ARCH-DIGITAL&period=2026-Q3'
 ];
 
 const personalPages = [
+	'/completeness',
 	'/account',
 	'/account/tokens',
 	'/admin/users',
@@ -65,6 +69,8 @@ function expectedStatus(role: Role, path: string): number {
 	if (path === '/login') return role === 'anonymous' ? 200 : 303;
 	if (role === 'anonymous') return 303;
 	if (path.startsWith('/admin/')) return 403;
+	// The ring's coordination view: observer and field leads, not the cities' own roles.
+	if (path === '/completeness') return ['observer', 'fieldLeadD115'].includes(role) ? 200 : 403;
 	if (path === '/audit') return role === 'leadershipKoeln' ? 200 : 403;
 	if (path === `/cities/${OWN}/archivierung/edit`) return role === 'controllerKoeln' ? 200 : 403;
 	if (path === '/fields/service-center-d115/template') return role === 'fieldLeadD115' ? 200 : 403;
