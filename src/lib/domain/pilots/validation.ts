@@ -1,0 +1,67 @@
+import { fixedSharesSumTo100, type PartnerBasis } from './allocation';
+import type { AllocationKey } from './types';
+
+export const minRatePercent = -5;
+export const maxRatePercent = 20;
+
+/** Stable codes; pages turn them into messages, tests assert on them. */
+export type PilotProblem =
+	| { code: 'year_negative'; field: 'startYear' | 'endYear' | 'baseYear' | 'year' }
+	| { code: 'years_reversed' }
+	| { code: 'rate_out_of_range'; ratePercent: number }
+	| { code: 'shares_not_100' }
+	| { code: 'basis_missing'; organisationId: number }
+	| { code: 'line_outside_years'; year: number; startYear: number; endYear: number }
+	| { code: 'city_not_partner'; organisationId: number };
+
+export const rateInRange = (ratePercent: number) =>
+	Number.isFinite(ratePercent) && ratePercent >= minRatePercent && ratePercent <= maxRatePercent;
+
+/** Pilot settings: years non-negative and in order, rate within −5 %…+20 %. */
+export function settingsProblems(input: {
+	startYear: number;
+	endYear: number;
+	baseYear: number;
+	ratePercent: number;
+}): PilotProblem[] {
+	const problems: PilotProblem[] = [];
+	for (const field of ['startYear', 'endYear', 'baseYear'] as const)
+		if (!Number.isInteger(input[field]) || input[field] < 0)
+			problems.push({ code: 'year_negative', field });
+	if (input.endYear < input.startYear) problems.push({ code: 'years_reversed' });
+	if (!rateInRange(input.ratePercent))
+		problems.push({ code: 'rate_out_of_range', ratePercent: input.ratePercent });
+	return problems;
+}
+
+/** A yearly line must lie within the pilot's years. */
+export function lineProblems(
+	year: number,
+	pilot: { startYear: number; endYear: number }
+): PilotProblem[] {
+	if (!Number.isInteger(year) || year < 0) return [{ code: 'year_negative', field: 'year' }];
+	if (year < pilot.startYear || year > pilot.endYear)
+		return [{ code: 'line_outside_years', year, ...pilot }];
+	return [];
+}
+
+/** The key needs its basis: fixed shares summing to 100 %, inhabitants or cases for every city. */
+export function allocationProblems(
+	key: AllocationKey,
+	partners: readonly PartnerBasis[]
+): PilotProblem[] {
+	if (key === 'fixed') return fixedSharesSumTo100(partners) ? [] : [{ code: 'shares_not_100' }];
+	if (key === 'equal') return [];
+	const basis = key === 'per_inhabitant' ? 'inhabitants' : 'cases';
+	return partners
+		.filter((p) => p[basis] === null || (p[basis] ?? 0) <= 0)
+		.map((p) => ({ code: 'basis_missing', organisationId: p.organisationId }) as const);
+}
+
+/** A per-city question (or write) about a city that does not take part in the pilot. */
+export function partnerProblems(
+	organisationId: number,
+	partnerIds: readonly number[]
+): PilotProblem[] {
+	return partnerIds.includes(organisationId) ? [] : [{ code: 'city_not_partner', organisationId }];
+}
