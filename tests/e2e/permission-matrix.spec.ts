@@ -41,7 +41,11 @@ const readPages = [
 	`/cities/${FOREIGN}/archivierung/import`,
 	'/fields/service-center-d115/periods',
 	'/compare',
-	'/compare?field=archivierung&kpi=ARCH-DIGITAL&period=2026-Q3'
+	'/compare?field=archivierung&kpi=ARCH-DIGITAL&period=2026-Q3',
+	'/compare/heatmap?field=archivierung&period=2026-Q3',
+	'/compare/trend?field=kfz-zulassungswesen&kpi=KFZ-WARTEZEIT&cities=koeln,muenster',
+	'/overview',
+	`/overview?city=${FOREIGN}`
 ];
 
 const personalPages = [

@@ -11,6 +11,8 @@ import { heatmapTable } from '../../src/lib/server/compare/export-heatmap';
 import { trendTable } from '../../src/lib/server/compare/export-trend';
 import { tableFile } from '../../src/lib/server/tabular/table-file';
 import { parsePeriod } from '../../src/lib/domain/compare/period';
+import { loadOverviewPage } from '../../src/lib/server/compare/overview-page';
+import { loadScorecardPage } from '../../src/lib/server/scorecards/scorecard-page';
 import { createTestDatabase } from '../helpers/test-database';
 
 /**
@@ -234,6 +236,114 @@ describe('compare views', () => {
 			expect(none.chosen).toEqual([]);
 			expect(none.trend!.median.some((v) => v !== null)).toBe(true);
 			expect(await trend(observer, 'field=atlantis')).toBeNull();
+		});
+	});
+
+	describe("mayors' overview", () => {
+		const overview = (viewer: Viewer, city: string | null = null) =>
+			loadOverviewPage(handle.db, viewer, { city }, 'de');
+
+		it('shows a city role its own city across all fields in four reads, drafts marked', async () => {
+			sent.length = 0;
+			const page = (await overview(koeln))!;
+			expect(sent).toHaveLength(4);
+			expect(page.city).toEqual({ slug: 'koeln', name: 'Köln' });
+			expect(page.own).toBe(true);
+			expect(page.rows).toHaveLength(10);
+			expect(page.asOf).toEqual({ year: 2026, quarter: 3 });
+			const row = (slug: string) => page.rows.find((r) => r.field.slug === slug)!;
+			expect(row('geschaeftsprozessoptimierung').built).toBe(false);
+			expect(row('archivierung').unreleased).toBe(5);
+			expect(row('kfz-zulassungswesen').unreleased).toBeGreaterThan(0);
+			expect(row('service-center-d115').unreleased).toBe(0);
+			expect(page.columns.map((c) => c.column)).toEqual([
+				'mandate',
+				'customers',
+				'finance',
+				'processes',
+				'staff'
+			]);
+		});
+
+		it('rolls each scorecard up exactly as its own page does', async () => {
+			for (const viewer of [koeln, observer]) {
+				const page = (await overview(viewer, 'koeln'))!;
+				for (const field of ['service-center-d115', 'archivierung', 'kfz-zulassungswesen']) {
+					const scorecard = (await loadScorecardPage(handle.db, viewer, 'koeln', field, 'de'))!;
+					const row = page.rows.find((r) => r.field.slug === field)!;
+					expect(row.rollup).toEqual(scorecard.rollup);
+					expect(row.perspectives.map((p) => p.rollup)).toEqual(
+						scorecard.perspectives.map((p) => p.rollup)
+					);
+				}
+			}
+		});
+
+		it("gives the observer Köln's released figures only", async () => {
+			const page = (await overview(observer, 'koeln'))!;
+			expect(page.own).toBe(false);
+			expect(page.rows.every((r) => r.unreleased === 0)).toBe(true);
+			expect(page.rows.find((r) => r.field.slug === 'archivierung')!.latestQuarter).toEqual({
+				year: 2026,
+				quarter: 2
+			});
+			const readings = [...page.improvements, ...page.declines].flatMap((x) => [x.before, x.after]);
+			expect(readings.length).toBeGreaterThan(0);
+			expect(readings.every((r) => r.state === 'released')).toBe(true);
+			expect(page.positions.every((p) => p.state === 'released')).toBe(true);
+			const json = JSON.stringify(page);
+			// Köln's Archivierung Q3 is a draft: the ring comparison falls back to Q2 for the observer.
+			expect(page.positions.find((p) => p.code === 'ARCH-MAGAZIN')!.quarter).toEqual({
+				year: 2026,
+				quarter: 2
+			});
+			expect(json).not.toContain('"draft"');
+			expect(json).not.toContain('"submitted"');
+		});
+
+		it('places the key KPIs against the released values of the ring in the same quarter', async () => {
+			const page = (await overview(koeln))!;
+			const codes = page.positions.map((p) => p.code);
+			// Common targets in six fields; the four fields without one bring their first shared KPI.
+			expect(codes).toEqual(
+				expect.arrayContaining(['D115-SL30', 'D115-ELQ', 'ARCH-MAGAZIN', 'KFZ-WARTEZEIT'])
+			);
+			expect(page.positions.filter((p) => p.reason === 'first_shared')).toHaveLength(3);
+			const magazine = page.positions.find((p) => p.code === 'ARCH-MAGAZIN')!;
+			expect(magazine).toMatchObject({ state: 'draft', quarter: { year: 2026, quarter: 3 } });
+			const released = await handle.db
+				.select({ value: measurements.value })
+				.from(measurements)
+				.innerJoin(kpis, eq(kpis.id, measurements.kpiId))
+				.where(
+					and(
+						eq(kpis.code, 'ARCH-MAGAZIN'),
+						eq(measurements.year, 2026),
+						eq(measurements.quarter, 3),
+						eq(measurements.state, 'released')
+					)
+				);
+			expect(magazine.count).toBe(released.length);
+			expect(magazine.standing).not.toBeNull();
+		});
+
+		it('lists movers by score change, improvements up and declines down', async () => {
+			const page = (await overview(koeln))!;
+			expect(page.improvements.length).toBeGreaterThan(0);
+			expect(page.declines.length).toBeGreaterThan(0);
+			expect(page.improvements.every((x) => x.scoreChange > 0)).toBe(true);
+			expect(page.declines.every((x) => x.scoreChange < 0)).toBe(true);
+			const changes = page.improvements.map((x) => x.scoreChange);
+			expect(changes).toEqual([...changes].sort((a, b) => b - a));
+		});
+
+		it('asks a global role to pick a city, and knows no Atlantis', async () => {
+			sent.length = 0;
+			const page = (await overview(observer))!;
+			expect(sent).toHaveLength(1);
+			expect(page.city).toBeNull();
+			expect(page.cities).toHaveLength(13);
+			expect(await overview(observer, 'atlantis')).toBeNull();
 		});
 	});
 });
