@@ -47,6 +47,21 @@ export const pilotStatus = pgEnum('pilot_status', [
 ]);
 export const pilotLineKind = pgEnum('pilot_line_kind', ['investment', 'operating', 'benefit']);
 export const pilotScenario = pgEnum('pilot_scenario', ['planned', 'actual']);
+export const pilotAllocationKey = pgEnum('pilot_allocation_key', [
+	'equal',
+	'per_inhabitant',
+	'per_case',
+	'fixed'
+]);
+/** The five criteria the cities agreed to judge cooperation by, each a gate per pilot. */
+export const pilotGateCriterion = pgEnum('pilot_gate_criterion', [
+	'konkretisierung',
+	'machbarkeit',
+	'wirtschaftlichkeit',
+	'akzeptanz',
+	'projektplanung'
+]);
+export const pilotGateDecision = pgEnum('pilot_gate_decision', ['go', 'revise', 'stop']);
 
 export const role = pgEnum('role', [
 	'admin',

@@ -14,6 +14,7 @@ import type { Db, Tx } from '../types';
 import { seedDemoUsers } from './demo-users';
 import { seedDemoPeriods } from './demo-periods';
 import { seedDemoPeerGroups } from './demo-peer-groups';
+import { seedDemoPilots } from './demo-pilots';
 import { seedScorecards, seedTemplates } from './scorecards';
 import { chunks, required, type ReferenceIds } from './util';
 import { catalogue, CATALOGUE_VALID_FROM, type CatalogueKpi } from './catalogue';
@@ -239,6 +240,7 @@ async function seedDemo(tx: Tx, ids: ReferenceIds): Promise<void> {
 	await seedDemoUsers(tx, ids);
 	await seedDemoPeriods(tx, ids);
 	await seedDemoPeerGroups(tx, ids);
+	await seedDemoPilots(tx, ids);
 
 	const rows = generateDemoMeasurements(cities, catalogue).map((m) => {
 		const kpiId = required(ids.kpis, m.kpiCode, 'KPI');
