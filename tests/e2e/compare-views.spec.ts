@@ -66,6 +66,7 @@ test("a mayor reads the overview, the D115 heatmap, a value's history and the tr
 			name: 'Verlauf: Servicelevel: Anrufe innerhalb 30 s angenommen'
 		})
 	).toBeVisible();
+	await expectAccessible(page);
 	await page.goBack();
 	await expect(page).toHaveURL(heatmapUrl);
 
