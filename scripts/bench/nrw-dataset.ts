@@ -65,6 +65,6 @@ export async function generateNrwDataset(db: Db): Promise<{ measurements: number
 			cross join generate_series(${firstIndex}::int, ${firstIndex + NRW.quarters - 1}::int) q
 			on conflict do nothing`);
 	});
-	await db.execute(sql`analyze`);
+	await db.execute(sql`vacuum analyze`);
 	return { measurements: await db.$count(measurements) };
 }

@@ -10,6 +10,9 @@ import { seedDatabase } from '../../src/lib/server/db/seed';
 import { measurements } from '../../src/lib/server/db/schema';
 import { loadComparison } from '../../src/lib/server/compare/comparison';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
+import { loadHeatmapPage } from '../../src/lib/server/compare/heatmap-page';
+import { loadTrendPage } from '../../src/lib/server/compare/trend-page';
+import { loadOverviewPage } from '../../src/lib/server/compare/overview-page';
 import { generateNrwDataset, NRW } from './nrw-dataset';
 
 const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
@@ -53,7 +56,8 @@ async function main() {
 		await handle.migrate();
 		if ((await handle.db.$count(measurements)) < 1_000_000) {
 			const started = performance.now();
-			await seedDatabase(handle.db, { demo: false });
+			// The demo seed gives the 13 cities scorecards (for the overview); the rest is generated.
+			await seedDatabase(handle.db, { demo: true });
 			const { measurements: count } = await generateNrwDataset(handle.db);
 			console.log(
 				`Generated ${count.toLocaleString('de-DE')} values (${NRW.municipalities} municipalities × 10 fields × ${NRW.kpisPerField} KPIs × ${NRW.quarters} quarters) in ${((performance.now() - started) / 1000).toFixed(0)} s`
@@ -99,6 +103,64 @@ async function main() {
 		console.log(`  plain SQL:    median ${ms(plain.median)}, p95 ${ms(plain.p95)}`);
 		console.log(`  ratio:        ${(comparison.median / plain.median).toFixed(2)} × plain SQL`);
 		console.log(`  plan of the value read: ${String(Object.values(plan[0]!)[0])}`);
+
+		// The other pages of the comparison family: server time and SQL round trips per page.
+		const mayor: Viewer = {
+			kind: 'user',
+			principal: {
+				userId: 1,
+				roles: [
+					{
+						role: 'city_leadership',
+						organisationId: page!.comparison.entries.find((e) => e.slug === 'koeln')!
+							.organisationId,
+						fieldId: null
+					}
+				]
+			}
+		};
+		const pages: [string, () => Promise<unknown>][] = [
+			[
+				'heatmap: one field, 396 municipalities × 20 KPIs, one quarter',
+				() =>
+					loadHeatmapPage(
+						handle.db,
+						observer,
+						{ field: 'service-center-d115', period: { kind: 'quarter', year: 2026, quarter: 2 } },
+						'de'
+					)
+			],
+			[
+				'trend: one KPI, 6 cities (the page maximum) × 40 quarters',
+				() =>
+					loadTrendPage(
+						handle.db,
+						observer,
+						{
+							field: 'service-center-d115',
+							kpi: 'D115-ELQ',
+							cities: ['koeln', 'essen', 'dortmund', 'bochum', 'hagen', 'gemeinde-1'],
+							from: { year: 2016, quarter: 3 },
+							to: { year: 2026, quarter: 2 }
+						},
+						'de'
+					)
+			],
+			[
+				"mayors' overview: Köln, 10 scorecards, ring medians of 396",
+				() => loadOverviewPage(handle.db, mayor, { city: 'koeln' }, 'de')
+			]
+		];
+		for (const [label, load] of pages) {
+			queries.length = 0;
+			await load();
+			const trips = queries.length;
+			const t = await timed(RUNS, load);
+			console.log(`\n${label}`);
+			console.log(
+				`  SQL round trips: ${trips}, server time median ${ms(t.median)}, p95 ${ms(t.p95)}`
+			);
+		}
 	} finally {
 		await raw.end();
 		await handle.close();

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/types';
 import {
@@ -88,7 +88,7 @@ export function loadFieldDefinitions(db: DbOrTx, fieldId: number): Promise<Defin
 /** The participating cities of a field, as a join both views start from. */
 export const participantCities = and(
 	eq(organisations.id, fieldParticipants.organisationId),
-	eq(organisations.kind, 'city')
+	ne(organisations.kind, 'association')
 );
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/types';
 import {
 	cooperationFields,
@@ -44,7 +44,7 @@ export function loadCitiesWithScorecards(db: DbOrTx) {
 		.from(organisations)
 		.leftJoin(scorecards, eq(scorecards.organisationId, organisations.id))
 		.leftJoin(cooperationFields, eq(cooperationFields.id, scorecards.fieldId))
-		.where(eq(organisations.kind, 'city'))
+		.where(ne(organisations.kind, 'association'))
 		.orderBy(
 			asc(organisations.name),
 			asc(cooperationFields.sortOrder),
@@ -153,7 +153,7 @@ export function loadRingValues(
 		.from(measurements)
 		.innerJoin(
 			organisations,
-			and(eq(organisations.id, measurements.organisationId), eq(organisations.kind, 'city'))
+			and(eq(organisations.id, measurements.organisationId), ne(organisations.kind, 'association'))
 		)
 		.innerJoin(kpis, and(eq(kpis.id, measurements.kpiId), isNull(kpis.ownerOrganisationId)))
 		.where(
