@@ -24,6 +24,9 @@ export const routes = {
 	catalogue: (field: string) => localizeHref(`/fields/${field}/catalogue`),
 	template: (field: string) => localizeHref(`/fields/${field}/template`),
 	periods: (field: string) => localizeHref(`/fields/${field}/periods`),
+	pilots: (field: string) => localizeHref(`/fields/${field}/pilots`),
+	pilotNew: (field: string) => localizeHref(`/fields/${field}/pilots/new`),
+	pilot: (field: string, id: number) => localizeHref(`/fields/${field}/pilots/${id}`),
 	completeness: () => localizeHref('/completeness'),
 	templateObjective: (field: string, objectiveId: number) =>
 		localizeHref(`/fields/${field}/template/objectives/${objectiveId}`),

@@ -59,12 +59,13 @@ export function splitCents(totalCents: number, weights: readonly number[]): numb
 	const order = exact
 		.map((e, i) => ({ i, rest: e % weightSum }))
 		.sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
+	const extra = new Set<number>();
 	for (const { i } of order) {
 		if (left === 0n) break;
-		floors[i] += 1n;
+		extra.add(i);
 		left -= 1n;
 	}
-	return floors.map((f) => sign * Number(f) + 0);
+	return floors.map((f, i) => sign * Number(f + (extra.has(i) ? 1n : 0n)) + 0);
 }
 
 export interface CityShare {
@@ -84,10 +85,14 @@ export function allocate(
 	const costs = splitCents(totals.costs, weights);
 	const benefits = splitCents(totals.benefits, weights);
 	if (!costs || !benefits) return null;
-	return partners.map((p, i) => ({
-		organisationId: p.organisationId,
-		costs: costs[i],
-		benefits: benefits[i],
-		net: benefits[i] - costs[i]
-	}));
+	return partners.map((p, i) => {
+		const cost = costs[i] ?? 0;
+		const benefit = benefits[i] ?? 0;
+		return {
+			organisationId: p.organisationId,
+			costs: cost,
+			benefits: benefit,
+			net: benefit - cost
+		};
+	});
 }

@@ -78,10 +78,10 @@ describe('WiBe net present value', () => {
 	it('lists the NPV at several rates, the pilot rate included', () => {
 		const table = sensitivity(example, 'planned', at10, [0, 3]);
 		expect(table.map((r) => r.ratePercent)).toEqual([0, 3, 10]);
-		expect(table[0].npv).toBe(euro(27_600));
-		expect(table[2].npv).toBe(euro(10_000));
+		expect(table[0]?.npv).toBe(euro(27_600));
+		expect(table[2]?.npv).toBe(euro(10_000));
 		// 3 %: −100 000 − 10 679.61 (11 000/1.03) + 64 077.67 (66 000/1.03)
 		//      + 68 432.46 (72 600/1.0609) = 21 830.52 €
-		expect(table[1].npv).toBe(euro(21_830.52));
+		expect(table[1]?.npv).toBe(euro(21_830.52));
 	});
 });

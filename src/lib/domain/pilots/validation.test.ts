@@ -37,7 +37,7 @@ describe('pilot validation', () => {
 			sharePercent: share
 		});
 		expect(allocationProblems('fixed', [partner(1, '50'), partner(2, '49.99')])).toEqual([
-			{ code: 'shares_not_100' }
+			{ code: 'shares_not_100', sumHundredths: 9_999 }
 		]);
 		expect(allocationProblems('per_case', [partner(1, null, 10), partner(2, null)])).toEqual([
 			{ code: 'basis_missing', organisationId: 2 }

@@ -1,4 +1,4 @@
-import { fixedSharesSumTo100, type PartnerBasis } from './allocation';
+import { fixedSharesSumTo100, percentToHundredths, type PartnerBasis } from './allocation';
 import type { AllocationKey } from './types';
 
 export const minRatePercent = -5;
@@ -9,7 +9,7 @@ export type PilotProblem =
 	| { code: 'year_negative'; field: 'startYear' | 'endYear' | 'baseYear' | 'year' }
 	| { code: 'years_reversed' }
 	| { code: 'rate_out_of_range'; ratePercent: number }
-	| { code: 'shares_not_100' }
+	| { code: 'shares_not_100'; sumHundredths: number }
 	| { code: 'basis_missing'; organisationId: number }
 	| { code: 'line_outside_years'; year: number; startYear: number; endYear: number }
 	| { code: 'city_not_partner'; organisationId: number };
@@ -50,7 +50,14 @@ export function allocationProblems(
 	key: AllocationKey,
 	partners: readonly PartnerBasis[]
 ): PilotProblem[] {
-	if (key === 'fixed') return fixedSharesSumTo100(partners) ? [] : [{ code: 'shares_not_100' }];
+	if (key === 'fixed') {
+		if (fixedSharesSumTo100(partners)) return [];
+		const sumHundredths = partners.reduce(
+			(s, p) => s + (p.sharePercent === null ? 0 : (percentToHundredths(p.sharePercent) ?? 0)),
+			0
+		);
+		return [{ code: 'shares_not_100', sumHundredths }];
+	}
 	if (key === 'equal') return [];
 	const basis = key === 'per_inhabitant' ? 'inhabitants' : 'cases';
 	return partners

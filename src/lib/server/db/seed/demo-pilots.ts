@@ -194,7 +194,10 @@ export async function seedDemoPilots(tx: Tx, ids: ReferenceIds): Promise<void> {
 		await tx.insert(pilotCriterionScores).values(
 			demoCriteria.flatMap((c, i) => {
 				const row = criteria.find((r) => r.name === c.name);
-				return row ? [{ pilotId: pilot.id, criterionId: row.id, points: demo.scores[i] }] : [];
+				const points = demo.scores[i];
+				return row && points !== undefined
+					? [{ pilotId: pilot.id, criterionId: row.id, points }]
+					: [];
 			})
 		);
 		if (demo.gate && author)

@@ -1,0 +1,67 @@
+import { allocate, type CityShare, type PartnerBasis } from './allocation';
+import {
+	benefitCostRatio,
+	netPresentValue,
+	paybackYear,
+	sensitivity,
+	type NetPresentValue
+} from './npv';
+import { planVersusActual, type PlanActualYear } from './plan-actual';
+import type { AllocationKey, Discounting, PilotLine, Scenario } from './types';
+
+export interface ScenarioEconomics {
+	hasLines: boolean;
+	npv: NetPresentValue;
+	paybackYear: number | null;
+	benefitCostRatio: number | null;
+	sensitivity: { ratePercent: number; npv: number }[];
+}
+
+export interface PilotEconomics {
+	discounting: Discounting;
+	planned: ScenarioEconomics;
+	actual: ScenarioEconomics;
+	years: PlanActualYear[];
+	/** Planned discounted costs and benefits split by the key; null when the key has no basis. */
+	shares: CityShare[] | null;
+}
+
+function scenario(lines: readonly PilotLine[], s: Scenario, d: Discounting): ScenarioEconomics {
+	return {
+		hasLines: lines.some((l) => l.scenario === s),
+		npv: netPresentValue(lines, s, d),
+		paybackYear: paybackYear(lines, s, d),
+		benefitCostRatio: benefitCostRatio(lines, s, d),
+		sensitivity: sensitivity(lines, s, d)
+	};
+}
+
+/** Everything the pilot page shows about the money, from the stored lines and settings. */
+export function pilotEconomics(input: {
+	lines: readonly PilotLine[];
+	discounting: Discounting;
+	key: AllocationKey;
+	partners: readonly PartnerBasis[];
+}): PilotEconomics {
+	const planned = scenario(input.lines, 'planned', input.discounting);
+	return {
+		discounting: input.discounting,
+		planned,
+		actual: scenario(input.lines, 'actual', input.discounting),
+		years: planVersusActual(input.lines),
+		shares:
+			input.partners.length > 0
+				? allocate(input.key, input.partners, {
+						costs: planned.npv.costs,
+						benefits: planned.npv.benefits
+					})
+				: null
+	};
+}
+
+/** "250000.50" (numeric from the database) → 25 000 050 cents. */
+export const decimalToCents = (value: string) => Math.round(Number(value) * 100);
+
+/** Cents → the decimal text the numeric column takes. */
+export const centsToDecimal = (cents: number) =>
+	`${cents < 0 ? '-' : ''}${Math.trunc(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;

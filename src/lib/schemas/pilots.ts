@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { fractionDigits, parseLocaleNumber } from '$lib/format/parse-number';
+import type { AppLocale } from '$lib/format/number';
+import { allocationKeys, lineKinds, scenarios } from '$lib/domain/pilots/types';
+import { percentToHundredths } from '$lib/domain/pilots/allocation';
+import { rateInRange } from '$lib/domain/pilots/validation';
+
+/**
+ * Forms of the pilot pages. Numbers stay text as typed (German or English notation), so a refused
+ * form shows exactly what was entered; rules that need the database (lines outside new years,
+ * partners, a change by someone else) are checked by the server and shown next to the field.
+ */
+
+export const pilotStatuses = ['idea', 'planned', 'running', 'completed', 'stopped'] as const;
+export const gateCriteria = [
+	'konkretisierung',
+	'machbarkeit',
+	'wirtschaftlichkeit',
+	'akzeptanz',
+	'projektplanung'
+] as const;
+export const gateDecisions = ['go', 'revise', 'stop'] as const;
+
+const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+	z.enum(values, { error: () => m.pilot_choose() });
+
+const id = z
+	.number({ error: () => m.pilot_choose() })
+	.int()
+	.positive();
+
+/** A year as typed: negative years get their own message, others must lie in 2000–2100. */
+const yearText = z
+	.string()
+	.trim()
+	.superRefine((value, ctx) => {
+		if (/^-\d+$/.test(value)) ctx.addIssue({ code: 'custom', message: m.pilot_year_negative() });
+		else if (!/^\d{4}$/.test(value) || Number(value) < 2000 || Number(value) > 2100)
+			ctx.addIssue({ code: 'custom', message: m.pilot_year_invalid() });
+	});
+
+const optionalYearText = z
+	.string()
+	.trim()
+	.default('')
+	.superRefine((value, ctx) => {
+		if (value === '') return;
+		if (/^-\d+$/.test(value)) ctx.addIssue({ code: 'custom', message: m.pilot_year_negative() });
+		else if (!/^\d{4}$/.test(value) || Number(value) < 2000 || Number(value) > 2100)
+			ctx.addIssue({ code: 'custom', message: m.pilot_year_invalid() });
+	});
+
+const rateText = (locale: AppLocale) =>
+	z
+		.string()
+		.trim()
+		.superRefine((value, ctx) => {
+			const n = parseLocaleNumber(value, locale);
+			if (n === null || fractionDigits(value, locale) > 2)
+				ctx.addIssue({ code: 'custom', message: m.pilot_rate_invalid() });
+			else if (!rateInRange(n)) ctx.addIssue({ code: 'custom', message: m.pilot_rate_range() });
+		});
+
+const title = z
+	.string()
+	.trim()
+	.min(3, { error: () => m.pilot_title_invalid() })
+	.max(200, { error: () => m.pilot_title_invalid() });
+const longText = z
+	.string()
+	.trim()
+	.max(2000, { error: () => m.pilot_text_too_long() })
+	.default('');
+
+/** End before start is reported on the end year, where the person will look. */
+const yearsInOrder = (data: { startYear: string; endYear: string }, ctx: z.RefinementCtx) => {
+	if (Number(data.endYear) < Number(data.startYear))
+		ctx.addIssue({ code: 'custom', path: ['endYear'], message: m.pilot_years_reversed() });
+};
+
+export const createPilotSchema = (locale: AppLocale) =>
+	z
+		.object({
+			title,
+			description: longText,
+			leadOrganisationId: id,
+			partnerIds: z
+				.array(id)
+				.min(1, { error: () => m.pilot_partners_required() })
+				.default([]),
+			status: choice(pilotStatuses).default('idea'),
+			startYear: yearText,
+			endYear: yearText,
+			allocationKey: choice(allocationKeys).default('equal'),
+			rate: rateText(locale),
+			baseYear: optionalYearText
+		})
+		.superRefine(yearsInOrder);
+
+/** Settings of an existing pilot, with the partners' basis for the key as parallel lists. */
+export const settingsSchema = (locale: AppLocale) =>
+	z
+		.object({
+			version: z.number().int().positive(),
+			status: choice(pilotStatuses),
+			startYear: yearText,
+			endYear: yearText,
+			allocationKey: choice(allocationKeys),
+			rate: rateText(locale),
+			baseYear: optionalYearText,
+			partnerIds: z.array(id).default([]),
+			cases: z.array(z.string().trim().max(12)).default([]),
+			shares: z.array(z.string().trim().max(12)).default([])
+		})
+		.superRefine(yearsInOrder)
+		.superRefine((data, ctx) => {
+			data.cases.forEach((value, i) => {
+				if (value !== '' && !/^\d{1,9}$/.test(value.replace(/[.,\s]/g, '')))
+					ctx.addIssue({ code: 'custom', path: ['cases', i], message: m.pilot_cases_invalid() });
+			});
+			data.shares.forEach((value, i) => {
+				const h = value === '' ? 0 : percentToHundredths(value);
+				if (h === null || h > 10_000)
+					ctx.addIssue({ code: 'custom', path: ['shares', i], message: m.pilot_share_invalid() });
+			});
+		});
+
+export const lineSchema = (locale: AppLocale) =>
+	z.object({
+		year: yearText,
+		scenario: choice(scenarios).default('planned'),
+		kind: choice(lineKinds).default('investment'),
+		amount: z
+			.string()
+			.trim()
+			.superRefine((value, ctx) => {
+				const n = parseLocaleNumber(value, locale);
+				if (n === null || n < 0 || n >= 1e12 || fractionDigits(value, locale) > 2)
+					ctx.addIssue({ code: 'custom', message: m.pilot_amount_invalid() });
+			}),
+		budgetRelevant: z.boolean().default(true),
+		label: z
+			.string()
+			.trim()
+			.max(200, { error: () => m.pilot_text_too_long() })
+			.default('')
+	});
+
+export const deleteLineSchema = z.object({ lineId: id, version: z.number().int().positive() });
+
+export const gateSchema = z.object({
+	criterion: choice(gateCriteria).default('konkretisierung'),
+	rating: z
+		.number({ error: () => m.pilot_rating_invalid() })
+		.int({ error: () => m.pilot_rating_invalid() })
+		.min(0, { error: () => m.pilot_rating_invalid() })
+		.max(10, { error: () => m.pilot_rating_invalid() }),
+	decision: choice(gateDecisions).default('go'),
+	decidedOn: z.iso.date({ error: () => m.pilot_date_invalid() }),
+	evidence: longText
+});
+
+/** Cases as typed ("42.000" or "42,000") → integer; empty → null. */
+export const casesFromText = (value: string) =>
+	value.trim() === '' ? null : Number(value.replace(/[.,\s]/g, ''));

@@ -1,0 +1,327 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { fieldParticipants, pilotGates, pilotLines, pilotPartners, pilots } from '../db/schema';
+import type { Db, Tx } from '../db/types';
+import { recordAudit } from '../auth/audit';
+import { allocationProblems, lineProblems, type PilotProblem } from '$lib/domain/pilots/validation';
+import { centsToDecimal } from '$lib/domain/pilots/summary';
+import type { AllocationKey, LineKind, Scenario } from '$lib/domain/pilots/types';
+import type { PartnerBasis } from '$lib/domain/pilots/allocation';
+import { pilotFrame } from './queries';
+
+/**
+ * Writes of the pilot pages. Each runs in one transaction with its audit entry; settings and
+ * deletions check the version the person saw (optimistic locking), every write bumps it. A
+ * refusal writes nothing and names the problem with a stable code.
+ */
+
+export type Refusal =
+	| PilotProblem
+	| { code: 'not_found' }
+	| { code: 'stale' }
+	| { code: 'title_taken' }
+	| { code: 'city_not_participant' }
+	| { code: 'lines_outside'; years: number[] };
+
+export type WriteResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: Refusal };
+
+const refuse = (refusal: Refusal) => ({ ok: false as const, refusal });
+
+type PilotStatus = 'idea' | 'planned' | 'running' | 'completed' | 'stopped';
+
+export interface PilotSettings {
+	status: PilotStatus;
+	startYear: number;
+	endYear: number;
+	allocationKey: AllocationKey;
+	ratePercent: number;
+	baseYear: number | null;
+}
+
+const dates = (s: { startYear: number; endYear: number }) => ({
+	startsOn: `${s.startYear}-01-01`,
+	endsOn: `${s.endYear}-12-31`
+});
+
+const isUniqueViolation = (e: unknown) =>
+	typeof e === 'object' &&
+	e !== null &&
+	((e as { code?: string }).code === '23505' ||
+		(e as { cause?: { code?: string } }).cause?.code === '23505');
+
+export async function createPilot(
+	db: Db,
+	input: PilotSettings & {
+		actorUserId: number;
+		fieldId: number;
+		title: string;
+		description: string;
+		leadOrganisationId: number;
+		partnerIds: number[];
+	}
+): Promise<WriteResult<{ id: number }>> {
+	// The lead city always takes part; duplicates from the form collapse.
+	const partnerIds = [...new Set([input.leadOrganisationId, ...input.partnerIds])];
+	try {
+		return await db.transaction(async (tx) => {
+			const members = await tx
+				.select({ id: fieldParticipants.organisationId })
+				.from(fieldParticipants)
+				.where(
+					and(
+						eq(fieldParticipants.fieldId, input.fieldId),
+						inArray(fieldParticipants.organisationId, partnerIds)
+					)
+				);
+			if (members.length !== partnerIds.length) return refuse({ code: 'city_not_participant' });
+			const [pilot] = await tx
+				.insert(pilots)
+				.values({
+					fieldId: input.fieldId,
+					leadOrganisationId: input.leadOrganisationId,
+					title: input.title,
+					description: input.description,
+					status: input.status,
+					...dates(input),
+					allocationKey: input.allocationKey,
+					discountRatePercent: input.ratePercent.toFixed(2),
+					baseYear: input.baseYear
+				})
+				.onConflictDoNothing()
+				.returning({ id: pilots.id });
+			if (!pilot) return refuse({ code: 'title_taken' });
+			await tx
+				.insert(pilotPartners)
+				.values(partnerIds.map((organisationId) => ({ pilotId: pilot.id, organisationId })));
+			await recordAudit(tx, {
+				userId: input.actorUserId,
+				action: 'pilot.create',
+				entity: 'pilot',
+				entityId: String(pilot.id),
+				after: { title: input.title, partnerIds }
+			});
+			return { ok: true as const, id: pilot.id };
+		});
+	} catch (e) {
+		if (isUniqueViolation(e)) return refuse({ code: 'title_taken' });
+		throw e;
+	}
+}
+
+/** The pilot row, locked for the rest of the transaction; null when not in this field. */
+async function lockPilot(tx: Tx, fieldId: number, pilotId: number) {
+	const [row] = await tx
+		.select({
+			id: pilots.id,
+			version: pilots.version,
+			startsOn: pilots.startsOn,
+			endsOn: pilots.endsOn,
+			baseYear: pilots.baseYear,
+			discountRatePercent: pilots.discountRatePercent
+		})
+		.from(pilots)
+		.where(and(eq(pilots.id, pilotId), eq(pilots.fieldId, fieldId)))
+		.for('update');
+	return row ?? null;
+}
+
+const bump = (tx: Tx, pilotId: number) =>
+	tx
+		.update(pilots)
+		.set({ version: sql`${pilots.version} + 1`, updatedAt: new Date() })
+		.where(eq(pilots.id, pilotId));
+
+export interface PartnerInput {
+	organisationId: number;
+	caseCount: number | null;
+	/** Decimal text with up to two places, or null. */
+	sharePercent: string | null;
+}
+
+/** Years, discounting, status and the key with the partners' cases and fixed shares. */
+export async function saveSettings(
+	db: Db,
+	input: PilotSettings & {
+		actorUserId: number;
+		fieldId: number;
+		pilotId: number;
+		version: number;
+		partners: PartnerInput[];
+	}
+): Promise<WriteResult> {
+	return db.transaction(async (tx) => {
+		const pilot = await lockPilot(tx, input.fieldId, input.pilotId);
+		if (!pilot) return refuse({ code: 'not_found' });
+		if (pilot.version !== input.version) return refuse({ code: 'stale' });
+		const current = await tx
+			.select({ id: pilotPartners.organisationId })
+			.from(pilotPartners)
+			.where(eq(pilotPartners.pilotId, pilot.id));
+		const partnerIds = current.map((p) => p.id);
+		const stranger = input.partners.find((p) => !partnerIds.includes(p.organisationId));
+		if (stranger)
+			return refuse({ code: 'city_not_partner', organisationId: stranger.organisationId });
+		const basis: PartnerBasis[] = input.partners.map((p) => ({
+			organisationId: p.organisationId,
+			inhabitants: 1,
+			cases: p.caseCount,
+			sharePercent: p.sharePercent
+		}));
+		// Inhabitants come from the population table, not the form: never missing here.
+		const [problem] = allocationProblems(input.allocationKey, basis);
+		if (problem) return refuse(problem);
+		const outside = await tx
+			.selectDistinct({ year: pilotLines.year })
+			.from(pilotLines)
+			.where(
+				and(
+					eq(pilotLines.pilotId, pilot.id),
+					sql`(${pilotLines.year} < ${input.startYear} or ${pilotLines.year} > ${input.endYear})`
+				)
+			);
+		if (outside.length > 0)
+			return refuse({ code: 'lines_outside', years: outside.map((r) => r.year).sort() });
+		await tx
+			.update(pilots)
+			.set({
+				status: input.status,
+				...dates(input),
+				allocationKey: input.allocationKey,
+				discountRatePercent: input.ratePercent.toFixed(2),
+				baseYear: input.baseYear,
+				version: sql`${pilots.version} + 1`,
+				updatedAt: new Date()
+			})
+			.where(eq(pilots.id, pilot.id));
+		for (const p of input.partners)
+			await tx
+				.update(pilotPartners)
+				.set({ caseCount: p.caseCount, sharePercent: p.sharePercent })
+				.where(
+					and(
+						eq(pilotPartners.pilotId, pilot.id),
+						eq(pilotPartners.organisationId, p.organisationId)
+					)
+				);
+		await recordAudit(tx, {
+			userId: input.actorUserId,
+			action: 'pilot.settings',
+			entity: 'pilot',
+			entityId: String(pilot.id),
+			after: { ...input, actorUserId: undefined }
+		});
+		return { ok: true as const };
+	});
+}
+
+export async function addLine(
+	db: Db,
+	input: {
+		actorUserId: number;
+		fieldId: number;
+		pilotId: number;
+		year: number;
+		scenario: Scenario;
+		kind: LineKind;
+		amountCents: number;
+		budgetRelevant: boolean;
+		label: string;
+	}
+): Promise<WriteResult> {
+	return db.transaction(async (tx) => {
+		const pilot = await lockPilot(tx, input.fieldId, input.pilotId);
+		if (!pilot) return refuse({ code: 'not_found' });
+		const [problem] = lineProblems(input.year, pilotFrame(pilot));
+		if (problem) return refuse(problem);
+		const [line] = await tx
+			.insert(pilotLines)
+			.values({
+				pilotId: pilot.id,
+				year: input.year,
+				scenario: input.scenario,
+				kind: input.kind,
+				amountEuro: centsToDecimal(input.amountCents),
+				budgetRelevant: input.budgetRelevant,
+				label: input.label
+			})
+			.returning({ id: pilotLines.id });
+		await bump(tx, pilot.id);
+		await recordAudit(tx, {
+			userId: input.actorUserId,
+			action: 'pilot.line.add',
+			entity: 'pilot',
+			entityId: String(pilot.id),
+			after: {
+				lineId: line?.id,
+				year: input.year,
+				kind: input.kind,
+				scenario: input.scenario,
+				amountCents: input.amountCents
+			}
+		});
+		return { ok: true as const };
+	});
+}
+
+export async function deleteLine(
+	db: Db,
+	input: { actorUserId: number; fieldId: number; pilotId: number; lineId: number; version: number }
+): Promise<WriteResult> {
+	return db.transaction(async (tx) => {
+		const pilot = await lockPilot(tx, input.fieldId, input.pilotId);
+		if (!pilot) return refuse({ code: 'not_found' });
+		if (pilot.version !== input.version) return refuse({ code: 'stale' });
+		const [gone] = await tx
+			.delete(pilotLines)
+			.where(and(eq(pilotLines.id, input.lineId), eq(pilotLines.pilotId, pilot.id)))
+			.returning();
+		if (!gone) return refuse({ code: 'stale' });
+		await bump(tx, pilot.id);
+		await recordAudit(tx, {
+			userId: input.actorUserId,
+			action: 'pilot.line.delete',
+			entity: 'pilot',
+			entityId: String(pilot.id),
+			before: gone
+		});
+		return { ok: true as const };
+	});
+}
+
+/** Gate decisions are only ever added: the history is the record of the working group. */
+export async function recordGate(
+	db: Db,
+	input: {
+		actorUserId: number;
+		fieldId: number;
+		pilotId: number;
+		criterion:
+			'konkretisierung' | 'machbarkeit' | 'wirtschaftlichkeit' | 'akzeptanz' | 'projektplanung';
+		rating: number;
+		decision: 'go' | 'revise' | 'stop';
+		decidedOn: string;
+		evidence: string;
+	}
+): Promise<WriteResult> {
+	return db.transaction(async (tx) => {
+		const pilot = await lockPilot(tx, input.fieldId, input.pilotId);
+		if (!pilot) return refuse({ code: 'not_found' });
+		const gate = {
+			criterion: input.criterion,
+			rating: input.rating,
+			decision: input.decision,
+			decidedOn: input.decidedOn,
+			evidence: input.evidence
+		};
+		await tx
+			.insert(pilotGates)
+			.values({ pilotId: pilot.id, decidedByUserId: input.actorUserId, ...gate });
+		await recordAudit(tx, {
+			userId: input.actorUserId,
+			action: 'pilot.gate',
+			entity: 'pilot',
+			entityId: String(pilot.id),
+			after: gate
+		});
+		return { ok: true as const };
+	});
+}

@@ -1,0 +1,199 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { assertCan, requireUser } from '$lib/server/auth/guards';
+import { fieldOf } from '$lib/server/catalogue/route';
+import { appDb } from '$lib/server/db';
+import { loadPilot, organisationName } from '$lib/server/pilots/queries';
+import { pilotView, settingsFormData } from '$lib/server/pilots/page';
+import { refusalMessage } from '$lib/server/pilots/refusal';
+import { canWritePilots, ownCityOf, pilotHref, pilotIdOf } from '$lib/server/pilots/route';
+import { addLine, deleteLine, recordGate, saveSettings } from '$lib/server/pilots/write';
+import {
+	casesFromText,
+	deleteLineSchema,
+	gateSchema,
+	lineSchema,
+	settingsSchema
+} from '$lib/schemas/pilots';
+import { parseLocaleNumber } from '$lib/format/parse-number';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/**
+ * One pilot: profile, partners and key, yearly lines, the WiBe economics, each city's share and
+ * the working group's gate decisions. Writing needs `pilot:write` for the field.
+ */
+export const load: PageServerLoad = async (event) => {
+	const viewer = requireUser(event);
+	const db = appDb();
+	const field = await fieldOf(db, event.params.field);
+	const pilot = await loadPilot(db, field.id, pilotIdOf(event.params.id));
+	if (!pilot) error(404, m.pilot_not_found());
+	const locale = getLocale();
+	const canWrite = canWritePilots(viewer, field.id);
+	const today = new Date().toISOString().slice(0, 10);
+	const ownCityId = ownCityOf(viewer);
+	const ownCityName =
+		ownCityId === null
+			? null
+			: (pilot.partners.find((p) => p.organisationId === ownCityId)?.name ??
+				(await organisationName(db, ownCityId)));
+	return {
+		ownCityName,
+		field,
+		pilot,
+		view: pilotView(pilot, ownCityId),
+		canWrite,
+		settingsForm: canWrite
+			? await superValidate(settingsFormData(pilot, locale), zod4(settingsSchema(locale)), {
+					errors: false,
+					id: 'settings'
+				})
+			: null,
+		lineForm: canWrite
+			? await superValidate(
+					{ year: String(pilot.startYear), amount: '', budgetRelevant: true },
+					zod4(lineSchema(locale)),
+					{ errors: false, id: 'line' }
+				)
+			: null,
+		gateForm: canWrite
+			? await superValidate({ decidedOn: today, rating: 5 }, zod4(gateSchema), {
+					errors: false,
+					id: 'gate'
+				})
+			: null
+	};
+};
+
+/** Guarded context of every action: the field (404), the right to write (403), the pilot id. */
+async function writeContext(event: RequestEvent, viewer: ReturnType<typeof requireUser>) {
+	const db = appDb();
+	const field = await fieldOf(db, event.params.field);
+	assertCan(viewer, 'pilot:write', { fieldId: field.id });
+	return { db, field, pilotId: pilotIdOf(event.params.id) };
+}
+
+export const actions = {
+	settings: async (event) => {
+		const viewer = requireUser(event);
+		const { db, field, pilotId } = await writeContext(event, viewer);
+		const locale = getLocale();
+		const form = await superValidate(event.request, zod4(settingsSchema(locale)), {
+			id: 'settings'
+		});
+		if (!form.valid) {
+			form.message = m.pilot_check_input();
+			return fail(400, { form });
+		}
+		const d = form.data;
+		const pilot = await loadPilot(db, field.id, pilotId);
+		if (!pilot) error(404, m.pilot_not_found());
+		const cityName = (id: number) =>
+			pilot.partners.find((p) => p.organisationId === id)?.name ?? `#${id}`;
+		const result = await saveSettings(db, {
+			actorUserId: viewer.principal.userId,
+			fieldId: field.id,
+			pilotId,
+			version: d.version,
+			status: d.status,
+			startYear: Number(d.startYear),
+			endYear: Number(d.endYear),
+			allocationKey: d.allocationKey,
+			ratePercent: parseLocaleNumber(d.rate, locale) ?? 0,
+			baseYear: d.baseYear === '' ? null : Number(d.baseYear),
+			partners: d.partnerIds.map((organisationId, i) => ({
+				organisationId,
+				caseCount: casesFromText(d.cases[i] ?? ''),
+				sharePercent: (d.shares[i] ?? '') === '' ? null : (d.shares[i] ?? '').replace(',', '.')
+			}))
+		});
+		if (!result.ok) {
+			const message = refusalMessage(result.refusal, cityName);
+			switch (result.refusal.code) {
+				case 'shares_not_100':
+					form.message = m.pilot_check_input();
+					return setError(form, 'allocationKey', message);
+				case 'basis_missing': {
+					const i = d.partnerIds.indexOf(result.refusal.organisationId);
+					form.message = m.pilot_check_input();
+					return setError(form, `cases[${i}]`, message);
+				}
+				case 'lines_outside':
+					form.message = m.pilot_check_input();
+					return setError(form, 'startYear', message);
+				default:
+					form.message = message;
+					return fail(409, { form });
+			}
+		}
+		redirect(303, pilotHref(field.slug, pilotId, 'done=settings#settings-title'));
+	},
+	addLine: async (event) => {
+		const viewer = requireUser(event);
+		const { db, field, pilotId } = await writeContext(event, viewer);
+		const locale = getLocale();
+		const form = await superValidate(event.request, zod4(lineSchema(locale)), { id: 'line' });
+		if (!form.valid) {
+			form.message = m.pilot_check_input();
+			return fail(400, { form });
+		}
+		const result = await addLine(db, {
+			actorUserId: viewer.principal.userId,
+			fieldId: field.id,
+			pilotId,
+			year: Number(form.data.year),
+			scenario: form.data.scenario,
+			kind: form.data.kind,
+			amountCents: Math.round((parseLocaleNumber(form.data.amount, locale) ?? 0) * 100),
+			budgetRelevant: form.data.budgetRelevant,
+			label: form.data.label
+		});
+		if (!result.ok) {
+			form.message = m.pilot_check_input();
+			return setError(
+				form,
+				'year',
+				refusalMessage(result.refusal, () => '')
+			);
+		}
+		redirect(303, pilotHref(field.slug, pilotId, 'done=line#lines-title'));
+	},
+	deleteLine: async (event) => {
+		const viewer = requireUser(event);
+		const { db, field, pilotId } = await writeContext(event, viewer);
+		const form = await superValidate(event.request, zod4(deleteLineSchema), { id: 'delete' });
+		if (!form.valid) return fail(400, { notice: m.pilot_stale() });
+		const result = await deleteLine(db, {
+			actorUserId: viewer.principal.userId,
+			fieldId: field.id,
+			pilotId,
+			lineId: form.data.lineId,
+			version: form.data.version
+		});
+		if (!result.ok) return fail(409, { notice: refusalMessage(result.refusal, () => '') });
+		redirect(303, pilotHref(field.slug, pilotId, 'done=line_deleted#lines-title'));
+	},
+	gate: async (event) => {
+		const viewer = requireUser(event);
+		const { db, field, pilotId } = await writeContext(event, viewer);
+		const form = await superValidate(event.request, zod4(gateSchema), { id: 'gate' });
+		if (!form.valid) {
+			form.message = m.pilot_check_input();
+			return fail(400, { form });
+		}
+		const result = await recordGate(db, {
+			actorUserId: viewer.principal.userId,
+			fieldId: field.id,
+			pilotId,
+			...form.data
+		});
+		if (!result.ok) {
+			form.message = refusalMessage(result.refusal, () => '');
+			return fail(409, { form });
+		}
+		redirect(303, pilotHref(field.slug, pilotId, 'done=gate#gates-title'));
+	}
+} satisfies Actions;
