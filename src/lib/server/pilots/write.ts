@@ -230,7 +230,8 @@ export async function addLine(
 	return db.transaction(async (tx) => {
 		const pilot = await lockPilot(tx, input.fieldId, input.pilotId);
 		if (!pilot) return refuse({ code: 'not_found' });
-		const [problem] = lineProblems(input.year, pilotFrame(pilot));
+		const { startYear, endYear } = pilotFrame(pilot);
+		const [problem] = lineProblems(input.year, { startYear, endYear });
 		if (problem) return refuse(problem);
 		const [line] = await tx
 			.insert(pilotLines)
