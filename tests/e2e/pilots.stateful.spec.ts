@@ -1,0 +1,154 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { demo, loginAs } from './login';
+
+/**
+ * A working-group member (the D115 field lead) creates a pilot, enters planned and actual lines,
+ * reads the NPV and the city shares, and records a gate decision. The title carries the run's
+ * time so repeated runs against the same demo database do not collide.
+ */
+const PILOTS = '/fields/service-center-d115/pilots';
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+async function shot(page: Page, name: string) {
+	await page.screenshot({ path: `tmp/shots/pilots-${name}.png`, fullPage: true });
+}
+
+async function addLine(
+	page: Page,
+	line: { year: string; scenario: string; kind: string; amount: string; label: string },
+	linesAfter: number
+) {
+	const form = page.getByRole('form', { name: 'Zeile hinzufügen' });
+	await form.getByRole('textbox', { name: 'Jahr' }).fill(line.year);
+	await form
+		.getByRole('combobox', { name: 'Plan oder Ist' })
+		.selectOption({ label: line.scenario });
+	await form.getByRole('combobox', { name: 'Art' }).selectOption({ label: line.kind });
+	await form.getByRole('textbox', { name: 'Betrag in €' }).fill(line.amount);
+	await form.getByRole('textbox', { name: 'Bezeichnung' }).fill(line.label);
+	await form.getByRole('button', { name: 'Zeile hinzufügen' }).click();
+	// The confirmation reads the same each time: wait for the new row instead.
+	await expect(page.getByTestId('pilot-lines').getByRole('row')).toHaveCount(linesAfter + 1);
+	await expect(page.getByRole('status')).toHaveText('Zeile gespeichert.');
+}
+
+test('the field lead creates a pilot, enters lines, sees NPV and shares, records a gate', async ({
+	page
+}) => {
+	const title = `Gemeinsame Telefonie ${Date.now()}`;
+	await loginAs(page, demo.fieldLeadD115);
+	await page.goto(PILOTS);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Pilotprojekte');
+	await expect(page.getByRole('link', { name: 'Gemeinsames D115-Servicecenter' })).toBeVisible();
+	await expectAccessible(page);
+	await shot(page, 'review');
+
+	await page.getByRole('link', { name: 'Neues Pilotprojekt anlegen' }).click();
+	// Bad input first: nothing is created, the errors stand next to the fields.
+	await page.getByRole('textbox', { name: 'Titel' }).fill(title);
+	await page.getByRole('textbox', { name: 'Startjahr' }).fill('-2026');
+	await page.getByRole('textbox', { name: 'Kalkulationszinssatz (%)' }).fill('25');
+	await page.getByRole('button', { name: 'Pilotprojekt anlegen' }).click();
+	await expect(page.getByText('Ein Jahr kann nicht negativ sein.')).toBeVisible();
+	await expect(page.getByText('Der Zinssatz muss zwischen −5 % und +20 % liegen.')).toBeVisible();
+	await expect(page.getByRole('textbox', { name: 'Startjahr' })).toHaveAttribute(
+		'aria-invalid',
+		'true'
+	);
+	await expectAccessible(page);
+	await shot(page, 'new-errors');
+
+	await page.getByRole('textbox', { name: 'Startjahr' }).fill('2026');
+	await page.getByRole('textbox', { name: 'Endjahr' }).fill('2028');
+	await page.getByRole('textbox', { name: 'Kalkulationszinssatz (%)' }).fill('3');
+	await page
+		.getByRole('combobox', { name: 'Federführende Stadt' })
+		.selectOption({ label: 'Essen' });
+	await page.getByRole('checkbox', { name: 'Bochum' }).check();
+	await page.getByRole('checkbox', { name: 'Hagen' }).check();
+	await page.getByRole('button', { name: 'Pilotprojekt anlegen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	await expect(page.getByRole('status')).toHaveText('Pilotprojekt angelegt.');
+
+	// A line outside the pilot's years is refused next to the year.
+	const form = page.getByRole('form', { name: 'Zeile hinzufügen' });
+	await form.getByRole('textbox', { name: 'Jahr' }).fill('2030');
+	await form.getByRole('textbox', { name: 'Betrag in €' }).fill('1.000');
+	await form.getByRole('button', { name: 'Zeile hinzufügen' }).click();
+	await expect(page.getByText('2030 liegt außerhalb der Laufzeit 2026–2028.')).toBeVisible();
+
+	await addLine(
+		page,
+		{
+			year: '2026',
+			scenario: 'Plan',
+			kind: 'Entwicklungs-/Investitionskosten',
+			amount: '100.000',
+			label: 'Telefonanlage'
+		},
+		1
+	);
+	await addLine(
+		page,
+		{
+			year: '2027',
+			scenario: 'Plan',
+			kind: 'Monetärer Nutzen',
+			amount: '123.600',
+			label: 'Eingesparte Stellen'
+		},
+		2
+	);
+	await addLine(
+		page,
+		{
+			year: '2026',
+			scenario: 'Ist',
+			kind: 'Entwicklungs-/Investitionskosten',
+			amount: '90.000,50',
+			label: 'Telefonanlage'
+		},
+		3
+	);
+
+	// 2026: −100 000 € (base year); 2027: 123 600 € / 1,03 = 120 000 € → NPV 20 000 €.
+	await expect(page.getByTestId('npv-planned')).toHaveText('20.000,00 €');
+	await expect(page.getByTestId('npv-actual')).toHaveText('-90.000,50 €');
+	// Equal shares of 100 000 € costs among Bochum, Essen, Hagen: the odd cent goes to the first.
+	const shares = page.getByTestId('city-shares');
+	await expect(shares.getByRole('row', { name: /Bochum/ })).toContainText('33.333,34 €');
+	await expect(shares.getByRole('row', { name: /Hagen/ })).toContainText('33.333,33 €');
+
+	// Record a gate decision; it appears in the history and as the current rating.
+	await page.getByRole('combobox', { name: 'Kriterium' }).selectOption({ label: 'Machbarkeit' });
+	await page.getByRole('spinbutton', { name: 'Bewertung (0–10)' }).fill('8');
+	await page.getByRole('combobox', { name: 'Entscheidung' }).selectOption({ label: 'Go' });
+	await page
+		.getByRole('textbox', { name: 'Begründung / Nachweis' })
+		.fill('Anlage trägt drei Städte');
+	await page.getByRole('button', { name: 'Entscheidung festhalten' }).click();
+	await expect(page.getByRole('status')).toHaveText('Entscheidung festgehalten.');
+	await expect(page.getByTestId('gate-history')).toContainText('Anlage trägt drei Städte');
+	await expect(
+		page.getByTestId('gate-current').getByRole('row', { name: /Machbarkeit/ })
+	).toContainText('8/10');
+	await expectAccessible(page);
+	await shot(page, 'detail');
+
+	await page.getByRole('link', { name: 'Alle Pilotprojekte des Felds' }).click();
+	await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('20.000,00 €');
+});
+
+test('a Köln controller reads what the Beihilfe pilot costs and saves Köln, without forms', async ({
+	page
+}) => {
+	await loginAs(page, demo.controllerKoeln);
+	await page.goto('/fields/beihilfe/pilots');
+	await page.getByRole('link', { name: 'Gemeinsame Beihilfebearbeitung' }).click();
+	await expect(page.getByTestId('my-city')).toContainText('Köln: Kosten');
+	await expect(page.getByRole('button', { name: 'Entscheidung festhalten' })).toHaveCount(0);
+	await expectAccessible(page);
+	await shot(page, 'koeln');
+});
