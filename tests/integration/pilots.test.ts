@@ -10,7 +10,8 @@ import {
 } from '../../src/lib/server/db/schema';
 import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
-import { listFieldPilots, loadPilot } from '../../src/lib/server/pilots/queries';
+import { fieldCriteria, listFieldPilots, loadPilot } from '../../src/lib/server/pilots/queries';
+import { saveCriteria, saveScores } from '../../src/lib/server/pilots/strategic';
 import { pilotView } from '../../src/lib/server/pilots/page';
 import { reviewRow } from '../../src/lib/server/pilots/review';
 import {
@@ -20,7 +21,7 @@ import {
 	recordGate,
 	saveSettings
 } from '../../src/lib/server/pilots/write';
-import { settingsSchema, lineSchema } from '../../src/lib/schemas/pilots';
+import { criteriaSchema, lineSchema, settingsSchema } from '../../src/lib/schemas/pilots';
 import { createTestDatabase } from '../helpers/test-database';
 
 describe('pilots', () => {
@@ -271,5 +272,59 @@ describe('pilots', () => {
 		const line = lineSchema('de').safeParse({ year: '2026', amount: '12,345', scenario: 'actual' });
 		expect(line.success).toBe(false);
 		expect(lineSchema('de').safeParse({ year: '2026', amount: '12.500,50' }).success).toBe(true);
+	});
+
+	it('scores a pilot on the field criteria and totals Σ points × weight / 10', async () => {
+		expect.assertions(3);
+		const criteria = await fieldCriteria(handle.db, d115());
+		expect(criteria.map((c) => c.weight)).toEqual([30, 30, 20, 20]);
+		// 30 × 10 + 30 × 5 + 20 × 0 + (unscored) = 450 → 45.0 of 100, below the threshold 50.
+		await saveScores(handle.db, {
+			actorUserId: lead,
+			fieldId: d115(),
+			pilotId,
+			scores: criteria.map((c, i) => ({ criterionId: c.id, points: [10, 5, 0, null][i] ?? null }))
+		});
+		const view = pilotView(await current(), null);
+		expect(view.strategic).toEqual({ total: 45, threshold: 50, met: false });
+		// A criterion of another field is refused.
+		const other = await fieldCriteria(handle.db, field['beihilfe']!);
+		expect(
+			await saveScores(handle.db, {
+				actorUserId: lead,
+				fieldId: d115(),
+				pilotId,
+				scores: [{ criterionId: other[0]!.id, points: 3 }]
+			})
+		).toEqual({ ok: false, refusal: { code: 'stale' } });
+	});
+
+	it('edits the field criteria: weights must sum to 100; removing one drops its points', async () => {
+		expect.assertions(3);
+		const bad = criteriaSchema.safeParse({
+			criterionIds: [1, 0],
+			names: ['Nutzen', 'Risiko'],
+			weights: ['60', '30']
+		});
+		expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+			['weights', 'Die Gewichte ergeben zusammen 90 statt genau 100.']
+		]);
+		const before = await fieldCriteria(handle.db, d115());
+		const kept = before
+			.slice(0, 2)
+			.map((c, i) => ({ id: c.id, name: c.name, weight: i ? 40 : 50 }));
+		await saveCriteria(handle.db, {
+			actorUserId: lead,
+			fieldId: d115(),
+			criteria: [kept[1]!, kept[0]!, { id: 0, name: 'Datenschutz', weight: 10 }]
+		});
+		const after = await fieldCriteria(handle.db, d115());
+		expect(after.map((c) => [c.name, c.weight])).toEqual([
+			['Nutzen für Bürgerinnen und Bürger', 40],
+			['Strategische Bedeutung', 50],
+			['Datenschutz', 10]
+		]);
+		// Points 10 (weight 50) and 5 (weight 40) remain: (500 + 200) / 10 = 70.
+		expect(pilotView(await current(), null).strategic.total).toBe(70);
 	});
 });

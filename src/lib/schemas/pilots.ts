@@ -164,3 +164,66 @@ export const gateSchema = z.object({
 /** Cases as typed ("42.000" or "42,000") → integer; empty → null. */
 export const casesFromText = (value: string) =>
 	value.trim() === '' ? null : Number(value.replace(/[.,\s]/g, ''));
+
+const pointsText = z
+	.string()
+	.trim()
+	.refine((v) => v === '' || (/^\d{1,2}$/.test(v) && Number(v) <= 10), {
+		error: () => m.pilot_rating_invalid()
+	});
+
+/** Strategic points of one pilot, one per criterion of the field (empty = not scored). */
+export const scoresSchema = z
+	.object({
+		criterionIds: z.array(id).default([]),
+		points: z.array(pointsText).default([])
+	})
+	.refine((d) => d.criterionIds.length === d.points.length, { error: () => m.pilot_stale() });
+
+/**
+ * The field's strategic criteria as parallel lists; a row with neither name nor weight is left
+ * out (the blank row for a new criterion). Weights are whole numbers summing to exactly 100.
+ */
+export const criteriaSchema = z
+	.object({
+		criterionIds: z.array(z.number().int().min(0)).default([]),
+		names: z
+			.array(
+				z
+					.string()
+					.trim()
+					.max(120, { error: () => m.pilot_text_too_long() })
+			)
+			.default([]),
+		weights: z.array(z.string().trim().max(6)).default([])
+	})
+	.superRefine((d, ctx) => {
+		let sum = 0;
+		const seen = new Set<string>();
+		d.names.forEach((name, i) => {
+			const weight = d.weights[i] ?? '';
+			if (name === '' && weight === '') return;
+			if (name.length < 2)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['names', i],
+					message: m.pilot_criterion_name_invalid()
+				});
+			else if (seen.has(name.toLowerCase()))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['names', i],
+					message: m.pilot_criterion_name_taken()
+				});
+			seen.add(name.toLowerCase());
+			if (!/^\d{1,3}$/.test(weight) || Number(weight) > 100)
+				ctx.addIssue({ code: 'custom', path: ['weights', i], message: m.pilot_weight_invalid() });
+			else sum += Number(weight);
+		});
+		if (sum !== 100)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['weights'],
+				message: m.pilot_weights_not_100({ sum: String(sum) })
+			});
+	});

@@ -227,3 +227,15 @@ export async function organisationName(db: DbOrTx, id: number): Promise<string |
 		.where(eq(organisations.id, id));
 	return row?.name ?? null;
 }
+
+export function fieldCriteria(db: DbOrTx, fieldId: number) {
+	return db
+		.select({
+			id: strategicCriteria.id,
+			name: strategicCriteria.name,
+			weight: strategicCriteria.weight
+		})
+		.from(strategicCriteria)
+		.where(eq(strategicCriteria.fieldId, fieldId))
+		.orderBy(asc(strategicCriteria.sortOrder), asc(strategicCriteria.name));
+}

@@ -1,24 +1,80 @@
-import { requireUser } from '$lib/server/auth/guards';
+import { fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { assertCan, requireUser } from '$lib/server/auth/guards';
 import { fieldOf } from '$lib/server/catalogue/route';
 import { appDb } from '$lib/server/db';
-import { listFieldPilots } from '$lib/server/pilots/queries';
+import { fieldCriteria, listFieldPilots } from '$lib/server/pilots/queries';
 import { reviewRow } from '$lib/server/pilots/review';
-import { canWritePilots } from '$lib/server/pilots/route';
-import type { PageServerLoad } from './$types';
+import { canWritePilots, pilotsHref } from '$lib/server/pilots/route';
+import { saveCriteria } from '$lib/server/pilots/strategic';
+import { refusalMessage } from '$lib/server/pilots/refusal';
+import { criteriaSchema } from '$lib/schemas/pilots';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
 
 /**
  * The working group's review page: every pilot of the field with status, planned NPV, the
  * current gate ratings and planned vs realised benefits. Pilots are coordination data of the
- * field, not a city's figures: everyone logged in reads them.
+ * field, not a city's figures: everyone logged in reads them. The field's strategic criteria
+ * are edited here by whoever may write pilots.
  */
 export const load: PageServerLoad = async (event) => {
 	const viewer = requireUser(event);
 	const db = appDb();
 	const field = await fieldOf(db, event.params.field);
-	const pilots = await listFieldPilots(db, field.id);
+	const [pilots, criteria] = await Promise.all([
+		listFieldPilots(db, field.id),
+		fieldCriteria(db, field.id)
+	]);
+	const canWrite = canWritePilots(viewer, field.id);
+	// One blank row at the end adds a criterion (works without JavaScript).
+	const rows = [...criteria, { id: 0, name: '', weight: null }];
 	return {
 		field,
 		pilots: pilots.map(reviewRow),
-		canWrite: canWritePilots(viewer, field.id)
+		criteria,
+		canWrite,
+		criteriaForm: canWrite
+			? await superValidate(
+					{
+						criterionIds: rows.map((c) => c.id),
+						names: rows.map((c) => c.name),
+						weights: rows.map((c) => (c.weight === null ? '' : String(c.weight)))
+					},
+					zod4(criteriaSchema),
+					{ errors: false, id: 'criteria' }
+				)
+			: null
 	};
 };
+
+export const actions = {
+	criteria: async (event) => {
+		const viewer = requireUser(event);
+		const db = appDb();
+		const field = await fieldOf(db, event.params.field);
+		assertCan(viewer, 'pilot:write', { fieldId: field.id });
+		const form = await superValidate(event.request, zod4(criteriaSchema), { id: 'criteria' });
+		if (!form.valid) {
+			form.message = m.pilot_check_input();
+			return fail(400, { form });
+		}
+		const d = form.data;
+		const criteria = d.criterionIds.flatMap((id, i) => {
+			const name = d.names[i] ?? '';
+			const weight = d.weights[i] ?? '';
+			return name === '' && weight === '' ? [] : [{ id, name, weight: Number(weight) }];
+		});
+		const result = await saveCriteria(db, {
+			actorUserId: viewer.principal.userId,
+			fieldId: field.id,
+			criteria
+		});
+		if (!result.ok) {
+			form.message = refusalMessage(result.refusal, () => '');
+			return fail(409, { form });
+		}
+		redirect(303, pilotsHref(field.slug, 'done=criteria#criteria-title'));
+	}
+} satisfies Actions;

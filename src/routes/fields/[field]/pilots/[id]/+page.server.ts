@@ -9,11 +9,13 @@ import { pilotView, settingsFormData } from '$lib/server/pilots/page';
 import { refusalMessage } from '$lib/server/pilots/refusal';
 import { canWritePilots, ownCityOf, pilotHref, pilotIdOf } from '$lib/server/pilots/route';
 import { addLine, deleteLine, recordGate, saveSettings } from '$lib/server/pilots/write';
+import { saveScores } from '$lib/server/pilots/strategic';
 import {
 	casesFromText,
 	deleteLineSchema,
 	gateSchema,
 	lineSchema,
+	scoresSchema,
 	settingsSchema
 } from '$lib/schemas/pilots';
 import { parseLocaleNumber } from '$lib/format/parse-number';
@@ -57,6 +59,16 @@ export const load: PageServerLoad = async (event) => {
 					{ year: String(pilot.startYear), amount: '', budgetRelevant: true },
 					zod4(lineSchema(locale)),
 					{ errors: false, id: 'line' }
+				)
+			: null,
+		scoresForm: canWrite
+			? await superValidate(
+					{
+						criterionIds: pilot.criteria.map((c) => c.id),
+						points: pilot.criteria.map((c) => (c.points === null ? '' : String(c.points)))
+					},
+					zod4(scoresSchema),
+					{ errors: false, id: 'scores' }
 				)
 			: null,
 		gateForm: canWrite
@@ -175,6 +187,29 @@ export const actions = {
 		});
 		if (!result.ok) return fail(409, { notice: refusalMessage(result.refusal, () => '') });
 		redirect(303, pilotHref(field.slug, pilotId, 'done=line_deleted#lines-title'));
+	},
+	scores: async (event) => {
+		const viewer = requireUser(event);
+		const { db, field, pilotId } = await writeContext(event, viewer);
+		const form = await superValidate(event.request, zod4(scoresSchema), { id: 'scores' });
+		if (!form.valid) {
+			form.message = m.pilot_check_input();
+			return fail(400, { form });
+		}
+		const result = await saveScores(db, {
+			actorUserId: viewer.principal.userId,
+			fieldId: field.id,
+			pilotId,
+			scores: form.data.criterionIds.map((criterionId, i) => {
+				const points = form.data.points[i] ?? '';
+				return { criterionId, points: points === '' ? null : Number(points) };
+			})
+		});
+		if (!result.ok) {
+			form.message = refusalMessage(result.refusal, () => '');
+			return fail(409, { form });
+		}
+		redirect(303, pilotHref(field.slug, pilotId, 'done=scores#strategic-title'));
 	},
 	gate: async (event) => {
 		const viewer = requireUser(event);
