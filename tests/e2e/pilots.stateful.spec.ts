@@ -134,6 +134,17 @@ test('the field lead creates a pilot, enters lines, sees NPV and shares, records
 	await expect(
 		page.getByTestId('gate-current').getByRole('row', { name: /Machbarkeit/ })
 	).toContainText('8/10');
+	// Strategic points: 8 of 10 on every criterion give 80 of 100.
+	for (const name of [
+		'Strategische Bedeutung',
+		'Nutzen für Bürgerinnen und Bürger',
+		'Übertragbarkeit auf weitere Städte',
+		'Geringes Umsetzungsrisiko'
+	])
+		await page.getByRole('textbox', { name: `Punkte für ${name}` }).fill('8');
+	await page.getByRole('button', { name: 'Punkte speichern' }).click();
+	await expect(page.getByRole('status')).toHaveText('Punkte gespeichert.');
+	await expect(page.getByText('Gesamt: 80,0 von 100 Punkten (Schwelle 50)')).toBeVisible();
 	await expectAccessible(page);
 	await shot(page, 'detail');
 
@@ -151,4 +162,36 @@ test('a Köln controller reads what the Beihilfe pilot costs and saves Köln, wi
 	await expect(page.getByRole('button', { name: 'Entscheidung festhalten' })).toHaveCount(0);
 	await expectAccessible(page);
 	await shot(page, 'koeln');
+});
+
+test('without JavaScript: refusals stand next to the field and a gate decision is recorded', async ({
+	browser
+}) => {
+	const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await loginAs(page, demo.fieldLeadD115);
+	await page.goto(PILOTS);
+	// Weights that do not sum to 100 are refused and nothing changes.
+	await page.getByRole('textbox', { name: 'Gewicht des Kriteriums 1' }).fill('50');
+	await page.getByRole('button', { name: 'Kriterien speichern' }).click();
+	await expect(page.getByText('Die Gewichte ergeben zusammen 120 statt genau 100.')).toBeVisible();
+	// (axe needs scripts in the page; the same page is checked with JavaScript above.)
+
+	await page.goto(PILOTS);
+	await page.getByRole('link', { name: 'Gemeinsames D115-Servicecenter' }).click();
+	await page.getByRole('spinbutton', { name: 'Bewertung (0–10)' }).fill('11');
+	await page.getByRole('button', { name: 'Entscheidung festhalten' }).click();
+	await expect(page.getByText('Bitte eine ganze Zahl von 0 bis 10 angeben.')).toBeVisible();
+	await expect(page.getByRole('spinbutton', { name: 'Bewertung (0–10)' })).toHaveAttribute(
+		'aria-invalid',
+		'true'
+	);
+	await page.getByRole('spinbutton', { name: 'Bewertung (0–10)' }).fill('6');
+	await page.getByRole('combobox', { name: 'Kriterium' }).selectOption({ label: 'Akzeptanz' });
+	await page
+		.getByRole('combobox', { name: 'Entscheidung' })
+		.selectOption({ label: 'Überarbeiten' });
+	await page.getByRole('button', { name: 'Entscheidung festhalten' }).click();
+	await expect(page.getByRole('status')).toHaveText('Entscheidung festgehalten.');
+	await expect(page.getByTestId('gate-history')).toContainText('Überarbeiten');
+	await shot(page, 'no-js');
 });
