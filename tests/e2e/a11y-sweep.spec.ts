@@ -1,0 +1,224 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { DEMO_PASSWORD, demo, loginAs } from './login';
+
+/**
+ * axe over every page route and key state, in German and English, each as a role that may see
+ * it. Read-only: forms are submitted only where the server refuses them before writing anything.
+ * One logged-in page per role keeps it fast.
+ */
+
+const locales = ['', '/en'] as const;
+
+/** The same path in English (German has no prefix). */
+const inLocale = (prefix: string, path: string) =>
+	prefix && path === '/' ? prefix : `${prefix}${path}`;
+
+async function sweep(page: Page, paths: string[]) {
+	for (const prefix of locales) {
+		for (const path of paths) {
+			const url = inLocale(prefix, path);
+			const response = await page.goto(url);
+			expect(response?.status(), url).toBe(200);
+			await test.step(url, () => expectAccessible(page));
+		}
+	}
+}
+
+/** The href of the first link matching `pattern` on `from` (ids that only the data knows). */
+async function firstLink(page: Page, from: string, pattern: string) {
+	await page.goto(from);
+	const href = await page
+		.locator(`main a[href*="${pattern}"]:not([href$="/new"])`)
+		.first()
+		.getAttribute('href');
+	expect(href, `a link containing ${pattern} on ${from}`).toBeTruthy();
+	return href!;
+}
+
+test('anonymous: login (also refused empty), statement, 404 and an unknown password link', async ({
+	page,
+	request
+}) => {
+	// Anyone may read the accessibility statement: no redirect to the login page.
+	for (const path of ['/barrierefreiheit', '/en/barrierefreiheit']) {
+		const response = await request.get(path, { maxRedirects: 0 });
+		expect(response.status(), path).toBe(200);
+	}
+	await sweep(page, ['/login', '/barrierefreiheit']);
+	await page.goto('/barrierefreiheit');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Erklärung zur Barrierefreiheit'
+	);
+	await expect(page.getByText('teilweise mit den Anforderungen vereinbar')).toBeVisible();
+	// Linked from the footer of every page, the login page included.
+	await page.goto('/login');
+	await page
+		.getByRole('contentinfo')
+		.getByRole('link', { name: 'Erklärung zur Barrierefreiheit' })
+		.click();
+	await expect(page).toHaveURL(/\/barrierefreiheit$/);
+
+	for (const prefix of locales) {
+		// An empty login form is refused by validation before any login attempt is recorded.
+		await page.goto(inLocale(prefix, '/login'));
+		await page.locator('form[action*="?/login"] button[type="submit"]').click();
+		await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+		await expectAccessible(page);
+
+		const missing = await page.goto(inLocale(prefix, '/gibt-es-nicht'));
+		expect(missing?.status()).toBe(404);
+		await expectAccessible(page);
+	}
+});
+
+test('city leadership (Köln): overview, cities, scorecards, comparisons, audit, account', async ({
+	page
+}) => {
+	test.slow();
+	await loginAs(page, demo.leadershipKoeln);
+	await sweep(page, [
+		'/',
+		'/overview',
+		'/cities',
+		'/cities/koeln',
+		'/cities/koeln/archivierung',
+		'/cities/koeln/archivierung/map',
+		'/fields',
+		'/fields/service-center-d115',
+		'/compare',
+		'/compare?field=archivierung&kpi=ARCH-DIGITAL&period=2026-Q3',
+		'/compare/heatmap?field=archivierung&period=2026-Q3',
+		'/compare/trend?field=kfz-zulassungswesen&kpi=KFZ-WARTEZEIT&cities=koeln,muenster',
+		'/audit',
+		'/account',
+		'/account/2fa',
+		'/barrierefreiheit'
+	]);
+	for (const prefix of locales) {
+		// The 404 page inside the logged-in shell.
+		const missing = await page.goto(inLocale(prefix, '/cities/gibt-es-nicht'));
+		expect(missing?.status()).toBe(404);
+		await expectAccessible(page);
+	}
+});
+
+test('controller (Köln): entry grid, import, scorecard editor with its objective and KPI pages, tokens', async ({
+	page
+}) => {
+	test.slow();
+	await loginAs(page, demo.controllerKoeln);
+	const objective = await firstLink(page, '/cities/koeln/archivierung/edit', '/edit/objectives/');
+	const kpi = await firstLink(page, objective, '/edit/kpis/');
+	await sweep(page, [
+		'/cities/koeln/archivierung/entry',
+		'/cities/koeln/archivierung/import',
+		'/cities/koeln/archivierung/edit',
+		'/cities/koeln/archivierung/map',
+		objective,
+		kpi,
+		'/account/tokens'
+	]);
+});
+
+test('field lead (D115): periods, catalogue, template, pilots (empty and refused), completeness', async ({
+	page
+}) => {
+	test.slow();
+	await loginAs(page, demo.fieldLeadD115);
+	const field = '/fields/service-center-d115';
+	const code = await firstLink(page, `${field}/catalogue`, `${field}/catalogue/`);
+	const objective = await firstLink(page, `${field}/template`, '/template/objectives/');
+	await sweep(page, [
+		`${field}/periods`,
+		`${field}/catalogue`,
+		`${field}/catalogue/new`,
+		code,
+		`${field}/template`,
+		objective,
+		`${field}/pilots`,
+		`${field}/pilots/new`,
+		'/completeness'
+	]);
+	for (const prefix of locales) {
+		// Empty forms are refused by validation and write nothing.
+		await page.goto(inLocale(prefix, `${field}/pilots/new`));
+		await page.locator('main form[method="POST"] button[type="submit"]').first().click();
+		await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+		await expectAccessible(page);
+
+		await page.goto(inLocale(prefix, `${field}/catalogue/new`));
+		await page.locator('main form[method="POST"] button[type="submit"]').first().click();
+		await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+		await expectAccessible(page);
+	}
+});
+
+test('observer: completeness and the comparison', async ({ page }) => {
+	await loginAs(page, demo.observer);
+	await sweep(page, ['/completeness', '/compare', '/overview']);
+});
+
+test('admin: the required 2FA enrolment page after the password', async ({ page }) => {
+	// An admin without TOTP must enrol before anything else; enrolling writes, so the admin
+	// pages behind it are covered by admin.stateful.spec.ts, not here.
+	for (const prefix of locales) {
+		await page.context().clearCookies();
+		await page.goto(inLocale(prefix, '/login'));
+		await page.locator('input[name="email"]').fill(demo.admin);
+		await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+		await page.locator('form[action*="?/login"] button[type="submit"]').click();
+		await expect(page).toHaveURL(/\/account\/2fa$/);
+		await expectAccessible(page);
+	}
+});
+
+/** Presses Tab until `target` has focus; fails after `max` presses. */
+async function tabTo(page: Page, target: (el: Element) => boolean, max = 60) {
+	for (let i = 0; i < max; i++) {
+		await page.keyboard.press('Tab');
+		if (await page.evaluate(() => document.activeElement?.matches(':focus-visible') ?? false)) {
+			const hit = await page.evaluateHandle(() => document.activeElement);
+			if (await hit.evaluate(target)) return;
+		}
+	}
+	throw new Error('target not reached with Tab');
+}
+
+test('keyboard only: login, into the entry grid and out, a comparison by select and Enter', async ({
+	page
+}) => {
+	test.slow();
+	await page.goto('/login');
+	await tabTo(page, (el) => el.getAttribute('name') === 'email');
+	await page.keyboard.type(demo.controllerKoeln);
+	await page.keyboard.press('Tab');
+	await expect(page.locator('input[name="password"]')).toBeFocused();
+	await page.keyboard.type(DEMO_PASSWORD);
+	await page.keyboard.press('Enter');
+	await expect(page.getByText(/Angemeldet als/)).toBeVisible();
+
+	// The entry grid: reach the first value field by Tab, then leave it again without changes.
+	await page.goto('/cities/koeln/archivierung/entry');
+	await tabTo(page, (el) => el.hasAttribute('data-entry-value'), 120);
+	const first = page.locator('[data-entry-value]').first();
+	await expect(first).toBeFocused();
+	const before = await first.inputValue();
+	await page.keyboard.press('Shift+Tab');
+	await expect(first).not.toBeFocused();
+	await expect(first).toHaveValue(before);
+
+	// The comparison: pick another field with the arrow keys and send the form with Enter.
+	await page.goto('/compare?field=archivierung&kpi=ARCH-DIGITAL&period=2026-Q3');
+	await tabTo(page, (el) => el.id === 'compare-field');
+	const field = page.locator('#compare-field');
+	const start = await field.inputValue();
+	await page.keyboard.press('ArrowDown');
+	const chosen = await field.inputValue();
+	expect(chosen).not.toBe(start);
+	await tabTo(page, (el) => el.matches('form.filters button[type="submit"]'));
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(new RegExp(`field=${chosen}`));
+	await expect(page.locator('#compare-field')).toHaveValue(chosen);
+	await expectAccessible(page);
+});
