@@ -13,6 +13,7 @@ import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { fieldCriteria, listFieldPilots, loadPilot } from '../../src/lib/server/pilots/queries';
 import { saveCriteria, saveScores } from '../../src/lib/server/pilots/strategic';
 import { pilotView } from '../../src/lib/server/pilots/page';
+import { kpiEffectsOfField } from '../../src/lib/server/pilots/kpi-effects';
 import { reviewRow } from '../../src/lib/server/pilots/review';
 import {
 	addLine,
@@ -326,5 +327,21 @@ describe('pilots', () => {
 		]);
 		// Points 10 (weight 50) and 5 (weight 40) remain: (500 + 200) / 10 = 70.
 		expect(pilotView(await current(), null).strategic.total).toBe(70);
+	});
+
+	it('compares the linked KPIs of partner and other cities before and after the start', async () => {
+		expect.assertions(4);
+		const beihilfe = await listFieldPilots(handle.db, field['beihilfe']!);
+		const effects = await kpiEffectsOfField(handle.db, field['beihilfe']!, beihilfe);
+		const list = effects.get(beihilfe[0]!.id)!;
+		expect(list.map((e) => [e.code, e.expectedChangePercent])).toEqual([
+			['BH-DAUER', -20],
+			['BH-KOSTEN-EW', -10]
+		]);
+		const dauer = list[0]!;
+		// Four partners, the other nine cities of the field; only cities with released values in both windows.
+		expect(dauer.partners.cities).toBeLessThanOrEqual(4);
+		expect(dauer.others.cities).toBeLessThanOrEqual(9);
+		expect(dauer.partners.cities + dauer.others.cities).toBeGreaterThan(0);
 	});
 });

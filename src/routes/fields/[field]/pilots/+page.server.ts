@@ -6,6 +6,7 @@ import { fieldOf } from '$lib/server/catalogue/route';
 import { appDb } from '$lib/server/db';
 import { fieldCriteria, listFieldPilots } from '$lib/server/pilots/queries';
 import { reviewRow } from '$lib/server/pilots/review';
+import { kpiEffectsOfField } from '$lib/server/pilots/kpi-effects';
 import { canWritePilots, pilotsHref } from '$lib/server/pilots/route';
 import { saveCriteria } from '$lib/server/pilots/strategic';
 import { refusalMessage } from '$lib/server/pilots/refusal';
@@ -27,12 +28,13 @@ export const load: PageServerLoad = async (event) => {
 		listFieldPilots(db, field.id),
 		fieldCriteria(db, field.id)
 	]);
+	const effects = await kpiEffectsOfField(db, field.id, pilots);
 	const canWrite = canWritePilots(viewer, field.id);
 	// One blank row at the end adds a criterion (works without JavaScript).
 	const rows = [...criteria, { id: 0, name: '', weight: null }];
 	return {
 		field,
-		pilots: pilots.map(reviewRow),
+		pilots: pilots.map((p) => ({ ...reviewRow(p), kpiEffects: effects.get(p.id) ?? [] })),
 		criteria,
 		canWrite,
 		criteriaForm: canWrite
