@@ -42,6 +42,8 @@ test('the field lead creates a pilot, enters lines, sees NPV and shares, records
 	await page.goto(PILOTS);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Pilotprojekte');
 	await expect(page.getByRole('link', { name: 'Gemeinsames D115-Servicecenter' })).toBeVisible();
+	// The linked KPI of the demo pilot: partner cities before/after next to the other cities.
+	await expect(page.getByTestId('kpi-effects')).toContainText('D115-SL30');
 	await expectAccessible(page);
 	await shot(page, 'review');
 
