@@ -45,12 +45,26 @@ test('anonymous: login (also refused empty), statement, 404 and an unknown passw
 		const response = await request.get(path, { maxRedirects: 0 });
 		expect(response.status(), path).toBe(200);
 	}
-	await sweep(page, ['/login', '/barrierefreiheit']);
+	// An unknown set-password link shows its explanation, not a form.
+	await sweep(page, ['/login', '/barrierefreiheit', '/set-password/unbekannt']);
+	for (const prefix of locales) {
+		await page.goto(inLocale(prefix, '/barrierefreiheit'));
+		await page.screenshot({
+			path: `tmp/shots/a11y-statement${prefix || '-de'}.png`,
+			fullPage: true
+		});
+	}
 	await page.goto('/barrierefreiheit');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Erklärung zur Barrierefreiheit'
 	);
 	await expect(page.getByText('teilweise mit den Anforderungen vereinbar')).toBeVisible();
+	// The English text keeps the office's German name, marked as German for screen readers.
+	await page.goto('/en/barrierefreiheit');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accessibility statement');
+	await expect(page.locator('main [lang="de"]')).toHaveText(
+		'Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen'
+	);
 	// Linked from the footer of every page, the login page included.
 	await page.goto('/login');
 	await page
