@@ -164,6 +164,16 @@ test('a Köln controller reads what the Beihilfe pilot costs and saves Köln, wi
 	await expect(page.getByRole('button', { name: 'Entscheidung festhalten' })).toHaveCount(0);
 	await expectAccessible(page);
 	await shot(page, 'koeln');
+
+	// The same page in English, numbers in English notation.
+	await page.goto('/en/fields/beihilfe/pilots');
+	await page.getByRole('link', { name: 'Gemeinsame Beihilfebearbeitung' }).click();
+	await expect(
+		page.getByRole('heading', { name: 'What the pilot costs and saves each city' })
+	).toBeVisible();
+	await expect(page.getByTestId('my-city')).toContainText(/Köln: costs €[\d,]+\.\d\d/);
+	await expectAccessible(page);
+	await shot(page, 'koeln-en');
 });
 
 test('without JavaScript: refusals stand next to the field and a gate decision is recorded', async ({
