@@ -187,14 +187,25 @@ test('admin: the required 2FA enrolment page after the password', async ({ page 
 	}
 });
 
-/** Presses Tab until `target` has focus; fails after `max` presses. */
+/**
+ * Presses Tab until `target` has focus; fails after `max` presses. Every stop on the way must show
+ * where the focus is (WCAG 2.4.7): an outline or a box shadow on the focused element.
+ */
 async function tabTo(page: Page, target: (el: Element) => boolean, max = 60) {
 	for (let i = 0; i < max; i++) {
 		await page.keyboard.press('Tab');
-		if (await page.evaluate(() => document.activeElement?.matches(':focus-visible') ?? false)) {
-			const hit = await page.evaluateHandle(() => document.activeElement);
-			if (await hit.evaluate(target)) return;
-		}
+		const focused = await page.evaluateHandle(() => document.activeElement);
+		const stop = await focused.evaluate((el) => {
+			if (!el || el === document.body) return null;
+			const style = getComputedStyle(el);
+			const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+			return {
+				name: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} ${el.textContent?.trim().slice(0, 30) ?? ''}`,
+				visible: outline || style.boxShadow !== 'none'
+			};
+		});
+		if (stop) expect(stop.visible, `focus indicator on ${stop.name}`).toBe(true);
+		if (await focused.evaluate(target)) return;
 	}
 	throw new Error('target not reached with Tab');
 }
