@@ -52,14 +52,21 @@ export interface CommitInput extends PlanInput {
 export type CommitResult =
 	{ ok: true; plan: DeliveryPlan } | { ok: false; plan: DeliveryPlan; stale?: true };
 
+/** PostgreSQL text (and jsonb) cannot hold NUL; it means nothing in a code, name or comment. */
+const noNul = (s: string) => (s.includes('\u0000') ? s.replaceAll('\u0000', '') : s);
+const withoutNul = (row: DeliveryRow): DeliveryRow => ({
+	...row,
+	city: noNul(String(row.city)),
+	...(row.field === undefined ? {} : { field: noNul(String(row.field)) }),
+	kpi: noNul(String(row.kpi)),
+	comment: noNul(String(row.comment ?? '')),
+	...(row.raw ? { raw: { ...row.raw, text: noNul(String(row.raw.text)) } } : {})
+});
+
 async function planRows(db: DbOrTx, input: PlanInput, lock: boolean): Promise<PlannedRow[]> {
-	const catalog = await loadCatalog(
-		db,
-		input.organisationId,
-		input.rows,
-		input.onlyFieldId ?? null
-	);
-	const resolved = resolveRows(input.rows, catalog);
+	const rows = input.rows.map(withoutNul);
+	const catalog = await loadCatalog(db, input.organisationId, rows, input.onlyFieldId ?? null);
+	const resolved = resolveRows(rows, catalog);
 	const stored = await loadStoredState(db, input.organisationId, neededKeys(resolved), lock);
 	return classifyRows(resolved, stored);
 }

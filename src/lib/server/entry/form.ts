@@ -22,7 +22,10 @@ export function readGridPost(form: FormData): PostedRow[] | null {
 		return {
 			kpiId: Number(id),
 			value: String(form.get(`value_${id}`) ?? ''),
-			comment: String(form.get(`comment_${id}`) ?? '').trim(),
+			// PostgreSQL text cannot hold NUL; it has no meaning in a comment.
+			comment: String(form.get(`comment_${id}`) ?? '')
+				.replaceAll('\u0000', '')
+				.trim(),
 			version: Number(form.get(`version_${id}`) ?? 0)
 		};
 	});
