@@ -6,14 +6,13 @@ import {
 	kpiVersions,
 	measurements,
 	organisations,
-	peerGroupMembers,
-	peerGroups,
 	populations,
 	reportingPeriods
 } from '../db/schema';
 import type { DbOrTx } from '../db/types';
 import { unreleasedOrganisations, type Viewer } from '../auth/viewer';
 import { visibleValues } from './visible';
+import { listPeerGroups } from '../peer-groups/peer-groups';
 import { kpiDefinitionColumns } from '../catalogue/version-columns';
 import { compareQuarters, type Quarter } from '../../domain/period/quarter';
 import {
@@ -136,22 +135,6 @@ function loadValues(
 		.where(eq(fieldParticipants.fieldId, input.fieldId));
 }
 
-function loadGroups(db: DbOrTx) {
-	return db
-		.select({
-			slug: peerGroups.slug,
-			nameDe: peerGroups.nameDe,
-			nameEn: peerGroups.nameEn,
-			members: sql<
-				number[]
-			>`coalesce(array_agg(${peerGroupMembers.organisationId}) filter (where ${peerGroupMembers.organisationId} is not null), '{}')`
-		})
-		.from(peerGroups)
-		.leftJoin(peerGroupMembers, eq(peerGroupMembers.groupId, peerGroups.id))
-		.groupBy(peerGroups.id)
-		.orderBy(asc(peerGroups.nameDe));
-}
-
 /** The definition valid in a quarter: the latest version starting on or before it. */
 function versionAt(versions: Definition[], q: Quarter): Definition | undefined {
 	return (
@@ -183,7 +166,7 @@ export async function loadComparison(
 			})
 			.from(cooperationFields)
 			.orderBy(asc(cooperationFields.sortOrder)),
-		loadGroups(db),
+		listPeerGroups(db),
 		loadSharedKpis(db, fieldId),
 		db
 			.select({ year: reportingPeriods.year, quarter: reportingPeriods.quarter })

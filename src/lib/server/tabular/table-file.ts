@@ -7,6 +7,7 @@
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import type { AppLocale } from '../../format/number';
+import { guardFormula } from '../../domain/delivery/export-file';
 
 export type TableCell = string | number | null;
 export type TableFormat = 'csv' | 'xlsx';
@@ -17,9 +18,6 @@ export interface TableFile {
 	fileName: string;
 }
 
-const formulaStart = /^[=+\-@\t\r]/;
-const guardText = (text: string) => (formulaStart.test(text) ? `'${text}` : text);
-
 /** Numbers without grouping, so Excel reads them as numbers: 1234,5 in German, 1234.5 in English. */
 function csvCell(cell: TableCell, locale: AppLocale): string {
 	if (cell === null) return '';
@@ -27,7 +25,7 @@ function csvCell(cell: TableCell, locale: AppLocale): string {
 		const text = String(Number(cell.toPrecision(15)));
 		return locale === 'de' ? text.replace('.', ',') : text;
 	}
-	return guardText(cell);
+	return guardFormula(cell);
 }
 
 export async function tableFile(
