@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import { m } from '$lib/paraglide/messages';
 
 export const roleValues = [
@@ -16,13 +17,11 @@ const fieldRoles = new Set(['field_lead']);
 /** New account; the password is optional (empty: the admin receives a set-password link). */
 export const createUserSchema = z.object({
 	email: z.email({ error: () => m.admin_email_invalid() }).max(254),
-	displayName: z
-		.string()
+	displayName: text()
 		.trim()
 		.min(1, { error: () => m.admin_name_required() })
 		.max(200, { error: () => m.admin_name_too_long() }),
-	password: z
-		.string()
+	password: text()
 		.max(128, { error: () => m.admin_password_too_long() })
 		.default('')
 });
@@ -83,11 +82,10 @@ export const assignRoleSchema = z
 
 export const setPasswordSchema = z
 	.object({
-		password: z
-			.string()
+		password: text()
 			.min(1, { error: () => m.setpw_password_required() })
 			.max(128, { error: () => m.admin_password_too_long() }),
-		confirm: z.string()
+		confirm: text()
 	})
 	.refine((v) => v.password === v.confirm, {
 		path: ['confirm'],
@@ -96,8 +94,7 @@ export const setPasswordSchema = z
 
 const isoDate = z.iso.date({ error: () => m.audit_filter_date_invalid() });
 const optionalText = (max: number) =>
-	z
-		.string()
+	text()
 		.trim()
 		.max(max, { error: () => m.audit_filter_too_long() })
 		.transform((v) => (v === '' ? undefined : v))
@@ -108,34 +105,28 @@ export const auditFilterSchema = z
 	.object({
 		action: optionalText(100),
 		email: optionalText(254),
-		organisation: z
-			.string()
+		organisation: text()
 			.trim()
 			.transform((v) => (v === '' ? undefined : v))
 			.pipe(
-				z
-					.string()
+				text()
 					.regex(/^[1-9][0-9]{0,8}$/, { error: () => m.audit_filter_organisation_invalid() })
 					.transform(Number)
 					.optional()
 			)
 			.optional(),
-		from: z
-			.string()
+		from: text()
 			.transform((v) => (v === '' ? undefined : v))
 			.pipe(isoDate.optional())
 			.optional(),
-		to: z
-			.string()
+		to: text()
 			.transform((v) => (v === '' ? undefined : v))
 			.pipe(isoDate.optional())
 			.optional(),
-		page: z
-			.string()
+		page: text()
 			.transform((v) => (v === '' ? undefined : v))
 			.pipe(
-				z
-					.string()
+				text()
 					.regex(/^[1-9][0-9]{0,4}$/, { error: () => m.audit_filter_page_invalid() })
 					.transform(Number)
 					.optional()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import { m } from '$lib/paraglide/messages';
 
 /** What a personal API token may do in its city: read values, or read and deliver them. */
@@ -13,8 +14,7 @@ const days = () => m.api_tokens_expiry_invalid({ max: String(API_TOKEN_DAYS_MAX)
 
 /** Counted in characters (code points), like the database's api_tokens_name_length check. */
 export const createApiTokenSchema = z.object({
-	name: z
-		.string()
+	name: text()
 		.trim()
 		.min(1, { error: () => m.api_tokens_name_required() })
 		.refine((v) => [...v].length <= API_TOKEN_NAME_MAX, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import { m } from '$lib/paraglide/messages';
 import type { AppLocale } from '$lib/format/number';
 import { fractionDigits, parseLocaleNumber } from '$lib/format/parse-number';
@@ -42,15 +43,13 @@ const MAX_DECIMALS = 6;
 const SMALLINT_MAX = 32767;
 
 const requiredText = (max: number) =>
-	z
-		.string({ error: () => m.catalogue_editor_required() })
+	text({ error: () => m.catalogue_editor_required() })
 		.trim()
 		.min(1, { error: () => m.catalogue_editor_required() })
 		.max(max, { error: () => m.catalogue_editor_too_long({ max: String(max) }) });
 
 const optionalText = (max: number) =>
-	z
-		.string()
+	text()
 		.trim()
 		.max(max, { error: () => m.catalogue_editor_too_long({ max: String(max) }) })
 		.default('');
@@ -67,8 +66,7 @@ const intChoice = (min: number, max: number) =>
 
 /** A number typed in the locale, or empty (no bound). */
 const localeNumber = (locale: AppLocale) =>
-	z
-		.string()
+	text()
 		.trim()
 		.max(40, { error: () => m.catalogue_editor_number_invalid() })
 		.default('')
@@ -84,8 +82,7 @@ const localeNumber = (locale: AppLocale) =>
 		});
 
 const plausibleChange = (locale: AppLocale) =>
-	z
-		.string()
+	text()
 		.trim()
 		.max(40, { error: () => m.catalogue_editor_plausible_invalid() })
 		.default('')
@@ -98,8 +95,7 @@ const plausibleChange = (locale: AppLocale) =>
 			{ error: () => m.catalogue_editor_plausible_invalid() }
 		);
 
-const yearText = z
-	.string()
+const yearText = text()
 	.trim()
 	.default('')
 	.refine((v) => /^\d{4}$/.test(v) && Number(v) >= 2000 && Number(v) <= 2100, {
@@ -209,8 +205,7 @@ const checkBands =
 function buildCreateSchema(locale: AppLocale) {
 	return z
 		.object({
-			code: z
-				.string()
+			code: text()
 				.trim()
 				.refine((v) => KPI_CODE_PATTERN.test(normaliseCode(v)), {
 					error: () => m.catalogue_editor_code_invalid()
@@ -228,7 +223,7 @@ function buildEditSchema(locale: AppLocale) {
 			mode: choice(editModes),
 			...definitionShape(locale),
 			// Only read for a new version; a correction keeps the latest version's quarter.
-			validFromYear: z.string().trim().default(''),
+			validFromYear: text().trim().default(''),
 			validFromQuarter: intChoice(1, 4),
 			expectedVersion: z.number().int().min(1)
 		})

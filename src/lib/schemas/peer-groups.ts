@@ -1,20 +1,18 @@
 import { z } from 'zod';
+import { text } from './text';
 import { m } from '$lib/paraglide/messages';
 
 /** A comparison group as the administration edits it; members are organisation ids. */
 export const peerGroupSchema = z.object({
-	slug: z
-		.string()
+	slug: text()
 		.trim()
 		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: () => m.peer_group_slug_invalid() })
 		.max(60, { error: () => m.peer_group_slug_invalid() }),
-	nameDe: z
-		.string()
+	nameDe: text()
 		.trim()
 		.min(1, { error: () => m.peer_group_name_required() })
 		.max(100, { error: () => m.peer_group_name_too_long() }),
-	nameEn: z
-		.string()
+	nameEn: text()
 		.trim()
 		.min(1, { error: () => m.peer_group_name_required() })
 		.max(100, { error: () => m.peer_group_name_too_long() }),

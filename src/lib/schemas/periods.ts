@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import { m } from '$lib/paraglide/messages';
 
 /**
@@ -11,8 +12,7 @@ import { m } from '$lib/paraglide/messages';
 
 export const quarterValues = [1, 2, 3, 4] as const;
 
-const year = z
-	.string({ error: () => m.periods_year_invalid() })
+const year = text({ error: () => m.periods_year_invalid() })
 	.trim()
 	.regex(/^\d{4}$/, { error: () => m.periods_year_invalid() })
 	.refine((v) => Number(v) >= 2000 && Number(v) <= 2100, { error: () => m.periods_year_invalid() });
@@ -26,7 +26,7 @@ const quarter = z
 const deadline = z.iso.date({ error: () => m.periods_deadline_invalid() });
 
 /** What the person saw of the quarter (see periodStamp); a hidden field. */
-const stamp = z.string().min(1).max(100);
+const stamp = text().min(1).max(100);
 
 export const openPeriodSchema = z.object({ year, quarter, deadline });
 
@@ -36,8 +36,7 @@ export const reopenSchema = z.object({
 	year,
 	quarter,
 	stamp,
-	reason: z
-		.string({ error: () => m.periods_reason_required() })
+	reason: text({ error: () => m.periods_reason_required() })
 		.trim()
 		.min(3, { error: () => m.periods_reason_required() })
 		.max(500, { error: () => m.periods_reason_too_long() })

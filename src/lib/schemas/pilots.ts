@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import { m } from '$lib/paraglide/messages';
 import { fractionDigits, parseLocaleNumber } from '$lib/format/parse-number';
 import type { AppLocale } from '$lib/format/number';
@@ -31,8 +32,7 @@ const id = z
 	.positive();
 
 /** A year as typed: negative years get their own message, others must lie in 2000–2100. */
-const yearText = z
-	.string()
+const yearText = text()
 	.trim()
 	.superRefine((value, ctx) => {
 		if (/^-\d+$/.test(value)) ctx.addIssue({ code: 'custom', message: m.pilot_year_negative() });
@@ -40,8 +40,7 @@ const yearText = z
 			ctx.addIssue({ code: 'custom', message: m.pilot_year_invalid() });
 	});
 
-const optionalYearText = z
-	.string()
+const optionalYearText = text()
 	.trim()
 	.default('')
 	.superRefine((value, ctx) => {
@@ -52,8 +51,7 @@ const optionalYearText = z
 	});
 
 const rateText = (locale: AppLocale) =>
-	z
-		.string()
+	text()
 		.trim()
 		.superRefine((value, ctx) => {
 			const n = parseLocaleNumber(value, locale);
@@ -62,13 +60,11 @@ const rateText = (locale: AppLocale) =>
 			else if (!rateInRange(n)) ctx.addIssue({ code: 'custom', message: m.pilot_rate_range() });
 		});
 
-const title = z
-	.string()
+const title = text()
 	.trim()
 	.min(3, { error: () => m.pilot_title_invalid() })
 	.max(200, { error: () => m.pilot_title_invalid() });
-const longText = z
-	.string()
+const longText = text()
 	.trim()
 	.max(2000, { error: () => m.pilot_text_too_long() })
 	.default('');
@@ -110,8 +106,8 @@ export const settingsSchema = (locale: AppLocale) =>
 			rate: rateText(locale),
 			baseYear: optionalYearText,
 			partnerIds: z.array(id).default([]),
-			cases: z.array(z.string().trim().max(12)).default([]),
-			shares: z.array(z.string().trim().max(12)).default([])
+			cases: z.array(text().trim().max(12)).default([]),
+			shares: z.array(text().trim().max(12)).default([])
 		})
 		.superRefine(yearsInOrder)
 		.superRefine((data, ctx) => {
@@ -131,8 +127,7 @@ export const lineSchema = (locale: AppLocale) =>
 		year: yearText,
 		scenario: choice(scenarios).default('planned'),
 		kind: choice(lineKinds).default('investment'),
-		amount: z
-			.string()
+		amount: text()
 			.trim()
 			.superRefine((value, ctx) => {
 				const n = parseLocaleNumber(value, locale);
@@ -140,8 +135,7 @@ export const lineSchema = (locale: AppLocale) =>
 					ctx.addIssue({ code: 'custom', message: m.pilot_amount_invalid() });
 			}),
 		budgetRelevant: z.boolean().default(true),
-		label: z
-			.string()
+		label: text()
 			.trim()
 			.max(200, { error: () => m.pilot_text_too_long() })
 			.default('')
@@ -165,8 +159,7 @@ export const gateSchema = z.object({
 export const casesFromText = (value: string) =>
 	value.trim() === '' ? null : Number(value.replace(/[.,\s]/g, ''));
 
-const pointsText = z
-	.string()
+const pointsText = text()
 	.trim()
 	.refine((v) => v === '' || (/^\d{1,2}$/.test(v) && Number(v) <= 10), {
 		error: () => m.pilot_rating_invalid()
@@ -189,13 +182,12 @@ export const criteriaSchema = z
 		criterionIds: z.array(z.number().int().min(0)).default([]),
 		names: z
 			.array(
-				z
-					.string()
+				text()
 					.trim()
 					.max(120, { error: () => m.pilot_text_too_long() })
 			)
 			.default([]),
-		weights: z.array(z.string().trim().max(6)).default([])
+		weights: z.array(text().trim().max(6)).default([])
 	})
 	.superRefine((d, ctx) => {
 		let sum = 0;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { parseLocaleNumber } from '$lib/format/parse-number';
@@ -15,22 +16,19 @@ const direction = z.enum(['up', 'down']);
 export const readNumber = (s: string): number | null => parseLocaleNumber(s, getLocale());
 
 const requiredText = (max: number) =>
-	z
-		.string()
+	text()
 		.trim()
 		.min(1, { error: () => m.editor_required() })
 		.max(max, { error: () => m.editor_too_long({ max: String(max) }) });
 const optionalText = (max: number) =>
-	z
-		.string()
+	text()
 		.trim()
 		.max(max, { error: () => m.editor_too_long({ max: String(max) }) })
 		.default('');
 
 export const MAX_WEIGHT = 1000;
 /** A weight: a positive number up to 1,000 with at most two decimals (as stored). */
-const weight = z
-	.string()
+const weight = text()
 	.trim()
 	.refine(
 		(s) => {
@@ -40,8 +38,7 @@ const weight = z
 		{ error: () => m.editor_weight_invalid({ max: String(MAX_WEIGHT) }) }
 	);
 /** An optional band bound: empty, or a number in the user's locale. */
-const bound = z
-	.string()
+const bound = text()
 	.trim()
 	.default('')
 	.refine((s) => s === '' || readNumber(s) !== null, { error: () => m.editor_number_invalid() });
@@ -50,8 +47,7 @@ const year = z
 	.int()
 	.min(2000, { error: () => m.editor_year_invalid() })
 	.max(2100, { error: () => m.editor_year_invalid() });
-const isoDate = z
-	.string()
+const isoDate = text()
 	.trim()
 	.default('')
 	.refine((s) => s === '' || /^\d{4}-\d{2}-\d{2}$/.test(s), {
@@ -103,8 +99,7 @@ export const kpiAggregations = ['sum', 'mean', 'last'] as const;
 export const addLocalKpiSchema = z.object({
 	version,
 	objectiveId: id,
-	code: z
-		.string()
+	code: text()
 		.trim()
 		.toUpperCase()
 		.regex(/^[A-Z0-9][A-Z0-9._-]{0,31}$/, { error: () => m.editor_code_invalid() }),

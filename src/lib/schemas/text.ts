@@ -5,6 +5,8 @@ export const withoutNul = (s: string) => (s.includes('\u0000') ? s.replaceAll('\
 
 /**
  * A string field as users type it: NUL characters are dropped before any other check, so a
- * pasted NUL never reaches the database as a 500. Chain `.trim()`, `.min()`, `.max()` as usual.
+ * pasted NUL never reaches the database as a 500. Chain `.trim()`, `.min()`, `.max()` as usual;
+ * `params` are those of `z.string()` (e.g. the error for a missing or non-string value).
  */
-export const text = () => z.string().overwrite(withoutNul);
+export const text = (params?: Parameters<typeof z.string>[0]) =>
+	z.string(params).overwrite(withoutNul);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../schemas/text';
 import { m } from '../../paraglide/messages';
 import type { DeliveryErrorCode } from '../../domain/delivery/types';
 import type { EntryWarning } from '../../domain/entry/plausibility';
@@ -23,7 +24,7 @@ export const API_COMMENT_MAX = 2000;
 
 const year = z.int().min(2000).max(2100);
 const quarter = z.int().min(1).max(4);
-const slug = z.string().min(1).max(100);
+const slug = text().min(1).max(100);
 
 // ---------------------------------------------------------------------------- requests
 
@@ -37,13 +38,13 @@ export const deliveryValueSchema = z
 			description:
 				'Field slug; needed only when the KPI code is not unique among the city’s fields.'
 		}),
-		kpi: z.string().min(1).max(32).meta({ description: 'KPI code, e.g. D115-01.' }),
+		kpi: text().min(1).max(32).meta({ description: 'KPI code, e.g. D115-01.' }),
 		year,
 		quarter,
 		value: z.number().nullable().meta({
 			description: 'The value as a JSON number (not a string); null clears a draft.'
 		}),
-		comment: z.string().max(API_COMMENT_MAX).optional().meta({
+		comment: text().max(API_COMMENT_MAX).optional().meta({
 			description: 'Required when the value is red or fails a plausibility check.'
 		})
 	})
@@ -60,8 +61,7 @@ export const deliveryRequestSchema = z
 export type DeliveryRequest = z.output<typeof deliveryRequestSchema>;
 
 /** `2026-3`: the notation of quarters in the app's URLs. */
-const quarterParam = z
-	.string()
+const quarterParam = text()
 	.regex(/^(20\d\d|2100)-[1-4]$/, { error: () => m.api_error_quarter_format() })
 	.transform((v) => {
 		const [y, q] = v.split('-').map(Number);

@@ -1,20 +1,19 @@
 import { z } from 'zod';
+import { text } from '../../schemas/text';
 import { parsePeriod } from '../../domain/comparison/period';
 import type { ComparisonRequest } from './comparison';
 
-const slug = z
-	.string()
+const slug = text()
 	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
 	.max(100);
 
 /** The comparison's filters from the URL, so every view is a link; null for a malformed one. */
 const query = z.object({
 	field: slug.nullable(),
-	kpi: z
-		.string()
+	kpi: text()
 		.regex(/^[A-Z0-9][A-Z0-9._-]{0,31}$/)
 		.nullable(),
-	period: z.string().max(7).nullable(),
+	period: text().max(7).nullable(),
 	group: slug.nullable(),
 	basis: z.enum(['defined', 'absolute']).nullable()
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../schemas/text';
 import { parseQuarter } from '../../domain/compare/period';
 import type { Quarter } from '../../domain/period/quarter';
 import { slugPattern } from './heatmap-request';
@@ -13,14 +14,13 @@ export interface TrendRequest {
 }
 
 const query = z.object({
-	field: z.string().max(100).regex(slugPattern).nullable(),
-	kpi: z
-		.string()
+	field: text().max(100).regex(slugPattern).nullable(),
+	kpi: text()
 		.regex(/^[A-Z0-9][A-Z0-9._-]{0,31}$/)
 		.nullable(),
-	cities: z.array(z.string().max(100).regex(slugPattern)).max(50).nullable(),
-	from: z.string().max(7).nullable(),
-	to: z.string().max(7).nullable()
+	cities: z.array(text().max(100).regex(slugPattern)).max(50).nullable(),
+	from: text().max(7).nullable(),
+	to: text().max(7).nullable()
 });
 
 /**

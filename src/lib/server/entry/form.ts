@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../schemas/text';
 import { readCellValue, type CellProblem } from '../../domain/entry/cell-input';
 import { checkValue, type EntryError, type EntryWarning } from '../../domain/entry/plausibility';
 import type { AppLocale } from '../../format/number';
@@ -8,8 +9,8 @@ import type { EntryGrid } from './grid';
 /** One posted grid row, as typed: kept and sent back on any refusal, so nothing typed is lost. */
 const postedRow = z.object({
 	kpiId: z.number().int().positive(),
-	value: z.string().max(64),
-	comment: z.string().max(2000),
+	value: text().max(64),
+	comment: text().max(2000),
 	version: z.number().int().min(0)
 });
 const gridPost = z.array(postedRow).max(500);

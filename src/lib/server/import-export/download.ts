@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../schemas/text';
 import { m } from '../../paraglide/messages';
 import type { AppLocale, KpiUnit } from '../../format/number';
 import {
@@ -12,8 +13,7 @@ import type { Quarter } from '../../domain/period/quarter';
 /** `?format=csv|xlsx&q=2026-3|all` of the export and template links. */
 export const downloadQuery = z.object({
 	format: z.enum(['csv', 'xlsx']).default('csv'),
-	q: z
-		.string()
+	q: text()
 		.regex(/^(all|\d{4}-[1-4])$/)
 		.optional()
 });

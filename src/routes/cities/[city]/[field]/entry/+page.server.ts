@@ -1,5 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
+import { text } from '$lib/schemas/text';
 import { assertCan, requireUser } from '$lib/server/auth/guards';
 import { can } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
@@ -16,7 +17,7 @@ type Event = RequestEvent<{ city: string; field: string }>;
 
 const reopenSchema = z.object({
 	kpiId: z.coerce.number().int().positive(),
-	reason: z.string().trim().min(1).max(2000)
+	reason: text().trim().min(1).max(2000)
 });
 
 async function gridFor(event: Event): Promise<EntryGrid> {

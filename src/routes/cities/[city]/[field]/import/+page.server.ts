@@ -1,5 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
+import { text } from '$lib/schemas/text';
 import { assertCan, requireUser } from '$lib/server/auth/guards';
 import { can } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
@@ -65,9 +66,8 @@ const uploadUrl = (header: ScorecardHeader, record: UploadRecord, extra = '') =>
 const uploadForm = z.object({
 	numberFormat: z.enum(['auto', 'de', 'en']).catch('auto')
 });
-const uploadIdForm = z.object({ upload: z.string().regex(/^[0-9a-f]{32}$/) });
-const doneQuery = z
-	.string()
+const uploadIdForm = z.object({ upload: text().regex(/^[0-9a-f]{32}$/) });
+const doneQuery = text()
 	.regex(/^\d+\.\d+\.\d+$/)
 	.transform((s) => s.split('.'));
 
