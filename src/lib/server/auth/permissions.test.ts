@@ -37,7 +37,13 @@ const principal = (...assignments: RoleAssignment[]): Principal => ({
 
 /** Written out independently of capabilityMatrix, so a change to the matrix fails a test. */
 const expectedOwn: Record<Role, Capability[]> = {
-	admin: ['user:admin', 'audit:read_all', 'period:manage', 'peer_group:manage'],
+	admin: [
+		'user:admin',
+		'audit:read_all',
+		'period:manage',
+		'peer_group:manage',
+		'exchange:moderate'
+	],
 	observer: [],
 	city_leadership: ['measurement:read_unreleased', 'audit:read_own_city'],
 	controller: [

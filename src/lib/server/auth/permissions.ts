@@ -38,6 +38,7 @@ export const capabilities = [
 	'pilot:write',
 	'period:manage',
 	'peer_group:manage',
+	'exchange:moderate',
 	'user:admin',
 	'audit:read_all',
 	'audit:read_own_city'
@@ -58,6 +59,7 @@ export const capabilityScope: Record<Capability, ScopeKind> = {
 	'pilot:write': 'field',
 	'period:manage': 'field',
 	'peer_group:manage': 'global',
+	'exchange:moderate': 'global',
 	'user:admin': 'global',
 	'audit:read_all': 'global',
 	'audit:read_own_city': 'organisation'
@@ -80,9 +82,16 @@ export const roleScope: Record<Role, ScopeKind> = {
  * Controller (enter, submit) and approver (release, reopen) are separate so one person cannot
  * release their own figures unless explicitly given both roles. Opening and closing reporting
  * quarters is coordination, not figures: the field lead does it for the field, the admin for all.
+ * The admin may also remove any exchange note (moderation, e.g. personal data posted by mistake).
  */
 export const capabilityMatrix: Record<Role, readonly Capability[]> = {
-	admin: ['user:admin', 'audit:read_all', 'period:manage', 'peer_group:manage'],
+	admin: [
+		'user:admin',
+		'audit:read_all',
+		'period:manage',
+		'peer_group:manage',
+		'exchange:moderate'
+	],
 	observer: [],
 	city_leadership: ['measurement:read_unreleased', 'audit:read_own_city'],
 	controller: [

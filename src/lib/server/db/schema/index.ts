@@ -9,3 +9,4 @@ export * from './pilots';
 export * from './settings';
 export * from './reporting';
 export * from './peer-groups';
+export * from './exchange';

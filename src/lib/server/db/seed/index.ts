@@ -15,6 +15,7 @@ import { seedDemoUsers } from './demo-users';
 import { seedDemoPeriods } from './demo-periods';
 import { seedDemoPeerGroups } from './demo-peer-groups';
 import { seedDemoPilots } from './demo-pilots';
+import { seedDemoExchange } from './demo-exchange';
 import { seedScorecards, seedTemplates } from './scorecards';
 import { chunks, required, type ReferenceIds } from './util';
 import { catalogue, CATALOGUE_VALID_FROM, type CatalogueKpi } from './catalogue';
@@ -262,6 +263,7 @@ async function seedDemo(tx: Tx, ids: ReferenceIds): Promise<void> {
 	for (const chunk of chunks(rows)) {
 		await tx.insert(measurements).values(chunk).onConflictDoNothing();
 	}
+	await seedDemoExchange(tx, ids);
 
 	await tx
 		.insert(appSettings)

@@ -4,6 +4,7 @@ import { openDatabase } from '../client';
 import {
 	appSettings,
 	cooperationFields,
+	exchangeNotes,
 	kpis,
 	kpiVersions,
 	measurements,
@@ -11,7 +12,8 @@ import {
 	perspectives,
 	populations,
 	scorecards,
-	targets
+	targets,
+	valueFactors
 } from '../schema';
 import type { DatabaseHandle } from '../types';
 import { catalogue } from './catalogue';
@@ -20,18 +22,21 @@ import { seedDatabase } from './index';
 
 async function counts(handle: DatabaseHandle) {
 	const { db } = handle;
-	const [orgs, fields, kpiCount, versions, cards, persp, tgts, values, pops] = await Promise.all([
-		db.$count(organisations),
-		db.$count(cooperationFields),
-		db.$count(kpis),
-		db.$count(kpiVersions),
-		db.$count(scorecards),
-		db.$count(perspectives),
-		db.$count(targets),
-		db.$count(measurements),
-		db.$count(populations)
-	]);
-	return { orgs, fields, kpiCount, versions, cards, persp, tgts, values, pops };
+	const [orgs, fields, kpiCount, versions, cards, persp, tgts, values, pops, notes, factors] =
+		await Promise.all([
+			db.$count(organisations),
+			db.$count(cooperationFields),
+			db.$count(kpis),
+			db.$count(kpiVersions),
+			db.$count(scorecards),
+			db.$count(perspectives),
+			db.$count(targets),
+			db.$count(measurements),
+			db.$count(populations),
+			db.$count(exchangeNotes),
+			db.$count(valueFactors)
+		]);
+	return { orgs, fields, kpiCount, versions, cards, persp, tgts, values, pops, notes, factors };
 }
 
 describe('seedDatabase with demo data', () => {
@@ -111,6 +116,8 @@ describe('seedDatabase with demo data', () => {
 
 	it('changes nothing on a second run', async () => {
 		const before = await counts(handle);
+		expect(before.notes).toBe(3);
+		expect(before.factors).toBe(2);
 		const summary = await seedDatabase(handle.db, { demo: true });
 		expect(await counts(handle)).toEqual(before);
 		expect(summary.measurements).toBe(before.values);
