@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import fc from 'fast-check';
@@ -207,6 +209,28 @@ const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Header values must be ByteStrings without line breaks. */
 const headerSafe = (s: string) => s.replace(/[^\x20-\x7e]/g, '?').slice(0, 4000);
+
+/** Route ids of every +server.ts under src/routes/api. */
+function apiRoutes(dir = join(process.cwd(), 'src', 'routes', 'api'), id = '/api'): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		if (entry.isDirectory()) return apiRoutes(join(dir, entry.name), `${id}/${entry.name}`);
+		return entry.name === '+server.ts' ? [id] : [];
+	});
+}
+
+it('reaches every endpoint under src/routes/api with every method it exports', () => {
+	// A new endpoint must be routed above, so it cannot escape the properties below unnoticed.
+	expect(routes.map((r) => r.id).sort()).toEqual(apiRoutes().sort());
+	// The delivery property sends PUT and POST, the path property GET, HEAD, DELETE, PATCH, OPTIONS.
+	const sent = new Set(['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS']);
+	for (const { id, module } of routes) {
+		const verbs = Object.keys(module).filter((k) => /^[A-Z]+$|^fallback$/.test(k));
+		expect(
+			verbs.filter((v) => !sent.has(v)),
+			id
+		).toEqual([]);
+	}
+});
 
 describe('hostile input against /api/v1', () => {
 	let handle: DatabaseHandle;
