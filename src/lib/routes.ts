@@ -27,6 +27,7 @@ export const routes = {
 	pilots: (field: string) => localizeHref(`/fields/${field}/pilots`),
 	pilotNew: (field: string) => localizeHref(`/fields/${field}/pilots/new`),
 	pilot: (field: string, id: number) => localizeHref(`/fields/${field}/pilots/${id}`),
+	pilotEdit: (field: string, id: number) => localizeHref(`/fields/${field}/pilots/${id}/edit`),
 	completeness: () => localizeHref('/completeness'),
 	templateObjective: (field: string, objectiveId: number) =>
 		localizeHref(`/fields/${field}/template/objectives/${objectiveId}`),

@@ -219,3 +219,46 @@ export const criteriaSchema = z
 				message: m.pilot_weights_not_100({ sum: String(sum) })
 			});
 	});
+
+/** An expected change in percent as typed ("−20", "12,5"); empty = no figure, only a note. */
+const changeText = (locale: AppLocale) =>
+	text()
+		.trim()
+		.max(12)
+		.superRefine((value, ctx) => {
+			if (value === '') return;
+			const n = parseLocaleNumber(value, locale);
+			if (n === null || fractionDigits(value, locale) > 2 || n < -100 || n > 1000)
+				ctx.addIssue({ code: 'custom', message: m.pilot_change_invalid() });
+		});
+
+/**
+ * Title, description, lead, partners and the KPIs the pilot should move, edited after creation.
+ * The KPI rows are parallel lists over the field's shared KPIs; a row without figure and note
+ * is not linked.
+ */
+export const profileSchema = (locale: AppLocale) =>
+	z.object({
+		version: z.number().int().positive(),
+		title,
+		description: longText,
+		leadOrganisationId: id,
+		partnerIds: z
+			.array(id)
+			.min(1, { error: () => m.pilot_partners_required() })
+			.default([]),
+		effectKpiIds: z.array(id).max(200).default([]),
+		effectChanges: z.array(changeText(locale)).max(200).default([]),
+		effectNotes: z
+			.array(
+				text()
+					.trim()
+					.max(300, { error: () => m.pilot_text_too_long() })
+			)
+			.max(200)
+			.default([])
+	});
+
+/** One yearly line changed in place; the version is the pilot's, as for deletions. */
+export const updateLineSchema = (locale: AppLocale) =>
+	lineSchema(locale).extend({ lineId: id, version: z.number().int().positive() });

@@ -48,3 +48,19 @@ export function settingsFormData(pilot: LoadedPilot, locale: AppLocale) {
 		)
 	};
 }
+
+/** The yearly line `?editLine=` names, as its in-place form shows it; null when there is none. */
+export function lineEditFormData(pilot: LoadedPilot, param: string | null, locale: AppLocale) {
+	const line = param === null ? undefined : pilot.lines.find((l) => String(l.id) === param);
+	if (!line) return null;
+	return {
+		lineId: line.id,
+		version: pilot.version,
+		year: String(line.year),
+		scenario: line.scenario,
+		kind: line.kind,
+		amount: formatNumberInput(line.amountCents / 100, locale),
+		budgetRelevant: line.budgetRelevant,
+		label: line.label
+	};
+}

@@ -32,6 +32,10 @@ export function refusalMessage(refusal: Refusal, cityName: (id: number) => strin
 			return m.pilot_title_taken();
 		case 'lines_outside':
 			return m.pilot_lines_outside({ years: refusal.years.join(', ') });
+		case 'partners_break_key':
+			return m.pilot_partners_break_key();
+		case 'kpi_not_shared':
+			return m.pilot_kpi_not_shared();
 		case 'stale':
 		case 'not_found':
 			return m.pilot_stale();

@@ -1,12 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { fieldParticipants, pilotGates, pilotLines, pilotPartners, pilots } from '../db/schema';
-import type { Db, Tx } from '../db/types';
+import type { Db } from '../db/types';
 import { recordAudit } from '../auth/audit';
-import { allocationProblems, lineProblems, type PilotProblem } from '$lib/domain/pilots/validation';
-import { centsToDecimal } from '$lib/domain/pilots/summary';
-import type { AllocationKey, LineKind, Scenario } from '$lib/domain/pilots/types';
+import { allocationProblems, type PilotProblem } from '$lib/domain/pilots/validation';
+import type { AllocationKey } from '$lib/domain/pilots/types';
 import type { PartnerBasis } from '$lib/domain/pilots/allocation';
-import { pilotFrame } from './queries';
+import { lockPilot } from './lock';
 
 /**
  * Writes of the pilot pages. Each runs in one transaction with its audit entry; settings and
@@ -20,7 +19,9 @@ export type Refusal =
 	| { code: 'stale' }
 	| { code: 'title_taken' }
 	| { code: 'city_not_participant' }
-	| { code: 'lines_outside'; years: number[] };
+	| { code: 'lines_outside'; years: number[] }
+	| { code: 'partners_break_key' }
+	| { code: 'kpi_not_shared' };
 
 export type WriteResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: Refusal };
 
@@ -42,7 +43,7 @@ const dates = (s: { startYear: number; endYear: number }) => ({
 	endsOn: `${s.endYear}-12-31`
 });
 
-const isUniqueViolation = (e: unknown) =>
+export const isUniqueViolation = (e: unknown) =>
 	typeof e === 'object' &&
 	e !== null &&
 	((e as { code?: string }).code === '23505' ||
@@ -106,29 +107,6 @@ export async function createPilot(
 		throw e;
 	}
 }
-
-/** The pilot row, locked for the rest of the transaction; null when not in this field. */
-async function lockPilot(tx: Tx, fieldId: number, pilotId: number) {
-	const [row] = await tx
-		.select({
-			id: pilots.id,
-			version: pilots.version,
-			startsOn: pilots.startsOn,
-			endsOn: pilots.endsOn,
-			baseYear: pilots.baseYear,
-			discountRatePercent: pilots.discountRatePercent
-		})
-		.from(pilots)
-		.where(and(eq(pilots.id, pilotId), eq(pilots.fieldId, fieldId)))
-		.for('update');
-	return row ?? null;
-}
-
-const bump = (tx: Tx, pilotId: number) =>
-	tx
-		.update(pilots)
-		.set({ version: sql`${pilots.version} + 1`, updatedAt: new Date() })
-		.where(eq(pilots.id, pilotId));
 
 export interface PartnerInput {
 	organisationId: number;
@@ -208,81 +186,6 @@ export async function saveSettings(
 			entity: 'pilot',
 			entityId: String(pilot.id),
 			after: { ...input, actorUserId: undefined }
-		});
-		return { ok: true as const };
-	});
-}
-
-export async function addLine(
-	db: Db,
-	input: {
-		actorUserId: number;
-		fieldId: number;
-		pilotId: number;
-		year: number;
-		scenario: Scenario;
-		kind: LineKind;
-		amountCents: number;
-		budgetRelevant: boolean;
-		label: string;
-	}
-): Promise<WriteResult> {
-	return db.transaction(async (tx) => {
-		const pilot = await lockPilot(tx, input.fieldId, input.pilotId);
-		if (!pilot) return refuse({ code: 'not_found' });
-		const { startYear, endYear } = pilotFrame(pilot);
-		const [problem] = lineProblems(input.year, { startYear, endYear });
-		if (problem) return refuse(problem);
-		const [line] = await tx
-			.insert(pilotLines)
-			.values({
-				pilotId: pilot.id,
-				year: input.year,
-				scenario: input.scenario,
-				kind: input.kind,
-				amountEuro: centsToDecimal(input.amountCents),
-				budgetRelevant: input.budgetRelevant,
-				label: input.label
-			})
-			.returning({ id: pilotLines.id });
-		await bump(tx, pilot.id);
-		await recordAudit(tx, {
-			userId: input.actorUserId,
-			action: 'pilot.line.add',
-			entity: 'pilot',
-			entityId: String(pilot.id),
-			after: {
-				lineId: line?.id,
-				year: input.year,
-				kind: input.kind,
-				scenario: input.scenario,
-				amountCents: input.amountCents
-			}
-		});
-		return { ok: true as const };
-	});
-}
-
-export async function deleteLine(
-	db: Db,
-	input: { actorUserId: number; fieldId: number; pilotId: number; lineId: number; version: number }
-): Promise<WriteResult> {
-	return db.transaction(async (tx) => {
-		const pilot = await lockPilot(tx, input.fieldId, input.pilotId);
-		if (!pilot) return refuse({ code: 'not_found' });
-		if (pilot.version !== input.version) return refuse({ code: 'stale' });
-		const [gone] = await tx
-			.delete(pilotLines)
-			.where(and(eq(pilotLines.id, input.lineId), eq(pilotLines.pilotId, pilot.id)))
-			.returning();
-		if (!gone) return refuse({ code: 'stale' });
-		await bump(tx, pilot.id);
-		await recordAudit(tx, {
-			userId: input.actorUserId,
-			action: 'pilot.line.delete',
-			entity: 'pilot',
-			entityId: String(pilot.id),
-			before: gone
 		});
 		return { ok: true as const };
 	});

@@ -4,11 +4,12 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { assertCan, requireUser } from '$lib/server/auth/guards';
 import { fieldOf } from '$lib/server/catalogue/route';
 import { appDb } from '$lib/server/db';
-import { loadPilot, organisationName } from '$lib/server/pilots/queries';
-import { pilotView, settingsFormData } from '$lib/server/pilots/page';
+import { loadPilot, organisationName, type LoadedPilot } from '$lib/server/pilots/queries';
+import { lineEditFormData, pilotView, settingsFormData } from '$lib/server/pilots/page';
 import { refusalMessage } from '$lib/server/pilots/refusal';
 import { canWritePilots, ownCityOf, pilotHref, pilotIdOf } from '$lib/server/pilots/route';
-import { addLine, deleteLine, recordGate, saveSettings } from '$lib/server/pilots/write';
+import { recordGate, saveSettings } from '$lib/server/pilots/write';
+import { addLine, deleteLine, updateLine } from '$lib/server/pilots/lines';
 import { saveScores } from '$lib/server/pilots/strategic';
 import {
 	casesFromText,
@@ -16,11 +17,13 @@ import {
 	gateSchema,
 	lineSchema,
 	scoresSchema,
-	settingsSchema
+	settingsSchema,
+	updateLineSchema
 } from '$lib/schemas/pilots';
 import { parseLocaleNumber } from '$lib/format/parse-number';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import type { AppLocale } from '$lib/format/number';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /**
@@ -61,6 +64,7 @@ export const load: PageServerLoad = async (event) => {
 					{ errors: false, id: 'line' }
 				)
 			: null,
+		lineEditForm: canWrite ? await lineEditForm(pilot, event.url, locale) : null,
 		scoresForm: canWrite
 			? await superValidate(
 					{
@@ -79,6 +83,14 @@ export const load: PageServerLoad = async (event) => {
 			: null
 	};
 };
+
+/** The line named by `?editLine=` in an edit form, or null (no such line: nothing to edit). */
+async function lineEditForm(pilot: LoadedPilot, url: URL, locale: AppLocale) {
+	const data = lineEditFormData(pilot, url.searchParams.get('editLine'), locale);
+	return data
+		? superValidate(data, zod4(updateLineSchema(locale)), { errors: false, id: 'lineEdit' })
+		: null;
+}
 
 /** Guarded context of every action: the field (404), the right to write (403), the pilot id. */
 async function writeContext(event: RequestEvent, viewer: ReturnType<typeof requireUser>) {
@@ -172,6 +184,41 @@ export const actions = {
 			);
 		}
 		redirect(303, pilotHref(field.slug, pilotId, 'done=line#lines-title'));
+	},
+	updateLine: async (event) => {
+		const viewer = requireUser(event);
+		const { db, field, pilotId } = await writeContext(event, viewer);
+		const locale = getLocale();
+		const form = await superValidate(event.request, zod4(updateLineSchema(locale)), {
+			id: 'lineEdit'
+		});
+		if (!form.valid) {
+			form.message = m.pilot_check_input();
+			return fail(400, { form });
+		}
+		const d = form.data;
+		const result = await updateLine(db, {
+			actorUserId: viewer.principal.userId,
+			fieldId: field.id,
+			pilotId,
+			lineId: d.lineId,
+			version: d.version,
+			year: Number(d.year),
+			scenario: d.scenario,
+			kind: d.kind,
+			amountCents: Math.round((parseLocaleNumber(d.amount, locale) ?? 0) * 100),
+			budgetRelevant: d.budgetRelevant,
+			label: d.label
+		});
+		if (!result.ok) {
+			const message = refusalMessage(result.refusal, () => '');
+			if (result.refusal.code === 'line_outside_years') {
+				form.message = m.pilot_check_input();
+				return setError(form, 'year', message);
+			}
+			return fail(409, { notice: message });
+		}
+		redirect(303, pilotHref(field.slug, pilotId, 'done=line_updated#lines-title'));
 	},
 	deleteLine: async (event) => {
 		const viewer = requireUser(event);
