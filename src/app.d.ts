@@ -7,6 +7,8 @@ declare global {
 	namespace App {
 		interface Error {
 			message: string;
+			/** Set when the database could not be reached (hooks/database-unavailable.ts). */
+			code?: 'database_unavailable';
 		}
 		interface Locals {
 			/** The logged-in person with their scoped roles, or null. */

@@ -6,6 +6,9 @@ import { handleLocale } from './hooks/locale';
 import { handleSecurityHeaders } from './hooks/security-headers';
 import { handleSession } from './hooks/session';
 import { handleApiToken } from './hooks/api-token';
+import { handleDatabaseUnavailable } from './hooks/database-unavailable';
+
+export { handleError } from './hooks/database-unavailable';
 
 export const init: ServerInit = async () => {
 	await startAppOrExit();
@@ -13,4 +16,10 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', () => void closeAppDatabase());
 };
 
-export const handle = sequence(handleLocale, handleSecurityHeaders, handleSession, handleApiToken);
+export const handle = sequence(
+	handleLocale,
+	handleDatabaseUnavailable,
+	handleSecurityHeaders,
+	handleSession,
+	handleApiToken
+);

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { isDatabaseUnavailable } from './unavailable';
+
+const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
+
+describe('isDatabaseUnavailable', () => {
+	it('recognises a refused or cut connection', () => {
+		expect(isDatabaseUnavailable(withCode('ECONNREFUSED'))).toBe(true);
+		expect(isDatabaseUnavailable(withCode('CONNECTION_CLOSED'))).toBe(true);
+		expect(isDatabaseUnavailable(withCode('CONNECT_TIMEOUT'))).toBe(true);
+	});
+
+	it('recognises a server shutting down or starting up, and connection exceptions', () => {
+		expect(
+			isDatabaseUnavailable(
+				withCode('57P01', 'terminating connection due to administrator command')
+			)
+		).toBe(true);
+		expect(isDatabaseUnavailable(withCode('57P03', 'the database system is starting up'))).toBe(
+			true
+		);
+		expect(isDatabaseUnavailable(withCode('08006'))).toBe(true);
+	});
+
+	it('looks through the query wrapper and a dual-stack AggregateError', () => {
+		const wrapped = new Error('Failed query: select 1', { cause: withCode('ECONNRESET') });
+		expect(isDatabaseUnavailable(wrapped)).toBe(true);
+		const both = new AggregateError(
+			[withCode('ECONNREFUSED'), withCode('ECONNREFUSED')],
+			'connect'
+		);
+		expect(isDatabaseUnavailable(both)).toBe(true);
+	});
+
+	it('leaves bugs and refused statements alone', () => {
+		expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
+		expect(isDatabaseUnavailable(withCode('23505', 'duplicate key'))).toBe(false);
+		expect(isDatabaseUnavailable(withCode('40001', 'serialization failure'))).toBe(false);
+		expect(isDatabaseUnavailable(new Error('wrapped', { cause: withCode('42P01') }))).toBe(false);
+		expect(isDatabaseUnavailable(null)).toBe(false);
+		expect(isDatabaseUnavailable('ECONNREFUSED')).toBe(false);
+	});
+});
