@@ -156,3 +156,34 @@ test('the views in English, and the overview as a printed briefing page', async 
 	const bad = await page.goto('/compare/heatmap?period=2026-Q5');
 	expect(bad?.status()).toBe(400);
 });
+
+test('the trend draws ten cities, each told apart in the table, and names the eleventh', async ({
+	page
+}) => {
+	// 31 table columns and a ten-line chart: axe needs its time on a shared machine.
+	test.slow();
+	await loginAs(page, demo.leadershipKoeln);
+	const eleven = [
+		'aachen',
+		'bielefeld',
+		'bochum',
+		'dortmund',
+		'duesseldorf',
+		'essen',
+		'gelsenkirchen',
+		'hagen',
+		'hamm',
+		'koeln',
+		'wuppertal'
+	];
+	await page.goto(
+		`/compare/trend?field=archivierung&kpi=ARCH-MAGAZIN&cities=${eleven.join(',')}&from=2016-Q3&to=2026-Q2`
+	);
+	await expect(page.getByText('Bis zu 10 Städte;')).toBeVisible();
+	await expect(page.getByText(/Nicht gezeigt: wuppertal .*mehr als 10 Städte/)).toBeVisible();
+	const table = page.getByRole('table', { name: /je Quartal, mit dem Vorjahresquartal/ });
+	await expect(table.locator('thead .city-head')).toHaveCount(10);
+	await expect(page.locator('canvas')).toHaveAttribute('aria-label', /10 Städte/);
+	await expect(page.getByRole('checkbox', { checked: true })).toHaveCount(10);
+	await expectAccessible(page);
+});

@@ -7,6 +7,7 @@ import type { Viewer } from '../../src/lib/server/auth/viewer';
 import { loadHeatmapPage, type HeatmapPage } from '../../src/lib/server/compare/heatmap-page';
 import { loadTrendPage } from '../../src/lib/server/compare/trend-page';
 import { readTrendRequest } from '../../src/lib/server/compare/trend-request';
+import { MAX_TREND_CITIES } from '../../src/lib/domain/compare/trend';
 import { heatmapTable } from '../../src/lib/server/compare/export-heatmap';
 import { trendTable } from '../../src/lib/server/compare/export-trend';
 import { tableFile } from '../../src/lib/server/tabular/table-file';
@@ -226,6 +227,27 @@ describe('compare views', () => {
 			expect(q1.lastYearOtherDefinition).toBe(true);
 			expect(q1.changeToLastYear).toBeNull();
 			expect(points.find((p) => p.year === 2025 && p.quarter === 2)!.changeToLastYear).toBeNull();
+		});
+
+		it('draws up to ten cities and names the ones beyond the limit', async () => {
+			const eleven = [
+				'aachen',
+				'bielefeld',
+				'bochum',
+				'dortmund',
+				'duesseldorf',
+				'essen',
+				'gelsenkirchen',
+				'hagen',
+				'hamm',
+				'koeln',
+				'wuppertal'
+			];
+			const page = (await trend(observer, `field=archivierung&cities=${eleven.join(',')}`))!;
+			expect(MAX_TREND_CITIES).toBe(10);
+			expect(page.chosen).toEqual(eleven.slice(0, 10));
+			expect(page.dropped).toEqual(['wuppertal']);
+			expect(page.trend!.series.map((s) => s.slug)).toEqual(eleven.slice(0, 10));
 		});
 
 		it('drops unknown cities and keeps an explicit empty choice empty', async () => {

@@ -11,6 +11,10 @@ export interface LineSeries {
 	stepped?: boolean;
 	/** Marker shape of the line's points (and its legend entry), e.g. 'rect', 'triangle'. */
 	pointStyle?: 'circle' | 'rect' | 'triangle' | 'rectRounded' | 'star' | 'crossRot' | 'cross';
+	/** Turns the marker, e.g. 180 for a triangle pointing down. */
+	pointRotation?: number;
+	/** Marker drawn as an outline (white fill): one more shape that needs no colour. */
+	hollow?: boolean;
 }
 
 export interface LineChartData {
@@ -57,6 +61,9 @@ export function lineChart(data: LineChartData): Attachment<HTMLCanvasElement> {
 							data: s.values,
 							borderColor: s.color,
 							backgroundColor: s.color,
+							pointBackgroundColor: s.hollow ? '#ffffff' : s.color,
+							pointBorderWidth: s.hollow ? 2 : 1,
+							pointRotation: s.pointRotation ?? 0,
 							borderDash: s.dash ?? [],
 							stepped: s.stepped ?? false,
 							spanGaps: false,

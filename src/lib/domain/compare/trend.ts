@@ -13,10 +13,11 @@ import type { KpiUnit } from '../../format/number';
 import type { MeasurementState, VersionRow } from '../scorecard/types';
 
 /**
- * At most this many city lines: the Okabe–Ito palette has six colours that stand out on white
- * (without its yellow and black); each line also gets its own dash and marker.
+ * At most this many city lines (issue 8: ten cities over 40 quarters). Each line has its own
+ * colour, dash pattern and marker (`cityLooks` in the chart components), and the table beside
+ * the chart holds the same figures.
  */
-export const MAX_TREND_CITIES = 6;
+export const MAX_TREND_CITIES = 10;
 
 /** Participating cities with their visible values of one KPI (left join: a city may have none). */
 export interface TrendRow {
