@@ -120,55 +120,58 @@ function cityBands(row: HeatmapCellRow): Bands | null {
 	return hasTarget(bands) ? bands : null;
 }
 
+/** What every cell of a column shares: worked out once per column, not once per city (NRW: 396). */
+interface ColumnContext {
+	versions: VersionRow[];
+	reference: VersionRow;
+	/** The common target in force; used where the city set none for the year. */
+	fieldBands: { bands: Bands | null; source: 'field' | null };
+}
+
 function buildCell(
-	kpiId: number,
 	rows: HeatmapCellRow[],
-	versions: VersionRow[],
-	reference: VersionRow,
+	column: ColumnContext,
+	inPeriod: ReadonlySet<string>,
 	period: ComparisonPeriod
 ): HeatmapCell {
-	const inPeriod = new Set(quartersOf(period).map((q) => `${q.year}-${q.quarter}`));
+	const { versions, reference } = column;
 	// One value per quarter, even if a KPI sits twice on a scorecard (two target rows).
 	const byQuarter = new Map<string, HeatmapValueRow>();
+	let own: Bands | null = null;
 	for (const r of rows) {
 		const key = `${r.year}-${r.quarter}`;
 		if (r.value !== null && r.state !== null && inPeriod.has(key)) {
 			byQuarter.set(key, r as HeatmapValueRow);
 		}
+		if (own === null && (r.targetGreenMin !== null || r.targetGreenMax !== null))
+			own = cityBands(r);
 	}
 	const values = [...byQuarter.values()];
-	const own = rows.map(cityBands).find((b) => b !== null) ?? null;
-	const { bands, source } = bandsFor(
-		period.year,
-		own ? new Map([[period.year, own]]) : new Map(),
-		reference
-	);
+	const { bands, source } = own ? { bands: own, source: 'city' as const } : column.fieldBands;
 	const other = values.find((v) => v.kpiVersionId !== reference.id);
 	const otherVersion = other ? versions.find((v) => v.id === other.kpiVersionId) : undefined;
-	const common = {
-		kpiId,
+	const value = values[0] ? Number(values[0].value) : null;
+	const year =
+		period.kind === 'quarter'
+			? null
+			: judgeYear(
+					values.map((v) => ({ quarter: v.quarter, value: Number(v.value) })),
+					reference.aggregation,
+					bands
+				);
+	// One literal for both kinds: 7,920 cells at NRW scale, spreads made each a slow object.
+	return {
+		kpiId: reference.kpiId,
+		value: year ? year.value : value,
+		status: year ? year.status : statusOf(value, bands),
+		score: year ? year.score : scoreOf(value, bands),
 		state: leastReleased(values.map((v) => v.state)),
 		otherVersionFrom: otherVersion ? quarterOf(otherVersion) : null,
 		hasComment: values.some((v) => v.hasComment === true),
+		quartersWithData: year ? year.quartersWithData : values.length,
+		complete: year ? year.complete : values.length === 1,
 		targetSource: source
 	};
-	if (period.kind === 'quarter') {
-		const value = values[0] ? Number(values[0].value) : null;
-		return {
-			...common,
-			value,
-			status: statusOf(value, bands),
-			score: scoreOf(value, bands),
-			quartersWithData: values.length,
-			complete: values.length === 1
-		};
-	}
-	const year = judgeYear(
-		values.map((v) => ({ quarter: v.quarter, value: Number(v.value) })),
-		reference.aggregation,
-		bands
-	);
-	return { ...common, ...year };
 }
 
 /**
@@ -195,8 +198,14 @@ export function buildHeatmap(input: {
 		const changed =
 			versions.some((v) => compareQuarters(quarterOf(v), from) < 0) &&
 			compareQuarters(from, first) >= 0;
-		return { versions, reference, changedFrom: changed ? from : null };
+		const field = bandsFor(period.year, new Map(), reference);
+		const fieldBands = {
+			bands: field.bands,
+			source: field.source === 'field' ? ('field' as const) : null
+		};
+		return { versions, reference, fieldBands, changedFrom: changed ? from : null };
 	});
+	const inPeriod = new Set(quartersOf(period).map((q) => `${q.year}-${q.quarter}`));
 	const own = new Set(input.ownOrganisationIds);
 	const rows: HeatmapRow[] = [...groupBy(cells, (c) => c.organisationId).values()].map(
 		(cityRows) => {
@@ -207,8 +216,8 @@ export function buildHeatmap(input: {
 				slug: city.citySlug,
 				name: city.cityName,
 				own: own.has(city.organisationId),
-				cells: columns.map(({ versions, reference }) =>
-					buildCell(reference.kpiId, byKpi.get(reference.kpiId) ?? [], versions, reference, period)
+				cells: columns.map((column) =>
+					buildCell(byKpi.get(column.reference.kpiId) ?? [], column, inPeriod, period)
 				)
 			};
 		}
