@@ -3,14 +3,21 @@ import { requireUser } from '$lib/server/auth/guards';
 import { can } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
 import { loadScorecardPage } from '$lib/server/scorecards/scorecard-page';
+import {
+	quarterParam,
+	valueExchange,
+	valueFactorAction,
+	valueNoteAction
+} from '$lib/server/exchange/value-actions';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const viewer = requireUser(event);
 	const { city, field } = event.params;
-	const scorecard = await loadScorecardPage(appDb(), viewer, city, field, getLocale());
+	const db = appDb();
+	const scorecard = await loadScorecardPage(db, viewer, city, field, getLocale());
 	if (!scorecard) error(404, m.not_found_scorecard());
 	const kpis = scorecard.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis));
 	const requested = event.url.searchParams.get('kpi');
@@ -21,5 +28,38 @@ export const load: PageServerLoad = async (event) => {
 	const canEnter = can(viewer.principal, 'measurement:read_unreleased', {
 		organisationId: scorecard.header.organisation.id
 	});
-	return { scorecard, selectedCode: selected?.code ?? null, canEdit, canEnter };
+	const exchange = selected
+		? await valueExchange(
+				db,
+				viewer,
+				scorecard.header.organisation.id,
+				selected,
+				quarterParam(event.url.searchParams.get('quarter'))
+			)
+		: null;
+	return { scorecard, selectedCode: selected?.code ?? null, canEdit, canEnter, exchange };
 };
+
+/** The experience exchange on the selected value; who may do what is decided in the writes. */
+export const actions = {
+	noteAdd: async (event) => {
+		const viewer = requireUser(event);
+		return valueNoteAction(event, viewer, 'add');
+	},
+	noteEdit: async (event) => {
+		const viewer = requireUser(event);
+		return valueNoteAction(event, viewer, 'edit');
+	},
+	noteDelete: async (event) => {
+		const viewer = requireUser(event);
+		return valueNoteAction(event, viewer, 'delete');
+	},
+	factorAdd: async (event) => {
+		const viewer = requireUser(event);
+		return valueFactorAction(event, viewer, 'add');
+	},
+	factorRemove: async (event) => {
+		const viewer = requireUser(event);
+		return valueFactorAction(event, viewer, 'remove');
+	}
+} satisfies Actions;

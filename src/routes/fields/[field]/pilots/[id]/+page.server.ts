@@ -11,6 +11,7 @@ import { canWritePilots, ownCityOf, pilotHref, pilotIdOf } from '$lib/server/pil
 import { recordGate, saveSettings } from '$lib/server/pilots/write';
 import { addLine, deleteLine, updateLine } from '$lib/server/pilots/lines';
 import { saveScores } from '$lib/server/pilots/strategic';
+import { pilotExchange, pilotNoteAction } from '$lib/server/exchange/pilot-actions';
 import {
 	casesFromText,
 	deleteLineSchema,
@@ -49,6 +50,7 @@ export const load: PageServerLoad = async (event) => {
 		ownCityName,
 		field,
 		pilot,
+		exchange: await pilotExchange(db, viewer, pilot.id),
 		view: pilotView(pilot, ownCityId),
 		canWrite,
 		settingsForm: canWrite
@@ -277,5 +279,18 @@ export const actions = {
 			return fail(409, { form });
 		}
 		redirect(303, pilotHref(field.slug, pilotId, 'done=gate#gates-title'));
+	},
+	/** Experience exchange: everyone logged in writes; only the author edits (decision 0014). */
+	noteAdd: async (event) => {
+		const viewer = requireUser(event);
+		return pilotNoteAction(event, viewer, 'add');
+	},
+	noteEdit: async (event) => {
+		const viewer = requireUser(event);
+		return pilotNoteAction(event, viewer, 'edit');
+	},
+	noteDelete: async (event) => {
+		const viewer = requireUser(event);
+		return pilotNoteAction(event, viewer, 'delete');
 	}
 } satisfies Actions;

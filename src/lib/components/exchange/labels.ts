@@ -1,0 +1,17 @@
+import { m } from '$lib/paraglide/messages';
+import type { FactorKind, NoteKind } from '$lib/domain/exchange/kinds';
+
+export const noteKindLabel: Record<NoteKind, () => string> = {
+	comment: () => m.exchange_kind_comment(),
+	lesson: () => m.exchange_kind_lesson()
+};
+
+export const factorKindLabel: Record<FactorKind, () => string> = {
+	outsourcing: () => m.factor_kind_outsourcing(),
+	case_mix: () => m.factor_kind_case_mix(),
+	one_off: () => m.factor_kind_one_off(),
+	staffing: () => m.factor_kind_staffing(),
+	legal_change: () => m.factor_kind_legal_change(),
+	it_change: () => m.factor_kind_it_change(),
+	other: () => m.factor_kind_other()
+};

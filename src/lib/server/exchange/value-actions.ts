@@ -1,0 +1,160 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { assertCan, type requireUser } from '../auth/guards';
+import { appDb } from '../db';
+import type { Db } from '../db/types';
+import { findScorecard } from '../scorecards/queries';
+import type { KpiView } from '$lib/domain/scorecard/types';
+import {
+	factorAddSchema,
+	factorRemoveSchema,
+	noteDeleteSchema,
+	noteEditSchema,
+	valueNoteAddSchema
+} from '$lib/schemas/exchange';
+import { m } from '$lib/paraglide/messages';
+import { finishExchangeWrite, readExchangeForm } from './form';
+import { noteViews } from './page';
+import { deleteFormId, editFormId } from './pilot-actions';
+import { mayRecordFactors } from './policy';
+import { loadSeriesFactors, loadValueNotes, type FactorRow } from './queries';
+import { addFactor, addNote, deleteNote, editNote, removeFactor } from './write';
+
+type UserViewer = ReturnType<typeof requireUser>;
+type Event = Pick<RequestEvent, 'request' | 'url'> & { params: { city: string; field: string } };
+
+/** `?quarter=2025-Q3` → the quarter; anything else → null (the latest value is shown). */
+export function quarterParam(text: string | null): { year: number; quarter: number } | null {
+	const match = /^(\d{4})-Q([1-4])$/.exec(text ?? '');
+	return match ? { year: Number(match[1]), quarter: Number(match[2]) } : null;
+}
+
+/**
+ * The exchange beside the selected KPI of a city's scorecard: the factors of its whole series
+ * (markers in the value history) and the thread and factors of one value, the requested quarter
+ * or the latest. The KPI's series holds only values the viewer may see, so a quarter outside it
+ * shows nothing; the queries apply the same visibility rule again in SQL. Two queries.
+ */
+export async function valueExchange(
+	db: Db,
+	viewer: UserViewer,
+	organisationId: number,
+	kpi: KpiView,
+	requested: { year: number; quarter: number } | null
+) {
+	const points = kpi.series.filter((p) => p.value !== null && p.state !== null);
+	const point =
+		(requested &&
+			points.find((p) => p.year === requested.year && p.quarter === requested.quarter)) ??
+		points.at(-1) ??
+		null;
+	const factors: FactorRow[] = await loadSeriesFactors(db, viewer, organisationId, kpi.kpiId);
+	if (!point) return { value: null, periods: [], factors, notes: [], canRecordFactors: false };
+	const key = { organisationId, kpiId: kpi.kpiId, year: point.year, quarter: point.quarter };
+	const notes = await loadValueNotes(db, viewer, key);
+	return {
+		value: { kpiId: kpi.kpiId, year: point.year, quarter: point.quarter, state: point.state },
+		periods: points.map((p) => ({ year: p.year, quarter: p.quarter })),
+		factors,
+		notes: noteViews(viewer.principal, notes, { organisationId, state: point.state }),
+		canRecordFactors: mayRecordFactors(viewer.principal, organisationId)
+	};
+}
+
+async function organisationOf(db: Db, event: Event) {
+	const header = await findScorecard(db, event.params.city, event.params.field);
+	if (!header) error(404, m.not_found_scorecard());
+	return header.organisation.id;
+}
+
+const valueValues = (d: { kpiId: number; year: number; quarter: number }) => ({
+	kpiId: String(d.kpiId),
+	year: String(d.year),
+	quarter: String(d.quarter)
+});
+
+/** Note actions on a value of the scorecard page (call after `requireUser`). */
+export async function valueNoteAction(
+	event: Event,
+	viewer: UserViewer,
+	action: 'add' | 'edit' | 'delete'
+) {
+	const db = appDb();
+	const organisationId = await organisationOf(db, event);
+	const { principal } = viewer;
+	const scope = { organisationId };
+	if (action === 'add') {
+		const form = await readExchangeForm(event.request, valueNoteAddSchema, 'note-add');
+		if (!form.ok) return form.failure;
+		const { kind, body, ...value } = form.data;
+		const result = await addNote(db, {
+			principal,
+			target: { organisationId, ...value },
+			kind,
+			body
+		});
+		return finishExchangeWrite(result, event.url, 'note-add', 'added', {
+			kind,
+			body,
+			...valueValues(value)
+		});
+	}
+	if (action === 'edit') {
+		const form = await readExchangeForm(event.request, noteEditSchema, editFormId);
+		if (!form.ok) return form.failure;
+		const result = await editNote(db, { principal, scope, ...form.data });
+		return finishExchangeWrite(result, event.url, `note-edit-${form.data.noteId}`, 'saved', {
+			kind: form.data.kind,
+			body: form.data.body
+		});
+	}
+	const form = await readExchangeForm(event.request, noteDeleteSchema, deleteFormId);
+	if (!form.ok) return form.failure;
+	const result = await deleteNote(db, { principal, scope, ...form.data });
+	return finishExchangeWrite(result, event.url, `note-delete-${form.data.noteId}`, 'deleted');
+}
+
+/** Factor actions: only who enters the city's values (`measurement:write`), checked up front. */
+export async function valueFactorAction(
+	event: Event,
+	viewer: UserViewer,
+	action: 'add' | 'remove'
+) {
+	const db = appDb();
+	const organisationId = await organisationOf(db, event);
+	assertCan(viewer, 'measurement:write', { organisationId });
+	if (action === 'add') {
+		const form = await readExchangeForm(event.request, factorAddSchema, 'factor-add');
+		if (!form.ok) return form.failure;
+		const { factorKind, explanation, effect, ...value } = form.data;
+		const result = await addFactor(db, {
+			principal: viewer.principal,
+			value: { organisationId, ...value },
+			kind: factorKind,
+			explanation,
+			estimatedEffect: effect
+		});
+		return finishExchangeWrite(result, event.url, 'factor-add', 'factor_added', {
+			factorKind,
+			explanation,
+			effect,
+			...valueValues(value)
+		});
+	}
+	const form = await readExchangeForm(
+		event.request,
+		factorRemoveSchema,
+		(raw) => `factor-remove-${raw.factorId ?? ''}`
+	);
+	if (!form.ok) return form.failure;
+	const result = await removeFactor(db, {
+		principal: viewer.principal,
+		organisationId,
+		factorId: form.data.factorId
+	});
+	return finishExchangeWrite(
+		result,
+		event.url,
+		`factor-remove-${form.data.factorId}`,
+		'factor_removed'
+	);
+}
