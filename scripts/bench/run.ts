@@ -1,170 +1,132 @@
 /**
- * npm run bench — server-side figures at NRW scale on the local PostgreSQL server.
- * Generates the NRW dataset once into the database `ikz_bench` (BENCH_FRESH=1 rebuilds it),
- * then measures each read against the same read as plain SQL and prints the ratios.
+ * npm run bench — issue 8's figures at NRW scale on the local PostgreSQL server, in one run, with
+ * one summary table against the targets at the end.
+ * Generates the NRW dataset once into the database `ikz_bench` (BENCH_FRESH=1 rebuilds it; it is
+ * reused while it holds over a million values), then: page reads against plain SQL, import of
+ * 100,000 values against COPY (scripts/bench-import.ts --core, a scratch database of its own),
+ * and — from a copy of the last `npx vite build` — dashboard throughput against a trivial page
+ * under concurrent load (port 4206) and JavaScript per page (gzip).
+ * Flags: --skip-http (no throughput, no JavaScript), --skip-js, --skip-import.
  * BENCH_DATABASE_URL overrides the server (default postgres://postgres@127.0.0.1:5432).
  */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import postgres from 'postgres';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { seedDatabase } from '../../src/lib/server/db/seed';
 import { measurements } from '../../src/lib/server/db/schema';
-import { loadComparison } from '../../src/lib/server/compare/comparison';
-import type { Viewer } from '../../src/lib/server/auth/viewer';
-import { loadHeatmapPage } from '../../src/lib/server/compare/heatmap-page';
-import { loadTrendPage } from '../../src/lib/server/compare/trend-page';
-import { loadOverviewPage } from '../../src/lib/server/compare/overview-page';
 import { generateNrwDataset, NRW } from './nrw-dataset';
+import { measureComparison, measurePages, type PageFigure } from './reads';
+import { copyBuild, measureThroughput, type LoadResult } from './throughput';
+import { measureJs, type JsFigure } from './js-size';
+import { printSummary } from './summary';
 
 const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const NAME = 'ikz_bench';
-const RUNS = 40;
+const PORT = 4206;
+const flags = new Set(process.argv.slice(2));
+const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-const observer: Viewer = {
-	kind: 'user',
-	principal: { userId: 1, roles: [{ role: 'observer', organisationId: null, fieldId: null }] }
-};
-
-async function timed(runs: number, fn: () => Promise<unknown>) {
-	for (let i = 0; i < 5; i++) await fn();
-	const times: number[] = [];
-	for (let i = 0; i < runs; i++) {
-		const start = performance.now();
-		await fn();
-		times.push(performance.now() - start);
-	}
-	times.sort((a, b) => a - b);
-	return { median: times[Math.floor(runs / 2)]!, p95: times[Math.floor(runs * 0.95)]! };
-}
-
-const ms = (v: number) => `${v.toFixed(2)} ms`;
-
-async function main() {
+async function prepareDataset(queries: string[]) {
 	const admin = postgres(`${server}/postgres`, { max: 1, onnotice: () => {} });
 	const exists = (await admin`select 1 from pg_database where datname = ${NAME}`).length > 0;
 	if (exists && process.env.BENCH_FRESH) await admin.unsafe(`drop database ${NAME} with (force)`);
 	if (!exists || process.env.BENCH_FRESH) await admin.unsafe(`create database ${NAME}`);
 	await admin.end();
-
-	const queries: string[] = [];
 	const handle = await openDatabase({
 		databaseUrl: `${server}/${NAME}`,
-		poolMax: 4,
+		poolMax: 10,
 		onQuery: (q) => queries.push(q)
 	});
+	await handle.migrate();
+	if ((await handle.db.$count(measurements)) < 1_000_000) {
+		const started = performance.now();
+		// The demo seed gives the 13 cities scorecards and users (overview, dashboard, login).
+		await seedDatabase(handle.db, { demo: true });
+		const { measurements: count } = await generateNrwDataset(handle.db);
+		console.log(
+			`Generated ${count.toLocaleString('de-DE')} values (${NRW.municipalities} municipalities × 10 fields × ${NRW.kpisPerField} KPIs × ${NRW.quarters} quarters) in ${((performance.now() - started) / 1000).toFixed(0)} s`
+		);
+	}
+	return handle;
+}
+
+/** The import bench in a process of its own (its memory and its scratch database stay apart). */
+function measureImport(): { importSeconds: number; commitSeconds: number; copySeconds: number } {
+	const file = 'tmp/bench-import.json';
+	rmSync(file, { force: true });
+	const run = spawnSync(
+		process.execPath,
+		[
+			...process.execArgv,
+			'scripts/bench-import.ts',
+			'--target',
+			'postgres',
+			'--rows',
+			'100000',
+			'--core',
+			'--json',
+			file
+		],
+		{ stdio: 'inherit', env: { ...process.env, BENCH_DATABASE_URL: `${server}/postgres` } }
+	);
+	if (run.status !== 0) throw new Error('the import bench failed');
+	const steps = JSON.parse(readFileSync(file, 'utf8')) as { step: string; seconds: string }[];
+	const seconds = (prefix: string) => Number(steps.find((s) => s.step.startsWith(prefix))!.seconds);
+	const parse = seconds('parse CSV');
+	const commit = seconds('commit');
+	return { importSeconds: parse + commit, commitSeconds: commit, copySeconds: seconds('COPY') };
+}
+
+async function main() {
+	const queries: string[] = [];
+	const handle = await prepareDataset(queries);
 	const raw = postgres(`${server}/${NAME}`, { max: 4, onnotice: () => {} });
+	let pages: PageFigure[];
+	let comparison: Awaited<ReturnType<typeof measureComparison>>;
 	try {
-		await handle.migrate();
-		if ((await handle.db.$count(measurements)) < 1_000_000) {
-			const started = performance.now();
-			// The demo seed gives the 13 cities scorecards (for the overview); the rest is generated.
-			await seedDatabase(handle.db, { demo: true });
-			const { measurements: count } = await generateNrwDataset(handle.db);
-			console.log(
-				`Generated ${count.toLocaleString('de-DE')} values (${NRW.municipalities} municipalities × 10 fields × ${NRW.kpisPerField} KPIs × ${NRW.quarters} quarters) in ${((performance.now() - started) / 1000).toFixed(0)} s`
-			);
-		}
 		const total = await handle.db.$count(measurements);
 		console.log(`Dataset: ${total.toLocaleString('de-DE')} values in ${NAME}\n`);
-
-		// Comparison page: all municipalities, one KPI, one quarter.
-		const request = {
-			field: 'service-center-d115',
-			kpi: 'D115-ELQ',
-			period: { kind: 'quarter' as const, year: 2026, quarter: 2 },
-			group: null,
-			basis: 'defined' as const
-		};
-		queries.length = 0;
-		const page = await loadComparison(handle.db, observer, request);
-		const roundTrips = queries.length;
-		const comparison = await timed(RUNS, () => loadComparison(handle.db, observer, request));
-		const [kpi] = await raw`select id from kpis where code = 'D115-ELQ'`;
-		// The same read by hand: participants, their released value and their population.
-		const plainRead = () =>
-			raw`select o.id, o.slug, o.name, m.quarter, m.value, m.case_count, m.state, m.kpi_version_id,
-					pop.inhabitants, pop.reference_date
-				from field_participants p
-				join organisations o on o.id = p.organisation_id and o.kind <> 'association'
-				left join measurements m on m.organisation_id = o.id and m.kpi_id = ${kpi!.id}
-					and m.year = 2026 and m.quarter = 2 and m.state = 'released'
-				left join lateral (select inhabitants, reference_date from populations
-					where organisation_id = o.id order by reference_date <= '2026-06-30' desc, reference_date desc
-					limit 1) pop on true
-				where p.field_id = (select field_id from kpis where id = ${kpi!.id})`;
-		const plain = await timed(RUNS, plainRead);
-		const plan = await raw.unsafe(
-			`explain select * from measurements where kpi_id = ${kpi!.id} and year = 2026 and quarter = 2`
-		);
-		console.log('Comparison page (all municipalities, one KPI, one quarter)');
+		comparison = await measureComparison(handle.db, raw, queries);
+		console.log(`${comparison.label}: ${comparison.cities} cities shown`);
 		console.log(
-			`  cities shown: ${page!.comparison.entries.length}, SQL round trips: ${roundTrips}`
+			`  page ${ms(comparison.median)} (p95 ${ms(comparison.p95)}), plain SQL ${ms(comparison.plainMedian)} (p95 ${ms(comparison.plainP95)})`
 		);
-		console.log(`  server time:  median ${ms(comparison.median)}, p95 ${ms(comparison.p95)}`);
-		console.log(`  plain SQL:    median ${ms(plain.median)}, p95 ${ms(plain.p95)}`);
-		console.log(`  ratio:        ${(comparison.median / plain.median).toFixed(2)} × plain SQL`);
-		console.log(`  plan of the value read: ${String(Object.values(plan[0]!)[0])}`);
-
-		// The other pages of the comparison family: server time and SQL round trips per page.
-		const mayor: Viewer = {
-			kind: 'user',
-			principal: {
-				userId: 1,
-				roles: [
-					{
-						role: 'city_leadership',
-						organisationId: page!.comparison.entries.find((e) => e.slug === 'koeln')!
-							.organisationId,
-						fieldId: null
-					}
-				]
-			}
-		};
-		const pages: [string, () => Promise<unknown>][] = [
-			[
-				'heatmap: one field, 396 municipalities × 20 KPIs, one quarter',
-				() =>
-					loadHeatmapPage(
-						handle.db,
-						observer,
-						{ field: 'service-center-d115', period: { kind: 'quarter', year: 2026, quarter: 2 } },
-						'de'
-					)
-			],
-			[
-				'trend: one KPI, 6 cities (the page maximum) × 40 quarters',
-				() =>
-					loadTrendPage(
-						handle.db,
-						observer,
-						{
-							field: 'service-center-d115',
-							kpi: 'D115-ELQ',
-							cities: ['koeln', 'essen', 'dortmund', 'bochum', 'hagen', 'gemeinde-1'],
-							from: { year: 2016, quarter: 3 },
-							to: { year: 2026, quarter: 2 }
-						},
-						'de'
-					)
-			],
-			[
-				"mayors' overview: Köln, 10 scorecards, ring medians of 396",
-				() => loadOverviewPage(handle.db, mayor, { city: 'koeln' }, 'de')
-			]
-		];
-		for (const [label, load] of pages) {
-			queries.length = 0;
-			await load();
-			const trips = queries.length;
-			const t = await timed(RUNS, load);
-			console.log(`\n${label}`);
+		console.log(
+			`  ratio per round: ${comparison.rounds.map((r) => r.toFixed(2)).join(', ')}; over all runs ${comparison.ratio.toFixed(2)} ×`
+		);
+		console.log(`  plan of the value read: ${comparison.plan}`);
+		pages = await measurePages(handle.db, queries);
+		for (const p of pages) {
 			console.log(
-				`  SQL round trips: ${trips}, server time median ${ms(t.median)}, p95 ${ms(t.p95)}`
+				`${p.label}: ${p.roundTrips} SQL round trips, median ${ms(p.median)}, p95 ${ms(p.p95)}`
 			);
 		}
 	} finally {
 		await raw.end();
 		await handle.close();
 	}
+
+	const imported = flags.has('--skip-import') ? null : measureImport();
+
+	let load: LoadResult[] | null = null;
+	let js: JsFigure[] | null = null;
+	let httpNote = flags.has('--skip-http') ? 'skipped (--skip-http)' : '';
+	if (!httpNote && !copyBuild()) httpNote = 'skipped: no build (run `npx vite build` first)';
+	if (!httpNote) {
+		load = await measureThroughput({
+			databaseUrl: `${server}/${NAME}`,
+			port: PORT,
+			concurrency: 50,
+			seconds: 10,
+			email: 'ob.koeln@demo.ikz-nrw.de',
+			password: 'Demo-Ring-2026!',
+			dashboard: '/cities/koeln/service-center-d115',
+			trivial: '/barrierefreiheit'
+		});
+		if (!flags.has('--skip-js')) js = await measureJs('tmp/bench-build', PORT);
+	}
+	printSummary({ comparison, pages, imported, load, js, httpNote });
 }
 
 await main();

@@ -1,0 +1,80 @@
+import type { ComparisonFigure, PageFigure } from './reads';
+import type { LoadResult } from './throughput';
+import type { JsFigure } from './js-size';
+
+/** Issue 8's targets. */
+export const TARGETS = { comparisonRatio: 3, roundTrips: 5, importRatio: 5, dashboardJsKb: 120 };
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+
+/** One table with every figure of the run and its target, printed last. */
+export function printSummary(input: {
+	comparison: ComparisonFigure;
+	pages: PageFigure[];
+	imported: { importSeconds: number; commitSeconds: number; copySeconds: number } | null;
+	load: LoadResult[] | null;
+	js: JsFigure[] | null;
+	httpNote: string;
+}) {
+	const { comparison: c, pages, imported, load, js } = input;
+	const rows: [string, string, string, string][] = [];
+	const worstRound = Math.max(...c.rounds);
+	rows.push([
+		'comparison page vs plain SQL (396 cities)',
+		`${ms(c.median)} vs ${ms(c.plainMedian)}: ${c.ratio.toFixed(2)} × (rounds ${Math.min(...c.rounds).toFixed(2)}–${worstRound.toFixed(2)})`,
+		`≤ ${TARGETS.comparisonRatio} ×`,
+		verdict(worstRound <= TARGETS.comparisonRatio)
+	]);
+	for (const p of [{ ...c, label: 'comparison' }, ...pages]) {
+		rows.push([
+			p.label.split(':')[0]!,
+			`${p.roundTrips} round trips, median ${ms(p.median)}, p95 ${ms(p.p95)}`,
+			`≤ ${TARGETS.roundTrips} trips`,
+			verdict(p.roundTrips <= TARGETS.roundTrips)
+		]);
+	}
+	if (imported) {
+		const ratio = imported.importSeconds / imported.copySeconds;
+		rows.push([
+			'import 100,000 values (parse + commit) vs COPY',
+			`${imported.importSeconds.toFixed(2)} s vs ${imported.copySeconds.toFixed(2)} s: ${ratio.toFixed(2)} × (commit alone ${(imported.commitSeconds / imported.copySeconds).toFixed(2)} ×)`,
+			`≤ ${TARGETS.importRatio} ×`,
+			verdict(ratio <= TARGETS.importRatio)
+		]);
+	} else rows.push(['import vs COPY', 'skipped (--skip-import)', '', '']);
+	if (load) {
+		const [dashboard, trivial] = load as [LoadResult, LoadResult];
+		for (const l of load) {
+			rows.push([
+				`${l.path} (50 clients, authenticated)`,
+				`${l.perSecond.toFixed(0)} req/s, p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, ${l.errors} errors of ${l.requests}`,
+				'0 errors',
+				verdict(l.errors === 0)
+			]);
+		}
+		rows.push([
+			'dashboard vs trivial page throughput',
+			`${(dashboard.perSecond / trivial.perSecond).toFixed(2)} × (trivial ${(trivial.perSecond / dashboard.perSecond).toFixed(1)} × faster)`,
+			'measured',
+			''
+		]);
+	} else rows.push(['throughput under load', input.httpNote, '', '']);
+	if (js) {
+		for (const f of js) {
+			rows.push([
+				`JS ${f.path}`,
+				`${f.kb.toFixed(1)} KB gzip in ${f.files} files`,
+				`≤ ${TARGETS.dashboardJsKb} KB`,
+				verdict(f.kb <= TARGETS.dashboardJsKb)
+			]);
+		}
+	} else rows.push(['JavaScript per page', input.httpNote || 'skipped (--skip-js)', '', '']);
+
+	const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+	const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ');
+	console.log('\nSummary (issue 8 targets)');
+	console.log(line(['measure', 'figure', 'target', '']));
+	console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+	for (const r of rows) console.log(line(r));
+}
