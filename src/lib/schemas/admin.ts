@@ -33,8 +33,8 @@ export const createUserSchema = z.object({
 export const assignRoleSchema = z
 	.object({
 		role: z.enum(roleValues, { error: () => m.admin_role_required() }),
-		organisationId: z.number().int().positive().optional(),
-		fieldId: z.number().int().positive().optional()
+		organisationId: z.int32().positive().optional(),
+		fieldId: z.int32().positive().optional()
 	})
 	.superRefine((value, ctx) => {
 		const { role, organisationId, fieldId } = value;

@@ -33,4 +33,4 @@ export const createApiTokenSchema = z.object({
 		.default(API_TOKEN_DAYS_DEFAULT)
 });
 
-export const revokeApiTokenSchema = z.object({ tokenId: z.number().int().positive() });
+export const revokeApiTokenSchema = z.object({ tokenId: z.int32().positive() });

@@ -225,7 +225,7 @@ function buildEditSchema(locale: AppLocale) {
 			// Only read for a new version; a correction keeps the latest version's quarter.
 			validFromYear: text().trim().default(''),
 			validFromQuarter: intChoice(1, 4),
-			expectedVersion: z.number().int().min(1)
+			expectedVersion: z.int32().min(1)
 		})
 		.superRefine(checkBands(locale))
 		.superRefine((value, ctx) => {

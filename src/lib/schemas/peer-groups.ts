@@ -17,10 +17,10 @@ export const peerGroupSchema = z.object({
 		.min(1, { error: () => m.peer_group_name_required() })
 		.max(100, { error: () => m.peer_group_name_too_long() }),
 	members: z
-		.array(z.number().int().positive())
+		.array(z.int32().positive())
 		.min(2, { error: () => m.peer_group_members_too_few() })
 		.max(500),
 	/** The version the form was read at (0 for a new group): concurrent edits are refused. */
-	version: z.number().int().min(0).default(0)
+	version: z.int32().min(0).default(0)
 });
 export type PeerGroupInput = z.infer<typeof peerGroupSchema>;

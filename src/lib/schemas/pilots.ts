@@ -26,10 +26,7 @@ export const gateDecisions = ['go', 'revise', 'stop'] as const;
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
 	z.enum(values, { error: () => m.pilot_choose() });
 
-const id = z
-	.number({ error: () => m.pilot_choose() })
-	.int()
-	.positive();
+const id = z.int32({ error: () => m.pilot_choose() }).positive();
 
 /** A year as typed: negative years get their own message, others must lie in 2000–2100. */
 const yearText = text()
@@ -98,7 +95,7 @@ export const createPilotSchema = (locale: AppLocale) =>
 export const settingsSchema = (locale: AppLocale) =>
 	z
 		.object({
-			version: z.number().int().positive(),
+			version: z.int32().positive(),
 			status: choice(pilotStatuses),
 			startYear: yearText,
 			endYear: yearText,
@@ -141,7 +138,7 @@ export const lineSchema = (locale: AppLocale) =>
 			.default('')
 	});
 
-export const deleteLineSchema = z.object({ lineId: id, version: z.number().int().positive() });
+export const deleteLineSchema = z.object({ lineId: id, version: z.int32().positive() });
 
 export const gateSchema = z.object({
 	criterion: choice(gateCriteria).default('konkretisierung'),
@@ -179,7 +176,7 @@ export const scoresSchema = z
  */
 export const criteriaSchema = z
 	.object({
-		criterionIds: z.array(z.number().int().min(0)).default([]),
+		criterionIds: z.array(z.int32().min(0)).default([]),
 		names: z
 			.array(
 				text()
@@ -239,7 +236,7 @@ const changeText = (locale: AppLocale) =>
  */
 export const profileSchema = (locale: AppLocale) =>
 	z.object({
-		version: z.number().int().positive(),
+		version: z.int32().positive(),
 		title,
 		description: longText,
 		leadOrganisationId: id,
@@ -261,4 +258,4 @@ export const profileSchema = (locale: AppLocale) =>
 
 /** One yearly line changed in place; the version is the pilot's, as for deletions. */
 export const updateLineSchema = (locale: AppLocale) =>
-	lineSchema(locale).extend({ lineId: id, version: z.number().int().positive() });
+	lineSchema(locale).extend({ lineId: id, version: z.int32().positive() });

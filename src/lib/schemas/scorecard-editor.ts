@@ -9,8 +9,8 @@ import { parseLocaleNumber } from '$lib/format/parse-number';
  * (optimistic locking). Numbers are typed as text and read in the user's locale ("1,5" in
  * German), so they stay strings here and are converted with `readNumber` after validation.
  */
-const version = z.number().int().min(0);
-const id = z.number().int().positive();
+const version = z.int32().min(0);
+const id = z.int32().positive();
 const direction = z.enum(['up', 'down']);
 
 export const readNumber = (s: string): number | null => parseLocaleNumber(s, getLocale());
@@ -43,8 +43,7 @@ const bound = text()
 	.default('')
 	.refine((s) => s === '' || readNumber(s) !== null, { error: () => m.editor_number_invalid() });
 const year = z
-	.number({ error: () => m.editor_year_invalid() })
-	.int()
+	.int32({ error: () => m.editor_year_invalid() })
 	.min(2000, { error: () => m.editor_year_invalid() })
 	.max(2100, { error: () => m.editor_year_invalid() });
 const isoDate = text()
@@ -78,10 +77,7 @@ export const deleteObjectiveSchema = z.object({ version, objectiveId: id });
 export const addSharedKpiSchema = z.object({
 	version,
 	objectiveId: id,
-	kpiId: z
-		.number({ error: () => m.editor_kpi_required() })
-		.int()
-		.positive(),
+	kpiId: z.int32({ error: () => m.editor_kpi_required() }).positive(),
 	weight
 });
 export const kpiUnits = [
@@ -107,7 +103,7 @@ export const addLocalKpiSchema = z.object({
 	nameEn: optionalText(200),
 	definitionDe: requiredText(4000),
 	unit: z.enum(kpiUnits),
-	decimals: z.number().int().min(0).max(4),
+	decimals: z.int32().min(0).max(4),
 	polarity: z.enum(kpiPolarities),
 	aggregation: z.enum(kpiAggregations),
 	validFromYear: year,

@@ -53,6 +53,7 @@ export const actions: Actions = {
 	changePassword: async (event) => {
 		const viewer = requireUser(event);
 		const form = await superValidate(event.request, zod4(passwordChangeSchema), {
+			allowFiles: false,
 			id: 'password'
 		});
 		const { currentPassword, newPassword } = form.data;
@@ -93,7 +94,7 @@ export const actions: Actions = {
 	},
 	endSession: async (event) => {
 		const viewer = requireUser(event);
-		const form = await superValidate(event.request, zod4(sessionSchema));
+		const form = await superValidate(event.request, zod4(sessionSchema), { allowFiles: false });
 		if (!form.valid) return fail(400);
 		const db = appDb();
 		const ended = await endOwnSession(db, viewer.principal.userId, form.data.sessionId);

@@ -32,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	login: async (event) => {
 		allowAnonymous(event);
-		const form = await superValidate(event.request, zod4(loginSchema));
+		const form = await superValidate(event.request, zod4(loginSchema), { allowFiles: false });
 		const password = form.data.password;
 		// The password never travels back to the browser.
 		form.data.password = '';

@@ -8,10 +8,10 @@ import type { EntryGrid } from './grid';
 
 /** One posted grid row, as typed: kept and sent back on any refusal, so nothing typed is lost. */
 const postedRow = z.object({
-	kpiId: z.number().int().positive(),
+	kpiId: z.int32().positive(),
 	value: text().max(64),
 	comment: text().max(2000),
-	version: z.number().int().min(0)
+	version: z.int32().min(0)
 });
 const gridPost = z.array(postedRow).max(500);
 export type PostedRow = z.infer<typeof postedRow>;

@@ -46,7 +46,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	enrol: async (event) => {
 		const viewer = requireUserOrEnrolment(event);
-		const form = await superValidate(event.request, zod4(totpEnrolSchema), { id: 'enrol' });
+		const form = await superValidate(event.request, zod4(totpEnrolSchema), {
+			allowFiles: false,
+			id: 'enrol'
+		});
 		const code = form.data.code;
 		form.data.code = '';
 		const session = event.locals.session;
@@ -70,7 +73,10 @@ export const actions: Actions = {
 	},
 	disable: async (event) => {
 		const viewer = requireUser(event);
-		const form = await superValidate(event.request, zod4(totpDisableSchema), { id: 'disable' });
+		const form = await superValidate(event.request, zod4(totpDisableSchema), {
+			allowFiles: false,
+			id: 'disable'
+		});
 		const password = form.data.password;
 		form.data.password = '';
 		if (!form.valid) return fail(400, { form });

@@ -61,7 +61,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const viewer = requireUser(event);
-		const form = await superValidate(event.request, zod4(createApiTokenSchema));
+		const form = await superValidate(event.request, zod4(createApiTokenSchema), {
+			allowFiles: false
+		});
 		if (!form.valid) return fail(400, { createForm: form });
 		const db = appDb();
 		const result = await createApiToken(db, {
@@ -96,7 +98,10 @@ export const actions: Actions = {
 	},
 	revoke: async (event) => {
 		const viewer = requireUser(event);
-		const form = await superValidate(event.request, zod4(revokeApiTokenSchema), { id: 'revoke' });
+		const form = await superValidate(event.request, zod4(revokeApiTokenSchema), {
+			allowFiles: false,
+			id: 'revoke'
+		});
 		if (!form.valid) return fail(400, { revokeError: m.api_tokens_revoke_not_found() });
 		const result = await revokeApiToken(appDb(), {
 			userId: viewer.principal.userId,

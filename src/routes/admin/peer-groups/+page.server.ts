@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const viewer = requirePermission(event, 'peer_group:manage');
-		const form = await superValidate(event.request, zod4(peerGroupSchema));
+		const form = await superValidate(event.request, zod4(peerGroupSchema), { allowFiles: false });
 		if (!form.valid) return fail(400, { form });
 		const result = await savePeerGroup(appDb(), {
 			actorUserId: viewer.principal.userId,

@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const viewer = requirePermission(event, 'user:admin');
-		const form = await superValidate(event.request, zod4(createUserSchema));
+		const form = await superValidate(event.request, zod4(createUserSchema), { allowFiles: false });
 		const password = form.data.password;
 		// The password never travels back to the browser.
 		form.data.password = '';

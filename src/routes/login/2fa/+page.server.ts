@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	verify: async (event) => {
 		const viewer = requirePendingSecondFactor(event);
-		const form = await superValidate(event.request, zod4(totpCodeSchema));
+		const form = await superValidate(event.request, zod4(totpCodeSchema), { allowFiles: false });
 		const code = form.data.code;
 		form.data.code = '';
 		if (!form.valid) return fail(400, { form });

@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		allowAnonymous(event);
-		const form = await superValidate(event.request, zod4(setPasswordSchema));
+		const form = await superValidate(event.request, zod4(setPasswordSchema), { allowFiles: false });
 		const { password } = form.data;
 		form.data.password = '';
 		form.data.confirm = '';

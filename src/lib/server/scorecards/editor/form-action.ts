@@ -82,10 +82,9 @@ export async function runEditorAction<S extends z.ZodType<Record<string, unknown
 ) {
 	if (!target) error(404, m.not_found_scorecard());
 	assertCanEdit(viewer, target);
-	const form = (await superValidate(event.request, zod4(schema as never))) as SuperValidated<
-		z.output<S>,
-		FormNotice
-	>;
+	const form = (await superValidate(event.request, zod4(schema as never), {
+		allowFiles: false
+	})) as SuperValidated<z.output<S>, FormNotice>;
 	if (!form.valid) {
 		form.message = { kind: 'error', text: m.editor_check_input() };
 		return fail(400, { form });

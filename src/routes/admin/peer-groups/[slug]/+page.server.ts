@@ -44,7 +44,7 @@ export const actions: Actions = {
 	update: async (event) => {
 		const viewer = requirePermission(event, 'peer_group:manage');
 		const group = await groupOf(event.params.slug);
-		const form = await superValidate(event.request, zod4(peerGroupSchema));
+		const form = await superValidate(event.request, zod4(peerGroupSchema), { allowFiles: false });
 		if (!form.valid) return fail(400, { form });
 		const result = await savePeerGroup(appDb(), {
 			actorUserId: viewer.principal.userId,
@@ -65,7 +65,7 @@ export const actions: Actions = {
 		const group = await groupOf(event.params.slug);
 		const version = z.coerce
 			.number()
-			.int()
+			.pipe(z.int32())
 			.safeParse((await event.request.formData()).get('version'));
 		if (!version.success) return fail(400, { deleteError: m.peer_group_stale() });
 		const deleted = await deletePeerGroup(appDb(), {

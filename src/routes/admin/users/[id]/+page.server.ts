@@ -41,7 +41,7 @@ export const actions: Actions = {
 	assignRole: async (event) => {
 		const viewer = requirePermission(event, 'user:admin');
 		const userId = userIdOf(event.params.id);
-		const form = await superValidate(event.request, zod4(assignRoleSchema));
+		const form = await superValidate(event.request, zod4(assignRoleSchema), { allowFiles: false });
 		if (!form.valid) return fail(400, { roleForm: form });
 		const result = await assignRole(appDb(), {
 			actorUserId: viewer.principal.userId,

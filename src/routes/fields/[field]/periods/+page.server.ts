@@ -89,7 +89,10 @@ export const actions = {
 		const db = appDb();
 		const field = await fieldOf(db, event.params.field);
 		assertCan(viewer, 'period:manage', { fieldId: field.id });
-		const form = await superValidate(event.request, zod4(openPeriodSchema), { id: 'open' });
+		const form = await superValidate(event.request, zod4(openPeriodSchema), {
+			allowFiles: false,
+			id: 'open'
+		});
 		if (!form.valid) {
 			form.message = m.periods_check_input();
 			return fail(400, { form });
@@ -114,7 +117,10 @@ export const actions = {
 		const db = appDb();
 		const field = await fieldOf(db, event.params.field);
 		assertCan(viewer, 'period:manage', { fieldId: field.id });
-		const form = await superValidate(event.request, zod4(deadlineSchema), { id: 'deadline' });
+		const form = await superValidate(event.request, zod4(deadlineSchema), {
+			allowFiles: false,
+			id: 'deadline'
+		});
 		if (!form.valid) {
 			form.message = m.periods_check_input();
 			return fail(400, { form });
@@ -141,7 +147,10 @@ export const actions = {
 		const db = appDb();
 		const field = await fieldOf(db, event.params.field);
 		assertCan(viewer, 'period:manage', { fieldId: field.id });
-		const ref = await superValidate(event.request, zod4(closeSchema), { id: 'close' });
+		const ref = await superValidate(event.request, zod4(closeSchema), {
+			allowFiles: false,
+			id: 'close'
+		});
 		if (!ref.valid) return fail(400, { notice: m.periods_action_invalid() });
 		const q = { year: Number(ref.data.year), quarter: ref.data.quarter };
 		const result = await closePeriod(db, {
@@ -159,7 +168,10 @@ export const actions = {
 		const db = appDb();
 		const field = await fieldOf(db, event.params.field);
 		assertCan(viewer, 'period:manage', { fieldId: field.id });
-		const form = await superValidate(event.request, zod4(reopenSchema), { id: 'reopen' });
+		const form = await superValidate(event.request, zod4(reopenSchema), {
+			allowFiles: false,
+			id: 'reopen'
+		});
 		if (!form.valid) {
 			form.message = m.periods_check_input();
 			return fail(400, { form });

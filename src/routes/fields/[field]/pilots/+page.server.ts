@@ -57,7 +57,10 @@ export const actions = {
 		const db = appDb();
 		const field = await fieldOf(db, event.params.field);
 		assertCan(viewer, 'pilot:write', { fieldId: field.id });
-		const form = await superValidate(event.request, zod4(criteriaSchema), { id: 'criteria' });
+		const form = await superValidate(event.request, zod4(criteriaSchema), {
+			allowFiles: false,
+			id: 'criteria'
+		});
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });

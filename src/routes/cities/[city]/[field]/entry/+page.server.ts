@@ -16,7 +16,7 @@ import type { Actions, PageServerLoad } from './$types';
 type Event = RequestEvent<{ city: string; field: string }>;
 
 const reopenSchema = z.object({
-	kpiId: z.coerce.number().int().positive(),
+	kpiId: z.coerce.number().pipe(z.int32().positive()),
 	reason: text().trim().min(1).max(2000)
 });
 

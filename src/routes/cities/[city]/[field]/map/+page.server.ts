@@ -100,6 +100,7 @@ export const actions: Actions = {
 		const scorecard = await mapScorecard(event);
 		assertCan(viewer, 'scorecard:write', { organisationId: scorecard.organisationId });
 		const form: AddForm = await superValidate(event.request, zod4(addLinkSchema), {
+			allowFiles: false,
 			id: ADD_FORM
 		});
 		// Without a readable version nobody can tell what the form was based on.
@@ -124,6 +125,7 @@ export const actions: Actions = {
 		const scorecard = await mapScorecard(event);
 		assertCan(viewer, 'scorecard:write', { organisationId: scorecard.organisationId });
 		const form: RemoveForm = await superValidate(event.request, zod4(removeLinkSchema), {
+			allowFiles: false,
 			id: REMOVE_FORM
 		});
 		if (form.errors.version) return conflict(form);

@@ -10,7 +10,7 @@ const objectiveId = (message: () => string) =>
 		.max(2_147_483_647, { error: message });
 
 /** Every form carries the scorecard version it was read at (optimistic locking). */
-const version = z.number().int().min(1).max(2_147_483_647);
+const version = z.int32().min(1).max(2_147_483_647);
 
 export const addLinkSchema = z
 	.object({

@@ -92,7 +92,9 @@ export const actions: Actions = {
 		const field = await editableFieldOf(db, viewer, event.params.field);
 		const kpi = await kpiOf(db, field.id, event.params.code);
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(editKpiSchema(locale)));
+		const form = await superValidate(event.request, zod4(editKpiSchema(locale)), {
+			allowFiles: false
+		});
 		if (!form.valid) {
 			form.message = m.catalogue_editor_check_input();
 			return fail(400, { form });

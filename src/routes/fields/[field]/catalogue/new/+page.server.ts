@@ -38,7 +38,9 @@ export const actions: Actions = {
 		const db = appDb();
 		const field = await editableFieldOf(db, viewer, event.params.field);
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(createKpiSchema(locale)));
+		const form = await superValidate(event.request, zod4(createKpiSchema(locale)), {
+			allowFiles: false
+		});
 		if (!form.valid) {
 			form.message = m.catalogue_editor_check_input();
 			return fail(400, { form });

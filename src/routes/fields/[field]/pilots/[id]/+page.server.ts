@@ -108,6 +108,7 @@ export const actions = {
 		const { db, field, pilotId } = await writeContext(event, viewer);
 		const locale = getLocale();
 		const form = await superValidate(event.request, zod4(settingsSchema(locale)), {
+			allowFiles: false,
 			id: 'settings'
 		});
 		if (!form.valid) {
@@ -161,7 +162,10 @@ export const actions = {
 		const viewer = requireUser(event);
 		const { db, field, pilotId } = await writeContext(event, viewer);
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(lineSchema(locale)), { id: 'line' });
+		const form = await superValidate(event.request, zod4(lineSchema(locale)), {
+			allowFiles: false,
+			id: 'line'
+		});
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });
@@ -192,6 +196,7 @@ export const actions = {
 		const { db, field, pilotId } = await writeContext(event, viewer);
 		const locale = getLocale();
 		const form = await superValidate(event.request, zod4(updateLineSchema(locale)), {
+			allowFiles: false,
 			id: 'lineEdit'
 		});
 		if (!form.valid) {
@@ -225,7 +230,10 @@ export const actions = {
 	deleteLine: async (event) => {
 		const viewer = requireUser(event);
 		const { db, field, pilotId } = await writeContext(event, viewer);
-		const form = await superValidate(event.request, zod4(deleteLineSchema), { id: 'delete' });
+		const form = await superValidate(event.request, zod4(deleteLineSchema), {
+			allowFiles: false,
+			id: 'delete'
+		});
 		if (!form.valid) return fail(400, { notice: m.pilot_stale() });
 		const result = await deleteLine(db, {
 			actorUserId: viewer.principal.userId,
@@ -240,7 +248,10 @@ export const actions = {
 	scores: async (event) => {
 		const viewer = requireUser(event);
 		const { db, field, pilotId } = await writeContext(event, viewer);
-		const form = await superValidate(event.request, zod4(scoresSchema), { id: 'scores' });
+		const form = await superValidate(event.request, zod4(scoresSchema), {
+			allowFiles: false,
+			id: 'scores'
+		});
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });
@@ -263,7 +274,10 @@ export const actions = {
 	gate: async (event) => {
 		const viewer = requireUser(event);
 		const { db, field, pilotId } = await writeContext(event, viewer);
-		const form = await superValidate(event.request, zod4(gateSchema), { id: 'gate' });
+		const form = await superValidate(event.request, zod4(gateSchema), {
+			allowFiles: false,
+			id: 'gate'
+		});
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });

@@ -42,7 +42,9 @@ export const actions = {
 		const field = await fieldOf(db, event.params.field);
 		assertCan(viewer, 'pilot:write', { fieldId: field.id });
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(createPilotSchema(locale)));
+		const form = await superValidate(event.request, zod4(createPilotSchema(locale)), {
+			allowFiles: false
+		});
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });

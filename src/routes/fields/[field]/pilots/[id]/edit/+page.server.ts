@@ -49,7 +49,9 @@ export const actions = {
 		assertCan(viewer, 'pilot:write', { fieldId: field.id });
 		const pilotId = pilotIdOf(event.params.id);
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(profileSchema(locale)));
+		const form = await superValidate(event.request, zod4(profileSchema(locale)), {
+			allowFiles: false
+		});
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });
