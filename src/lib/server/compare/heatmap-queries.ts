@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/types';
 import {
@@ -94,9 +94,11 @@ export const participantCities = and(
 /**
  * The whole grid in one read: participating cities × shared KPIs of the field, each with its
  * visible values in the period (left join, so a city without a value still gets its row) and
- * the city's own target for the period's year. The values come through the unique index
- * (organisation, kpi, year, quarter); the visibility rule sits in the join, so another city's
- * draft never leaves the database.
+ * the city's own target for the period's year. The period's values of the field's KPIs are
+ * selected first (a bitmap scan of measurements_kpi_period_idx per KPI, heap pages in physical
+ * order) and hash-joined to the grid: at NRW scale a quarter of 7,920 cells reads ~7,800 pages
+ * instead of 7,920 probes of the unique index (~31,000). The visibility rule sits in that
+ * selection, so another city's draft never leaves the database.
  */
 export function loadHeatmapCells(
 	db: DbOrTx,
@@ -127,18 +129,45 @@ export function loadHeatmapCells(
 			)
 		)
 		.as('city_target');
+	const fieldKpis = db
+		.select({ id: kpis.id })
+		.from(kpis)
+		.where(
+			and(eq(kpis.fieldId, fieldId), isNull(kpis.ownerOrganisationId), isNull(kpis.archivedAt))
+		);
+	const values = db
+		.select({
+			organisationId: sql<number>`${measurements.organisationId}`.as('value_organisation_id'),
+			kpiId: sql<number>`${measurements.kpiId}`.as('value_kpi_id'),
+			year: measurements.year,
+			quarter: measurements.quarter,
+			value: measurements.value,
+			state: measurements.state,
+			kpiVersionId: measurements.kpiVersionId,
+			comment: measurements.comment
+		})
+		.from(measurements)
+		.where(
+			and(
+				inArray(measurements.kpiId, fieldKpis),
+				eq(measurements.year, period.year),
+				period.kind === 'quarter' ? eq(measurements.quarter, period.quarter) : undefined,
+				visibleValues(viewer)
+			)
+		)
+		.as('period_values');
 	return db
 		.select({
 			organisationId: organisations.id,
 			citySlug: organisations.slug,
 			cityName: organisations.name,
 			kpiId: kpis.id,
-			year: measurements.year,
-			quarter: measurements.quarter,
-			value: measurements.value,
-			state: measurements.state,
-			kpiVersionId: measurements.kpiVersionId,
-			hasComment: sql<boolean | null>`${measurements.comment} <> ''`.mapWith((v: unknown) =>
+			year: values.year,
+			quarter: values.quarter,
+			value: values.value,
+			state: values.state,
+			kpiVersionId: values.kpiVersionId,
+			hasComment: sql<boolean | null>`${values.comment} <> ''`.mapWith((v: unknown) =>
 				v === null ? null : v === true || v === 't'
 			),
 			targetGreenMin: cityTarget.greenMin,
@@ -156,20 +185,11 @@ export function loadHeatmapCells(
 				isNull(kpis.archivedAt)
 			)
 		)
-		.leftJoin(
-			measurements,
-			and(
-				eq(measurements.organisationId, organisations.id),
-				eq(measurements.kpiId, kpis.id),
-				eq(measurements.year, period.year),
-				period.kind === 'quarter' ? eq(measurements.quarter, period.quarter) : undefined,
-				visibleValues(viewer)
-			)
-		)
+		.leftJoin(values, and(eq(values.organisationId, organisations.id), eq(values.kpiId, kpis.id)))
 		.leftJoin(
 			cityTarget,
 			and(eq(cityTarget.organisationId, organisations.id), eq(cityTarget.kpiId, kpis.id))
 		)
 		.where(eq(fieldParticipants.fieldId, fieldId))
-		.orderBy(asc(organisations.name), asc(kpis.id), asc(measurements.quarter));
+		.orderBy(asc(organisations.name), asc(kpis.id), asc(values.quarter));
 }
