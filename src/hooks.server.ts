@@ -6,12 +6,13 @@ import { handleLocale } from './hooks/locale';
 import { handleSecurityHeaders } from './hooks/security-headers';
 import { handleSession } from './hooks/session';
 import { handleApiToken } from './hooks/api-token';
-import { handleDatabaseUnavailable } from './hooks/database-unavailable';
+import { handleDatabaseUnavailable, survivePoolDisconnects } from './hooks/database-unavailable';
 
 export { handleError } from './hooks/database-unavailable';
 
 export const init: ServerInit = async () => {
 	await startAppOrExit();
+	survivePoolDisconnects();
 	// `node build` waits for open handles; close the pool so SIGTERM ends the process.
 	process.once('sveltekit:shutdown', () => void closeAppDatabase());
 };

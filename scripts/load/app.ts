@@ -53,7 +53,7 @@ export async function startInstance(port: number, databaseUrl: string): Promise<
 	const log: string[] = [];
 	const keep = (chunk: Buffer) => {
 		log.push(...chunk.toString().split('\n').filter(Boolean));
-		if (log.length > 200) log.splice(0, log.length - 200);
+		if (log.length > 5000) log.splice(0, log.length - 5000);
 	};
 	child.stdout?.on('data', keep);
 	child.stderr?.on('data', keep);

@@ -4,11 +4,8 @@ import type { Cluster } from './cluster';
 import { runPhase, type PhaseSetup } from './phase';
 
 const DOWN_SECONDS = 5;
-/**
- * Longest acceptable answer while the database is away ("not a hang"): on a shared 2-core
- * machine under this load, normal answers already queue for several seconds.
- */
-const MAX_OUTAGE_ANSWER_MS = 10_000;
+/** Longest acceptable answer while the database is away ("not a hang"). */
+const MAX_OUTAGE_ANSWER_MS = 5000;
 const MAX_RECOVERY_MS = 10_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -51,7 +48,7 @@ export async function faultPhase(
 			`${outage.length} requests failed during the outage: answer time median ${median.toFixed(0)} ms, slowest ${slowest.toFixed(0)} ms (${byTime.at(-1)?.detail.slice(0, 40) ?? '-'})`
 	);
 	report.figure(
-		`recovery after PostgreSQL was back: first successful request sent ${firstSuccess - readyAt} ms after, last failed request sent ${lastFailure - readyAt} ms after`
+		`recovery after PostgreSQL was back: first successful request sent ${(firstSuccess - readyAt).toFixed(0)} ms after, last failed request sent ${(lastFailure - readyAt).toFixed(0)} ms after`
 	);
 	report.check(
 		'database restart: requests during the outage get 503 with the German message, quickly (no hang)',
@@ -68,6 +65,17 @@ export async function faultPhase(
 						.join(' | ')}`
 				: '')
 	);
+	const unawaited = setup.instances.reduce(
+		(n, i) => n + i.log.filter((l) => l.includes('unawaited query')).length,
+		0
+	);
+	if (unawaited)
+		report.figure(`${unawaited} rejected queries nobody awaited were logged (and survived)`);
+	for (const i of setup.instances)
+		if (i.child.exitCode !== null || i.child.signalCode !== null)
+			report.figure(
+				`instance :${i.port} ended (${i.child.exitCode ?? i.child.signalCode}):\n${i.log.slice(-12).join('\n')}`
+			);
 	const sameProcesses = setup.instances.every(
 		(i, n) => i.child.pid === pids[n] && i.child.exitCode === null
 	);
@@ -76,6 +84,6 @@ export async function faultPhase(
 		sameProcesses &&
 			lastFailure - readyAt < MAX_RECOVERY_MS &&
 			firstSuccess - readyAt < MAX_RECOVERY_MS,
-		`same processes: ${sameProcesses}; no failure later than ${lastFailure - readyAt} ms after the database was back`
+		`same processes: ${sameProcesses}; no failure later than ${(lastFailure - readyAt).toFixed(0)} ms after the database was back`
 	);
 }

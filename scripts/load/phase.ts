@@ -80,19 +80,24 @@ export async function runPhase(
 		}
 	};
 	const instance = (i: number) => instances[i % instances.length].base;
+	// Users arrive spread over one think time, not all in the same millisecond.
+	const arrive = (user: () => Promise<void>) =>
+		new Promise((r) => setTimeout(r, Math.random() * thinkMs[1])).then(user);
 	const loops: Promise<void>[] = [];
 	for (let i = 0; i < users.controllers; i++) {
 		const t = plan.saveTargets[i];
-		loops.push(controllerUser(ctx, instance(i), tokens.controller.get(t.city)!, t));
+		loops.push(arrive(() => controllerUser(ctx, instance(i), tokens.controller.get(t.city)!, t)));
 	}
 	for (let i = 0; i < users.approvers; i++) {
 		const w = work[i];
 		loops.push(
-			approverUser(
-				ctx,
-				instance(i),
-				{ approver: tokens.approver.get(w.city)!, controller: tokens.controller.get(w.city)! },
-				w
+			arrive(() =>
+				approverUser(
+					ctx,
+					instance(i),
+					{ approver: tokens.approver.get(w.city)!, controller: tokens.controller.get(w.city)! },
+					w
+				)
 			)
 		);
 	}
@@ -100,7 +105,7 @@ export async function runPhase(
 		const city = plan.cities[i % plan.cities.length];
 		// Every fifth reader is the association's observer, who sees only released values.
 		const token = i % 5 === 4 ? tokens.observer : tokens.mayor.get(city)!;
-		loops.push(mayorUser(ctx, instance(i), token, city, plan.fields));
+		loops.push(arrive(() => mayorUser(ctx, instance(i), token, city, plan.fields)));
 	}
 	if (during) loops.push(during());
 	await Promise.all(loops);

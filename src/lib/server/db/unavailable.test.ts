@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable } from './unavailable';
+import { isDatabaseUnavailable, unavailableReason } from './unavailable';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -39,5 +39,22 @@ describe('isDatabaseUnavailable', () => {
 		expect(isDatabaseUnavailable(new Error('wrapped', { cause: withCode('42P01') }))).toBe(false);
 		expect(isDatabaseUnavailable(null)).toBe(false);
 		expect(isDatabaseUnavailable('ECONNREFUSED')).toBe(false);
+	});
+});
+
+describe('unavailableReason', () => {
+	it('names the driver error, not the failed SQL and its parameters', () => {
+		const wrapped = new Error(
+			'Failed query: select * from sessions where id = $1\nparams: secret',
+			{
+				cause: withCode('57P01', 'terminating connection due to administrator command')
+			}
+		);
+		expect(unavailableReason(wrapped)).toBe(
+			'57P01 terminating connection due to administrator command'
+		);
+		expect(unavailableReason(withCode('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'))).toBe(
+			'connect ECONNREFUSED 127.0.0.1:5432'
+		);
 	});
 });

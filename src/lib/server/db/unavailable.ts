@@ -41,3 +41,14 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 		return error.errors.some((e) => isDatabaseUnavailable(e, depth + 1));
 	return false;
 }
+
+/** The driver's own words (code and message), never the failed SQL or its parameters. */
+export function unavailableReason(error: unknown): string {
+	let e: unknown = error;
+	for (let depth = 0; depth < 5 && e instanceof Error && e.cause !== undefined; depth++)
+		e = e.cause;
+	if (e instanceof AggregateError && e.errors.length) e = e.errors[0];
+	const code = codeOf(e);
+	const message = e instanceof Error ? e.message : String(e);
+	return code && !message.includes(code) ? `${code} ${message}` : message;
+}
