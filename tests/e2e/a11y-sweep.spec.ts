@@ -83,6 +83,7 @@ const sweptElsewhere = [
 	'/admin/users',
 	'/admin/users/[id]',
 	'/fields/[field]/pilots/[id]',
+	'/fields/[field]/pilots/[id]/edit',
 	'/login/2fa'
 ];
 

@@ -150,8 +150,52 @@ test('the field lead creates a pilot, enters lines, sees NPV and shares, records
 	await expectAccessible(page);
 	await shot(page, 'detail');
 
+	// The profile is edited after creation: new title, Hagen leaves, a linked KPI with its effect.
+	await page.getByRole('link', { name: 'Titel, Partner und Kennzahlen bearbeiten' }).click();
+	const effect = page.getByRole('textbox', {
+		name: 'Erwartete Veränderung in % für Servicelevel: Anrufe innerhalb 30 s angenommen'
+	});
+	await effect.fill('viel');
+	await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+	await expect(effect).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByText(/Bitte eine Veränderung in Prozent/)).toBeVisible();
+	await expectAccessible(page);
+	await shot(page, 'edit-errors');
+	await page.getByRole('textbox', { name: 'Titel' }).fill(`${title} erweitert`);
+	await page.getByRole('checkbox', { name: 'Hagen' }).uncheck();
+	await effect.fill('15');
+	await page
+		.getByRole('textbox', { name: 'Notiz zu Servicelevel: Anrufe innerhalb 30 s angenommen' })
+		.fill('Rückrufe entlasten die Spitzen');
+	await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${title} erweitert`);
+	await expect(page.getByRole('status')).toHaveText(
+		'Titel, Partner und Kennzahlen sind gespeichert.'
+	);
+	await expect(page.getByText('D115-SL30: erwartete Veränderung 15 %')).toBeVisible();
+	// Two partners now share the 100 000 € costs equally.
+	await expect(shares.getByRole('row', { name: /Bochum/ })).toContainText('50.000,00 €');
+	await expect(shares.getByRole('row', { name: /Hagen/ })).toHaveCount(0);
+
+	// A line is changed where it stands: 103 000 € in 2027 discount to exactly the 100 000 € cost.
+	await page.getByRole('link', { name: 'Zeile 2027, Monetärer Nutzen, Plan ändern' }).click();
+	const amount = page.getByTestId('pilot-lines').getByRole('textbox', { name: 'Betrag in €' });
+	await amount.fill('-5');
+	await page.getByRole('button', { name: 'Zeile speichern' }).click();
+	await expect(amount).toHaveAttribute('aria-invalid', 'true');
+	await expectAccessible(page);
+	await shot(page, 'line-edit');
+	await amount.fill('103.000');
+	await page.getByRole('button', { name: 'Zeile speichern' }).click();
+	await expect(page.getByRole('status')).toHaveText('Die Zeile ist geändert.');
+	await expect(page.getByTestId('npv-planned')).toHaveText('0,00 €');
+	await expect(page.getByTestId('pilot-lines').getByRole('row')).toHaveCount(4);
+
 	await page.getByRole('link', { name: 'Alle Pilotprojekte des Felds' }).click();
-	await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('20.000,00 €');
+	// The first row is the review table's; the KPI-effects table lists the pilot again.
+	await expect(
+		page.getByRole('row', { name: new RegExp(`${title} erweitert`) }).first()
+	).toContainText('0,00 €');
 });
 
 test('a Köln controller reads what the Beihilfe pilot costs and saves Köln, without forms', async ({
