@@ -105,4 +105,14 @@ test('Düsseldorf sees Köln’s factors only where the value is released', asyn
 	await expect(page.getByText('Einflussfaktor: Einmaleffekt')).toHaveCount(0);
 	await expectAccessible(page);
 	await shot(page, 'factors-duesseldorf');
+
+	// The comparison marks Köln's released value with its factor, never the draft's.
+	await page.goto('/compare?field=archivierung&kpi=ARCH-DIGITAL&period=2026-Q2');
+	const koelnRow = page
+		.getByRole('row')
+		.filter({ has: page.getByRole('rowheader', { name: /Köln/ }) });
+	await expect(koelnRow.getByText('Einflussfaktor: Fallmix').first()).toBeVisible();
+	await page.goto('/compare?field=archivierung&kpi=ARCH-DIGITAL&period=2026-Q3');
+	await expect(page.getByText('Einflussfaktor: Einmaleffekt')).toHaveCount(0);
+	await expectAccessible(page);
 });
