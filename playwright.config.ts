@@ -45,7 +45,15 @@ export default defineConfig({
 		{
 			name: 'chromium-stateful',
 			testMatch: /\.stateful\.spec\.ts$/,
+			testIgnore: /hostile-forms-http/,
 			dependencies: ['chromium'],
+			use: { ...devices['Desktop Chrome'] }
+		},
+		// Random writes into every form would disturb the other stateful tests: it runs last.
+		{
+			name: 'chromium-hostile',
+			testMatch: /hostile-forms-http\.stateful\.spec\.ts$/,
+			dependencies: ['chromium-stateful'],
 			use: { ...devices['Desktop Chrome'] }
 		}
 	],

@@ -3,6 +3,7 @@ import { generateTOTP } from '@oslojs/otp';
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { DEMO_PASSWORD, demo } from './login';
+import { rememberTotpSecret } from './second-factor';
 
 /**
  * Turns on 2FA for the demo field lead, so it runs after all other browser tests (project
@@ -41,6 +42,7 @@ test('the field lead turns on 2FA and then needs a code at every login', async (
 	await page.getByLabel('Code').fill(enrolCode);
 	await page.getByRole('button', { name: 'Bestätigen und einschalten' }).click();
 	await expect(page.getByTestId('recovery-codes').locator('li')).toHaveCount(10);
+	rememberTotpSecret(demo.fieldLeadD115, secret);
 	await expectAccessible(page);
 
 	await page.locator('form.logout button').click();
