@@ -59,6 +59,25 @@ test('a user comments on a pilot and rewords it; the earlier wording stays in th
 	await expect(other.getByRole('button', { name: 'Beitrag löschen' })).toHaveCount(0);
 });
 
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the plain forms write and delete a comment', async ({ page }) => {
+		const text = `Ohne Skript geschrieben (${run})`;
+		await loginAs(page, demo.leadershipKoeln);
+		await page.goto('/fields/beihilfe/pilots');
+		await page.getByRole('link', { name: 'Gemeinsame Beihilfebearbeitung' }).click();
+		const exchange = page.locator('#exchange');
+		await exchange.getByRole('textbox', { name: BODY }).fill(text);
+		await exchange.getByRole('button', { name: 'Beitrag veröffentlichen' }).click();
+		await expect(page.getByRole('status')).toHaveText('Beitrag veröffentlicht.');
+		const mine = page.getByTestId('exchange-note').filter({ hasText: text });
+		await mine.getByRole('button', { name: 'Beitrag löschen' }).click();
+		await expect(page.getByRole('status')).toHaveText('Beitrag gelöscht.');
+		await expect(page.getByText(text)).toHaveCount(0);
+	});
+});
+
 test('a Köln controller records influencing factors on a draft and on a released value', async ({
 	page
 }) => {
