@@ -10,7 +10,7 @@ import { rememberTotpSecret } from './second-factor';
  * log. Stateful (turns on the admin's 2FA), so it runs after all other browser tests.
  */
 test('the admin enrols 2FA, creates an account and finds it in the audit log', async ({ page }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(180_000);
 	await page.goto('/login');
 	await page.getByLabel('E-Mail-Adresse').fill(demo.admin);
 	await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
@@ -101,4 +101,25 @@ test('the admin enrols 2FA, creates an account and finds it in the audit log', a
 	await expect(page.locator('.comparison')).toContainText('Düsseldorf');
 	await expect(page.locator('.comparison')).not.toContainText('Essen');
 	await expect(page.getByLabel('Vergleichsgruppe')).toHaveValue('rheinschiene');
+
+	// The admin pages in English, each with axe: lists, one account, one group, a refused form.
+	await page.goto('/en/admin/users');
+	await expect(page.getByRole('heading', { level: 1, name: 'User management' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Neues Controlling Hamm' }).click();
+	await expect(page).toHaveURL(/\/en\/admin\/users\/\d+/);
+	await expectAccessible(page);
+	await page.goto('/en/admin/peer-groups');
+	await expectAccessible(page);
+	await page.goto('/en/admin/peer-groups/rheinschiene');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(
+		/Rhine corridor|Rheinschiene/
+	);
+	await page.getByRole('checkbox', { name: 'Düsseldorf' }).uncheck();
+	await page.getByRole('button', { name: /save/i }).click();
+	await expect(page.locator('[aria-invalid="true"], .field-error').first()).toBeVisible();
+	await expectAccessible(page);
+	await page.goto('/en/audit');
+	await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+	await expectAccessible(page);
 });
