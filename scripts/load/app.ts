@@ -19,6 +19,9 @@ export function hasBuild() {
 	return existsSync(`${BUILD_DIR}/index.js`);
 }
 
+/** Every instance started and not yet stopped, so an interrupted run can stop them all. */
+export const running = new Set<Instance>();
+
 export interface Instance {
 	port: number;
 	base: string;
@@ -51,8 +54,16 @@ export async function startInstance(port: number, databaseUrl: string): Promise<
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	const log: string[] = [];
+	// Each line with the time it arrived (ms since epoch), so the fault test can tell when.
 	const keep = (chunk: Buffer) => {
-		log.push(...chunk.toString().split('\n').filter(Boolean));
+		const now = Date.now();
+		log.push(
+			...chunk
+				.toString()
+				.split('\n')
+				.filter(Boolean)
+				.map((line) => `${now} ${line}`)
+		);
 		if (log.length > 5000) log.splice(0, log.length - 5000);
 	};
 	child.stdout?.on('data', keep);
@@ -61,6 +72,7 @@ export async function startInstance(port: number, databaseUrl: string): Promise<
 		child.once('exit', (code) => resolve(code))
 	);
 	const instance = { port, base, databaseUrl, dataDir, child, log, exited };
+	running.add(instance);
 	await waitReady(instance);
 	return instance;
 }
@@ -90,4 +102,5 @@ export async function stopInstance(instance: Instance) {
 		clearTimeout(timer);
 	}
 	rmSync(instance.dataDir, { recursive: true, force: true });
+	running.delete(instance);
 }

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
-import { buildApp, hasBuild, startInstance, stopInstance, type Instance } from './app';
+import { buildApp, hasBuild, running, startInstance, stopInstance, type Instance } from './app';
 import { Report, verifyLedger } from './checks';
 import { createCluster, type Cluster } from './cluster';
 import { login } from './http';
@@ -46,7 +46,7 @@ const instances: Instance[] = [];
 let sql: postgres.Sql | undefined;
 
 async function cleanup() {
-	await Promise.all(instances.map((i) => stopInstance(i)));
+	await Promise.all([...running].map((i) => stopInstance(i)));
 	await sql?.end({ timeout: 2 }).catch(() => {});
 	cluster?.remove();
 }

@@ -1,5 +1,10 @@
 import { error, type Handle, type HandleServerError } from '@sveltejs/kit';
-import { isDatabaseUnavailable, unavailableReason } from '$lib/server/db/unavailable';
+import {
+	isDatabaseUnavailable,
+	isDriverWriteAfterClose,
+	unavailableReason
+} from '$lib/server/db/unavailable';
+import { reopenServerPool } from '$lib/server/db';
 import { m } from '$lib/paraglide/messages';
 
 /**
@@ -11,10 +16,25 @@ const CODE = 'database_unavailable';
 /** Requests whose load or action failed for want of the database (keyed by their locals). */
 const failed = new WeakSet<App.Locals>();
 
+/**
+ * postgres.js 3.4.9 can also leave a connection that never sends its startup message after a
+ * reconnect (the buffered-write timer is cleared but not reset): every query routed to it times
+ * out after connect_timeout, long after the server is back. A connect timeout therefore swaps
+ * the pool for a fresh one, at most every 10 s.
+ */
+let lastReopen = 0;
+function noteUnavailable(path: string, e: unknown) {
+	const reason = unavailableReason(e);
+	console.error(`Database unavailable (${path}): ${reason}`);
+	if (!reason.includes('CONNECT_TIMEOUT') || Date.now() - lastReopen < 10_000) return;
+	lastReopen = Date.now();
+	void reopenServerPool().catch((err) => console.error('Reopening the pool failed:', err));
+}
+
 export const handleError: HandleServerError = ({ error: e, event, status, message }) => {
 	if (isDatabaseUnavailable(e)) {
 		failed.add(event.locals);
-		console.error(`Database unavailable (${event.url.pathname}): ${unavailableReason(e)}`);
+		noteUnavailable(event.url.pathname, e);
 		return { message: m.error_database_unavailable(), code: CODE };
 	}
 	// As SvelteKit's default: log the unexpected error, show no details.
@@ -29,7 +49,7 @@ export const handleDatabaseUnavailable: Handle = async ({ event, resolve }) => {
 	} catch (e) {
 		// Thrown by a hook before any load ran (the session check is the first query).
 		if (!isDatabaseUnavailable(e)) throw e;
-		console.error(`Database unavailable (${event.url.pathname}): ${unavailableReason(e)}`);
+		noteUnavailable(event.url.pathname, e);
 		error(503, { message: m.error_database_unavailable(), code: CODE });
 	}
 	if (response.status !== 500 || !failed.has(event.locals)) return response;
@@ -47,5 +67,15 @@ export function survivePoolDisconnects() {
 	process.on('unhandledRejection', (reason) => {
 		if (!isDatabaseUnavailable(reason)) throw reason;
 		console.error(`Database connection lost (unawaited query): ${unavailableReason(reason)}`);
+	});
+	// The driver's write-after-close bug: replace the pool instead of ending the process. Any
+	// other uncaught exception ends it as Node would (message, exit code 1).
+	process.on('uncaughtException', (error) => {
+		if (!isDriverWriteAfterClose(error)) {
+			console.error(error);
+			process.exit(1);
+		}
+		console.error('Database driver wrote to a closed connection; opening a fresh pool.');
+		void reopenServerPool().catch((e) => console.error('Reopening the pool failed:', e));
 	});
 }

@@ -29,8 +29,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 	if (url) {
 		const client = postgres(url, {
 			max: config.poolMax ?? 10,
-			// A server that is down or restarting: requests answer 503 within seconds, not minutes.
-			connect_timeout: 5,
+			connect_timeout: 10,
 			// postgres.js waits up to 20 s between reconnects after repeated failures (3^n/100 s), so
 			// the app would stay down that long after the server is back; retry at least every second.
 			backoff: (retries) => Math.min(0.05 * 2 ** retries, 1),

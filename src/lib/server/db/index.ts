@@ -4,16 +4,32 @@ import type { DatabaseHandle, Db } from './types';
 
 let handle: DatabaseHandle | undefined;
 
-/** Opens the configured database once per process: PostgreSQL when DATABASE_URL is set, else PGlite. */
-export async function connectAppDatabase(): Promise<DatabaseHandle> {
-	if (handle) return handle;
+function openConfigured(): Promise<DatabaseHandle> {
 	const config = env();
-	handle = await openDatabase({
+	return openDatabase({
 		databaseUrl: config.DATABASE_URL,
 		dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,
 		poolMax: config.DATABASE_POOL_MAX
 	});
+}
+
+/** Opens the configured database once per process: PostgreSQL when DATABASE_URL is set, else PGlite. */
+export async function connectAppDatabase(): Promise<DatabaseHandle> {
+	if (handle) return handle;
+	handle = await openConfigured();
 	return handle;
+}
+
+/**
+ * Swaps the server connection pool for a fresh one (a pool the driver left unable to write,
+ * see hooks/database-unavailable.ts); requests keep the old pool only until it is closed.
+ */
+export async function reopenServerPool(): Promise<void> {
+	if (handle?.kind !== 'postgres') return;
+	const fresh = await openConfigured();
+	const old = handle;
+	handle = fresh;
+	await old.close().catch(() => {});
 }
 
 /** The app's database; startup opens it before the first request is served. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable, unavailableReason } from './unavailable';
+import { isDatabaseUnavailable, isDriverWriteAfterClose, unavailableReason } from './unavailable';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -56,5 +56,32 @@ describe('unavailableReason', () => {
 		expect(unavailableReason(withCode('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'))).toBe(
 			'connect ECONNREFUSED 127.0.0.1:5432'
 		);
+	});
+});
+
+describe('isDriverWriteAfterClose', () => {
+	const typeError = (stack: string) => {
+		const e = new TypeError("Cannot read properties of null (reading 'write')");
+		e.stack = `TypeError: ${e.message}\n${stack}`;
+		return e;
+	};
+
+	it("recognises postgres.js's write after the socket closed, by its stack", () => {
+		const stack =
+			'    at Immediate.nextWrite (file:///srv/app/node_modules/postgres/src/connection.js:255:22)\n' +
+			'    at process.processImmediate (node:internal/timers:483:21)';
+		expect(isDriverWriteAfterClose(typeError(stack))).toBe(true);
+	});
+
+	it('leaves the same message from anywhere else alone', () => {
+		expect(
+			isDriverWriteAfterClose(
+				typeError('    at save (file:///srv/app/build/server/chunks/x.js:1:1)')
+			)
+		).toBe(false);
+		expect(
+			isDriverWriteAfterClose(new Error("Cannot read properties of null (reading 'write')"))
+		).toBe(false);
+		expect(isDriverWriteAfterClose(undefined)).toBe(false);
 	});
 });

@@ -52,3 +52,16 @@ export function unavailableReason(error: unknown): string {
 	const message = e instanceof Error ? e.message : String(e);
 	return code && !message.includes(code) ? `${code} ${message}` : message;
 }
+
+/**
+ * postgres.js 3.4.9 (porsager/postgres#1154, #1208, fix not released): a small write buffered
+ * behind setImmediate runs after the server closed the socket and throws from the timer, out of
+ * reach of any await; it would end the process and leaves that connection unable to write.
+ */
+export function isDriverWriteAfterClose(error: unknown): boolean {
+	return (
+		error instanceof TypeError &&
+		error.message.includes("reading 'write'") &&
+		/nextWrite[^\n]*postgres[\\/]src[\\/]connection\.js/.test(error.stack ?? '')
+	);
+}
