@@ -60,6 +60,11 @@ interface Target {
 	intruder: Role;
 	/** Intruders and anonymous visitors must be refused (not so for one's own account or the login). */
 	guarded: boolean;
+	/**
+	 * Actions every logged-in user who sees the target may use (a note in the experience
+	 * exchange): no user is an intruder there, only the anonymous visitor.
+	 */
+	open?: string[];
 }
 
 const KOELN = '/cities/koeln/beihilfe';
@@ -121,7 +126,10 @@ const targets: Target[] = [
 		'reactivate',
 		'passwordLink'
 	]),
-	city('', '', ['noteAdd', 'noteEdit', 'noteDelete', 'factorAdd', 'factorRemove']),
+	{
+		...city('', '', ['noteAdd', 'noteEdit', 'noteDelete', 'factorAdd', 'factorRemove']),
+		open: ['noteAdd']
+	},
 	city('/edit', '/edit', [
 		...editorActions.slice(0, 1),
 		'adoptTemplate',
@@ -148,17 +156,20 @@ const targets: Target[] = [
 	field('/catalogue/new', '/catalogue/new', ['default']),
 	field('/periods', '/periods', ['open', 'deadline', 'close', 'reopen']),
 	field('/pilots', '/pilots', ['criteria']),
-	field('/pilots/[id]', '{pilot}', [
-		'settings',
-		'addLine',
-		'updateLine',
-		'deleteLine',
-		'scores',
-		'gate',
-		'noteAdd',
-		'noteEdit',
-		'noteDelete'
-	]),
+	{
+		...field('/pilots/[id]', '{pilot}', [
+			'settings',
+			'addLine',
+			'updateLine',
+			'deleteLine',
+			'scores',
+			'gate',
+			'noteAdd',
+			'noteEdit',
+			'noteDelete'
+		]),
+		open: ['noteAdd']
+	},
 	field('/pilots/[id]/edit', '{pilot}/edit', ['default']),
 	field('/pilots/new', '/pilots/new', ['default']),
 	field('/template', '/template', editorActions),
@@ -274,7 +285,7 @@ async function hostilePosts(
 		for (const action of t.actions) {
 			const fields = formFields(before, action);
 			fieldsOf.set(`${t.route}?/${action}`, fields);
-			await attack(t, action, t.intruder, fields);
+			if (!t.open?.includes(action)) await attack(t, action, t.intruder, fields);
 			await attack(t, action, 'anonymous', fields);
 		}
 		if (t.owner !== 'anonymous' && mainText(await page()) !== mainText(before))
