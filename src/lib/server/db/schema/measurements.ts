@@ -53,7 +53,19 @@ export const measurements = pgTable(
 	},
 	(t) => [
 		unique('measurements_org_kpi_period_unique').on(t.organisationId, t.kpiId, t.year, t.quarter),
-		index('measurements_kpi_period_idx').on(t.kpiId, t.year, t.quarter),
+		// Every cross-city read (comparison, heatmap, trend, ring median) asks for one KPI's values
+		// in a quarter range: the columns they read ride along, so a trend of 396 cities × 40
+		// quarters reads the index only (no heap visit per row). The comment stays out: a long
+		// one could exceed a B-tree entry.
+		index('measurements_kpi_period_idx').on(
+			t.kpiId,
+			t.year,
+			t.quarter,
+			t.organisationId,
+			t.state,
+			t.kpiVersionId,
+			t.value
+		),
 		...periodChecks('measurements', t.year, t.quarter),
 		check('measurements_case_count_positive', sql`${t.caseCount} > 0`),
 		check(

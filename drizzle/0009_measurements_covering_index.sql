@@ -1,0 +1,2 @@
+DROP INDEX "measurements_kpi_period_idx";--> statement-breakpoint
+CREATE INDEX "measurements_kpi_period_idx" ON "measurements" USING btree ("kpi_id","year","quarter","organisation_id","state","kpi_version_id","value");
