@@ -75,7 +75,7 @@ const swept = [
 ];
 /**
  * Pages reachable only after a write (an admin's 2FA enrolment, a user's TOTP, a new pilot): axe
- * runs on some of them, German only, in admin/twofa/pilots.stateful.spec.ts; see docs/accessibility.md.
+ * runs on them in admin/twofa/pilots/exchange.stateful.spec.ts; see docs/accessibility.md.
  */
 const sweptElsewhere = [
 	'/admin/peer-groups',
