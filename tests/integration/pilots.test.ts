@@ -16,8 +16,7 @@ import { pilotView } from '../../src/lib/server/pilots/page';
 import { kpiEffectsOfField } from '../../src/lib/server/pilots/kpi-effects';
 import { reviewRow } from '../../src/lib/server/pilots/review';
 import { createPilot, recordGate, saveSettings } from '../../src/lib/server/pilots/write';
-import { addLine, deleteLine, updateLine } from '../../src/lib/server/pilots/lines';
-import { saveProfile } from '../../src/lib/server/pilots/profile';
+import { addLine, deleteLine } from '../../src/lib/server/pilots/lines';
 import { criteriaSchema, lineSchema, settingsSchema } from '../../src/lib/schemas/pilots';
 import { createTestDatabase } from '../helpers/test-database';
 
