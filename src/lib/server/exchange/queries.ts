@@ -136,6 +136,16 @@ const factorColumns = {
 	createdAt: valueFactors.createdAt
 };
 
+/** Factors matching `where`, only on values the viewer may see (the value's own visibility). */
+function visibleFactors(db: DbOrTx, viewer: Viewer, where: SQL | undefined) {
+	return db
+		.select(factorColumns)
+		.from(valueFactors)
+		.innerJoin(users, eq(users.id, valueFactors.createdByUserId))
+		.innerJoin(measurements, sameValue(valueFactors))
+		.where(and(where, visibleValues(viewer)));
+}
+
 /** All factors of one city's KPI series that the viewer may see (for the value history). */
 export function loadSeriesFactors(
 	db: DbOrTx,
@@ -143,19 +153,11 @@ export function loadSeriesFactors(
 	organisationId: number,
 	kpiId: number
 ): Promise<FactorRow[]> {
-	return db
-		.select(factorColumns)
-		.from(valueFactors)
-		.innerJoin(users, eq(users.id, valueFactors.createdByUserId))
-		.innerJoin(measurements, sameValue(valueFactors))
-		.where(
-			and(
-				eq(valueFactors.organisationId, organisationId),
-				eq(valueFactors.kpiId, kpiId),
-				visibleValues(viewer)
-			)
-		)
-		.orderBy(asc(valueFactors.year), asc(valueFactors.quarter), asc(valueFactors.id));
+	return visibleFactors(
+		db,
+		viewer,
+		and(eq(valueFactors.organisationId, organisationId), eq(valueFactors.kpiId, kpiId))
+	).orderBy(asc(valueFactors.year), asc(valueFactors.quarter), asc(valueFactors.id));
 }
 
 /** Factors of every city for one KPI and quarter, for the comparison (same visibility rule). */
@@ -166,18 +168,13 @@ export function loadPeriodFactors(
 	year: number,
 	quarter: number
 ): Promise<FactorRow[]> {
-	return db
-		.select(factorColumns)
-		.from(valueFactors)
-		.innerJoin(users, eq(users.id, valueFactors.createdByUserId))
-		.innerJoin(measurements, sameValue(valueFactors))
-		.where(
-			and(
-				eq(valueFactors.kpiId, kpiId),
-				eq(valueFactors.year, year),
-				eq(valueFactors.quarter, quarter),
-				visibleValues(viewer)
-			)
+	return visibleFactors(
+		db,
+		viewer,
+		and(
+			eq(valueFactors.kpiId, kpiId),
+			eq(valueFactors.year, year),
+			eq(valueFactors.quarter, quarter)
 		)
-		.orderBy(asc(valueFactors.organisationId), asc(valueFactors.id));
+	).orderBy(asc(valueFactors.organisationId), asc(valueFactors.id));
 }
