@@ -94,6 +94,9 @@ function pageRoutes(dir: string, id = ''): string[] {
 	});
 }
 
+// Each test sweeps many pages in two languages, with axe on each: minutes on a busy CI machine.
+test.describe.configure({ timeout: 120_000 });
+
 test('every page route is in the sweep or named as covered elsewhere', () => {
 	// A new page must be added above, so it cannot escape the accessibility check unnoticed.
 	expect(pageRoutes(join(process.cwd(), 'src', 'routes')).sort()).toEqual(
