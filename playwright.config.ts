@@ -42,19 +42,11 @@ export default defineConfig({
 			use: { ...devices['Desktop Chrome'] }
 		},
 		// Tests that change a shared demo account (e.g. turn on 2FA) run after all others.
-		// The exchange spec needs Köln's Q3/2026 values still in draft: it runs before the entry
-		// spec (stateful) releases them.
-		{
-			name: 'chromium-exchange',
-			testMatch: /exchange\.stateful\.spec\.ts$/,
-			dependencies: ['chromium'],
-			use: { ...devices['Desktop Chrome'] }
-		},
 		{
 			name: 'chromium-stateful',
 			testMatch: /\.stateful\.spec\.ts$/,
-			testIgnore: /hostile-forms-http|exchange\.stateful/,
-			dependencies: ['chromium-exchange'],
+			testIgnore: /hostile-forms-http/,
+			dependencies: ['chromium'],
 			use: { ...devices['Desktop Chrome'] }
 		},
 		// Random writes into every form would disturb the other stateful tests: it runs last.
