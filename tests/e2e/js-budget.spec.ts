@@ -1,0 +1,46 @@
+import { expect, test, type Response as PageResponse } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { demo, loginAs } from './login';
+
+/**
+ * The JavaScript budget of issue 8: no main page ships more than 120 KB gzip, chart.js loaded
+ * after hydration included. Counted like `npm run bench:js` (gzip level 9 of every script the
+ * page loads), so a dependency or a build setting that bloats a page fails here, not in the field.
+ */
+const BUDGET_KB = 120;
+const pages = [
+	'/',
+	'/overview',
+	'/compare',
+	'/compare/heatmap',
+	'/compare/trend?field=service-center-d115&kpi=D115-ELQ',
+	'/cities/koeln/service-center-d115',
+	'/cities/koeln/archivierung/entry'
+];
+
+test('every main page ships at most 120 KB of JavaScript (gzip)', async ({ page }) => {
+	test.setTimeout(90_000);
+	await loginAs(page, demo.leadershipKoeln);
+	const shipped: { path: string; kb: number }[] = [];
+	for (const path of pages) {
+		const sizes: Promise<number>[] = [];
+		const onResponse = (response: PageResponse) => {
+			if (response.request().resourceType() === 'script')
+				sizes.push(response.body().then((body) => gzipSync(body, { level: 9 }).length));
+		};
+		// A fresh cache per page, as a first visit receives it.
+		const cdp = await page.context().newCDPSession(page);
+		await cdp.send('Network.clearBrowserCache');
+		page.on('response', onResponse);
+		await page.goto(path, { waitUntil: 'networkidle' });
+		page.off('response', onResponse);
+		const kb = (await Promise.all(sizes)).reduce((a, b) => a + b, 0) / 1024;
+		shipped.push({ path, kb });
+		expect(kb, `${path} loads scripts`).toBeGreaterThan(20);
+	}
+	const report = shipped.map(({ path, kb }) => `${path}: ${kb.toFixed(1)} KB`).join('\n');
+	expect(
+		shipped.filter(({ kb }) => kb > BUDGET_KB).map(({ path }) => path),
+		report
+	).toEqual([]);
+});
