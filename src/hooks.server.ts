@@ -19,8 +19,9 @@ export const init: ServerInit = async () => {
 
 export const handle = sequence(
 	handleLocale,
-	handleDatabaseUnavailable,
+	// Outside the database check, so its own 503 answer gets the headers too.
 	handleSecurityHeaders,
+	handleDatabaseUnavailable,
 	handleSession,
 	handleApiToken
 );

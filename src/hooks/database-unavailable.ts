@@ -1,4 +1,4 @@
-import { error, type Handle, type HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
 import {
 	isDatabaseUnavailable,
 	isDriverWriteAfterClose,
@@ -6,13 +6,12 @@ import {
 } from '$lib/server/db/unavailable';
 import { reopenServerPool } from '$lib/server/db';
 import { m } from '$lib/paraglide/messages';
+import { UNAVAILABLE_CODE, unavailableResponse } from './unavailable-response';
 
 /**
  * While the database is down (restart, failover) requests answer at once with 503 and a page
  * saying so, instead of a generic 500; the connection pool reconnects by itself afterwards.
  */
-const CODE = 'database_unavailable';
-
 /** Requests whose load or action failed for want of the database (keyed by their locals). */
 const failed = new WeakSet<App.Locals>();
 
@@ -35,7 +34,7 @@ export const handleError: HandleServerError = ({ error: e, event, status, messag
 	if (isDatabaseUnavailable(e)) {
 		failed.add(event.locals);
 		noteUnavailable(event.url.pathname, e);
-		return { message: m.error_database_unavailable(), code: CODE };
+		return { message: m.error_database_unavailable(), code: UNAVAILABLE_CODE };
 	}
 	// As SvelteKit's default: log the unexpected error, show no details.
 	if (status >= 500) console.error(e);
@@ -50,7 +49,7 @@ export const handleDatabaseUnavailable: Handle = async ({ event, resolve }) => {
 		// Thrown by a hook before any load ran (the session check is the first query).
 		if (!isDatabaseUnavailable(e)) throw e;
 		noteUnavailable(event.url.pathname, e);
-		error(503, { message: m.error_database_unavailable(), code: CODE });
+		return unavailableResponse(event.url, event.request.headers.get('accept'));
 	}
 	if (response.status !== 500 || !failed.has(event.locals)) return response;
 	const headers = new Headers(response.headers);
