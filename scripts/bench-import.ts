@@ -14,9 +14,7 @@
  * to Köln's archive scorecard and opens the quarters 2000–2099 (250 × 400 = 100,000).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
@@ -247,11 +245,9 @@ async function runTarget(kind: 'postgres' | 'pglite') {
 				(r) => JSON.stringify(r.plan.counts)
 			);
 
-			// The import page's path: the upload is parsed, planned and kept on disk with its dry run;
-			// a page of the dry run is read back; the commit parses the kept file and plans again.
+			// The import page's path: the upload is parsed, planned and kept in the database with its
+			// dry run; a page of the dry run is read back; the commit parses the kept file and plans again.
 			await clear();
-			const dataDir = mkdtempSync(join(tmpdir(), 'ikz-bench-'));
-			process.env.DATA_DIR = dataDir;
 			const [field] = await selectRows<{ id: number }>(
 				handle,
 				sql`select id from cooperation_fields where slug = 'archivierung'`
@@ -269,24 +265,24 @@ async function runTarget(kind: 'postgres' | 'pglite') {
 				() => receiveUpload(handle.db, scope, { name: 'bench.csv', bytes: csv }, 'auto'),
 				(r) =>
 					r.ok
-						? `${JSON.stringify(r.record.plan?.counts)}, record ${mb(statSync(join(dataDir, 'imports', `${r.record.id}.json`)).size)}`
+						? `${JSON.stringify(r.record.plan?.counts)}, record ${mb(Buffer.byteLength(JSON.stringify(r.record)))}`
 						: 'FAILED'
 			);
 			if (!received.ok) throw new Error('upload refused');
 			await step(
 				'page: show one page of the dry run',
 				async () => {
-					const record = await loadUpload(received.record.id, scope);
+					const record = await loadUpload(handle.db, received.record.id, scope);
 					return uploadView(record!, { show: 'all', page: 500 }, 'de');
 				},
 				(v) => `page ${v.page} of ${v.pages}, ${v.rows.length} rows`
 			);
 			await step(
 				'page: commit (parse kept file + plan under locks + write)',
-				async () => commitUpload(handle.db, scope, (await loadUpload(received.record.id, scope))!),
+				async () =>
+					commitUpload(handle.db, scope, (await loadUpload(handle.db, received.record.id, scope))!),
 				(r) => `${r.ok ? 'ok' : 'REFUSED'} ${JSON.stringify(r.plan?.counts)}`
 			);
-			rmSync(dataDir, { recursive: true, force: true });
 		}
 
 		// The same rows with COPY, for the ratio: remove them, then load them in one COPY.

@@ -26,7 +26,7 @@ export interface Instance {
 	port: number;
 	base: string;
 	databaseUrl: string;
-	/** Its own DATA_DIR (import uploads), never the working tree's ./data. */
+	/** Its own DATA_DIR, never the working tree's ./data (unused with DATABASE_URL, kept apart anyway). */
 	dataDir: string;
 	child: ChildProcess;
 	/** The process's output, for the report when it fails. */

@@ -143,6 +143,20 @@ export async function importKillCheck(
 			page.status === 200,
 			`ready after ${Date.now() - restartAt} ms, import page → ${page.status}`
 		);
+		// The kept upload lives in the database: the user can commit it again, on any instance.
+		const retried = await request(base.base, `${path}?/commit`, token, {
+			form: { upload: id },
+			timeoutMs: 120_000
+		});
+		const [stored] =
+			await sql`select count(*)::int as n from measurements m join kpis k on k.id = m.kpi_id where k.code like 'LOAD-%'`;
+		report.check(
+			'the same upload, committed again on the other instance, imports all rows',
+			retried.status === 303 &&
+				(retried.location ?? '').includes(`imported=${ROWS}.0.0`) &&
+				stored?.n === ROWS,
+			`commit on ${base.base} → ${retried.status} ${retried.location ?? ''}; rows stored: ${stored?.n}`
+		);
 	} finally {
 		await stopInstance(instance);
 	}

@@ -50,6 +50,15 @@ describe('requests while the database is down', () => {
 		expect(html).toContain('<a href="/">Zur Startseite</a>');
 	});
 
+	it('a request without Accept header gets the page too (like SvelteKit decides)', async () => {
+		const event = eventFor('/compare', 'text/html');
+		event.request.headers.delete('accept');
+		const response = await handle(event, () => {
+			throw refused();
+		});
+		expect(response.headers.get('content-type')).toContain('text/html');
+	});
+
 	it('an API client gets the same message as JSON', async () => {
 		const response = await handle(eventFor('/api/v1/fields', 'text/html'), () => {
 			throw refused();

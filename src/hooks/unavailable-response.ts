@@ -12,7 +12,9 @@ export const UNAVAILABLE_CODE = 'database_unavailable';
 export function unavailableResponse(url: URL, accept: string | null): Response {
 	const message = m.error_database_unavailable();
 	const headers = { 'retry-after': '5', 'cache-control': 'no-store' };
-	const wantsHtml = !url.pathname.startsWith('/api/') && (accept ?? '').includes('text/html');
+	// As SvelteKit decides for its own error answers: a page unless the client asks for data.
+	const wantsHtml =
+		!url.pathname.startsWith('/api/') && (accept ?? 'text/html').includes('text/html');
 	if (!wantsHtml)
 		return Response.json({ message, code: UNAVAILABLE_CODE }, { status: 503, headers });
 	const title = `${m.error_title({ status: '503' })} · ${m.app_name()}`;

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +6,7 @@ import {
 	kpis,
 	measurements,
 	organisations,
+	pendingImports,
 	users
 } from '../../src/lib/server/db/schema';
 import { seedDatabase } from '../../src/lib/server/db/seed';
@@ -20,7 +18,7 @@ import {
 	receiveUpload,
 	type ImportScope
 } from '../../src/lib/server/import-export/process';
-import { loadUpload } from '../../src/lib/server/import-export/uploads';
+import { loadUpload, removeStaleUploads } from '../../src/lib/server/import-export/uploads';
 import { uploadView } from '../../src/lib/server/import-export/view';
 import { loadExportRows } from '../../src/lib/server/import-export/export-rows';
 import {
@@ -40,10 +38,7 @@ describe('file import and export', () => {
 	let handle: DatabaseHandle;
 	let header: ScorecardHeader;
 	let scope: ImportScope;
-	let dataDir: string;
 	beforeAll(async () => {
-		dataDir = mkdtempSync(join(tmpdir(), 'ikz-import-'));
-		process.env.DATA_DIR = dataDir;
 		handle = await createTestDatabase();
 		await seedDatabase(handle.db, { demo: true });
 		header = (await findScorecard(handle.db, 'koeln', 'archivierung'))!;
@@ -62,7 +57,6 @@ describe('file import and export', () => {
 	});
 	afterAll(async () => {
 		await handle.close();
-		rmSync(dataDir, { recursive: true, force: true });
 	});
 
 	const total = async () =>
@@ -120,7 +114,7 @@ describe('file import and export', () => {
 		});
 		expect((await stored('ARCH-ERSCHL'))!.value).toBe(78.9);
 		// The kept file is gone after the import.
-		expect(await loadUpload(record.id, scope)).toBeNull();
+		expect(await loadUpload(handle.db, record.id, scope)).toBeNull();
 	});
 
 	it('re-imports its own export with zero changes: German CSV, English CSV and XLSX', async () => {
@@ -322,13 +316,44 @@ describe('file import and export', () => {
 			.select({ id: organisations.id })
 			.from(organisations)
 			.where(eq(organisations.slug, 'duesseldorf'));
-		expect(await loadUpload(record.id, { ...scope, userId: scope.userId + 1 })).toBeNull();
-		expect(await loadUpload(record.id, { ...scope, organisationId: other!.id })).toBeNull();
+		expect(
+			await loadUpload(handle.db, record.id, { ...scope, userId: scope.userId + 1 })
+		).toBeNull();
+		expect(
+			await loadUpload(handle.db, record.id, { ...scope, organisationId: other!.id })
+		).toBeNull();
 		const [field] = await handle.db
 			.select({ id: cooperationFields.id })
 			.from(cooperationFields)
 			.where(eq(cooperationFields.slug, 'beihilfe'));
-		expect(await loadUpload(record.id, { ...scope, fieldId: field!.id })).toBeNull();
-		expect(await loadUpload('../../etc/passwd', scope)).toBeNull();
+		expect(await loadUpload(handle.db, record.id, { ...scope, fieldId: field!.id })).toBeNull();
+		expect(await loadUpload(handle.db, '../../etc/passwd', scope)).toBeNull();
+	});
+
+	it('keeps an upload in the database, so any app instance can commit it', async () => {
+		const bytes = utf8('Kennzahl;Jahr;Quartal;Wert\r\nARCH-FACHQUAL;2026;3;58\r\n');
+		const record = await dryRun(bytes);
+		// Everything the commit needs is in the shared database, nothing on this server's disk.
+		const [kept] = await handle.db
+			.select({ bytes: pendingImports.bytes, record: pendingImports.record })
+			.from(pendingImports)
+			.where(eq(pendingImports.id, record.id));
+		expect(kept!.bytes).toEqual(bytes);
+		expect(kept!.record.fingerprint).toBe(record.fingerprint);
+		expect((await commitUpload(handle.db, scope, record)).ok).toBe(true);
+		expect((await stored('ARCH-FACHQUAL'))!.value).toBe(58);
+		expect(await handle.db.$count(pendingImports, eq(pendingImports.id, record.id))).toBe(0);
+	});
+
+	it('removes uploads nobody finished within a day', async () => {
+		const old = await dryRun(utf8('Kennzahl;Jahr;Quartal;Wert\r\nARCH-FACHQUAL;2026;3;59\r\n'));
+		const fresh = await dryRun(utf8('Kennzahl;Jahr;Quartal;Wert\r\nARCH-FACHQUAL;2026;3;60\r\n'));
+		await handle.db
+			.update(pendingImports)
+			.set({ updatedAt: new Date(Date.now() - 25 * 60 * 60 * 1000) })
+			.where(eq(pendingImports.id, old.id));
+		await removeStaleUploads(handle.db);
+		expect(await loadUpload(handle.db, old.id, scope)).toBeNull();
+		expect(await loadUpload(handle.db, fresh.id, scope)).not.toBeNull();
 	});
 });

@@ -68,7 +68,7 @@ export async function receiveUpload(
 	file: { name: string; bytes: Uint8Array },
 	numberFormat: NumberFormat
 ): Promise<Received> {
-	await removeStaleUploads();
+	await removeStaleUploads(db);
 	const record: UploadRecord = {
 		id: newUploadId(),
 		userId: scope.userId,
@@ -88,7 +88,7 @@ export async function receiveUpload(
 	await planRecord(db, scope, record, file.bytes);
 	const unfixable = record.problems.filter((p) => !columnProblems.has(p.problem));
 	if (unfixable.length) return { ok: false, problems: unfixable };
-	await saveUpload(record, file.bytes);
+	await saveUpload(db, record, file.bytes);
 	return { ok: true, record };
 }
 
@@ -103,15 +103,15 @@ export async function applyMapping(
 		...record.mapping,
 		...(await rememberMapping(db, scope.organisationId, choices))
 	};
-	await planRecord(db, scope, record, await uploadBytes(record.id));
-	await saveUpload(record);
+	await planRecord(db, scope, record, await uploadBytes(db, record.id));
+	await saveUpload(db, record);
 	return record;
 }
 
 /** The dry run again, e.g. after the user switched the language (messages are stored texts). */
 export async function replanUpload(db: Db, scope: ImportScope, record: UploadRecord) {
-	await planRecord(db, scope, record, await uploadBytes(record.id));
-	await saveUpload(record);
+	await planRecord(db, scope, record, await uploadBytes(db, record.id));
+	await saveUpload(db, record);
 	return record;
 }
 
@@ -127,7 +127,7 @@ export async function commitUpload(
 	scope: ImportScope,
 	record: UploadRecord
 ): Promise<Committed> {
-	const bytes = await uploadBytes(record.id);
+	const bytes = await uploadBytes(db, record.id);
 	const parsed = await parseDeliveryFile(bytes, {
 		defaults: { city: scope.citySlug, field: scope.fieldSlug },
 		userLocale: scope.locale,
@@ -145,11 +145,11 @@ export async function commitUpload(
 		expectedFingerprint: record.fingerprint
 	});
 	if (result.ok) {
-		await removeUpload(record.id);
+		await removeUpload(db, record.id);
 	} else {
 		record.plan = result.plan;
 		record.fingerprint = planFingerprint(result.plan);
-		await saveUpload(record);
+		await saveUpload(db, record);
 	}
 	return result;
 }

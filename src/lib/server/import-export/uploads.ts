@@ -1,14 +1,15 @@
 /**
- * Uploaded files wait on the server between the dry run and the commit, so the commit plans
- * again from the same bytes under locks instead of trusting what the browser sends back.
- * Two files per upload in DATA_DIR/imports: the bytes and a JSON record (owner, options,
- * the last plan and its fingerprint). Only the uploading person of that city can use it;
- * uploads older than a day are removed whenever a new one arrives.
+ * Uploaded files wait between the dry run and the commit, so the commit plans again from the
+ * same bytes under locks instead of trusting what the browser sends back. They wait in the
+ * table `pending_imports` (bytes and a record: owner, options, the last plan and its
+ * fingerprint), so every app instance on the database sees them. Only the uploading person of
+ * that city and field can use one; uploads older than a day are removed whenever a new one
+ * arrives.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { env } from '../env';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Db } from '../db/types';
+import { pendingImports } from '../db/schema';
 import type { AppLocale } from '../../format/number';
 import type { DeliveryPlan } from '../../domain/delivery/types';
 import type { FileFacts, FileProblem, NumberFormat } from '../../domain/delivery/file';
@@ -40,64 +41,68 @@ const idPattern = /^[0-9a-f]{32}$/;
 export const isUploadId = (id: string | null | undefined): id is string =>
 	!!id && idPattern.test(id);
 
-const folder = () => join(env().DATA_DIR, 'imports');
-const paths = (id: string) => ({
-	bytes: join(folder(), `${id}.bin`),
-	record: join(folder(), `${id}.json`)
-});
-
 export function newUploadId(): string {
 	return randomBytes(16).toString('hex');
 }
 
-export async function saveUpload(record: UploadRecord, bytes?: Uint8Array): Promise<void> {
-	await mkdir(folder(), { recursive: true });
-	const p = paths(record.id);
-	if (bytes) await writeFile(p.bytes, bytes);
-	await writeFile(p.record, JSON.stringify(record));
+/** Keeps a new upload with its bytes, or (without bytes) stores the changed record. */
+export async function saveUpload(db: Db, record: UploadRecord, bytes?: Uint8Array): Promise<void> {
+	if (bytes) {
+		await db.insert(pendingImports).values({
+			id: record.id,
+			userId: record.userId,
+			organisationId: record.organisationId,
+			fieldId: record.fieldId,
+			record,
+			bytes
+		});
+		return;
+	}
+	await db
+		.update(pendingImports)
+		.set({ record, updatedAt: sql`now()` })
+		.where(eq(pendingImports.id, record.id));
 }
 
 /** The upload, if it exists and belongs to this person, city and field. */
 export async function loadUpload(
+	db: Db,
 	id: string,
 	owner: { userId: number; organisationId: number; fieldId: number }
 ): Promise<UploadRecord | null> {
 	if (!isUploadId(id)) return null;
-	try {
-		const record = JSON.parse(await readFile(paths(id).record, 'utf8')) as UploadRecord;
-		const mine =
-			record.userId === owner.userId &&
-			record.organisationId === owner.organisationId &&
-			record.fieldId === owner.fieldId;
-		return mine ? record : null;
-	} catch {
-		return null;
-	}
+	const [row] = await db
+		.select({ record: pendingImports.record })
+		.from(pendingImports)
+		.where(
+			and(
+				eq(pendingImports.id, id),
+				eq(pendingImports.userId, owner.userId),
+				eq(pendingImports.organisationId, owner.organisationId),
+				eq(pendingImports.fieldId, owner.fieldId)
+			)
+		);
+	return row?.record ?? null;
 }
 
-export async function uploadBytes(id: string): Promise<Uint8Array> {
-	return new Uint8Array(await readFile(paths(id).bytes));
+/** The kept bytes; the upload was loaded (and its owner checked) just before. */
+export async function uploadBytes(db: Db, id: string): Promise<Uint8Array> {
+	const [row] = await db
+		.select({ bytes: pendingImports.bytes })
+		.from(pendingImports)
+		.where(eq(pendingImports.id, id));
+	if (!row) throw new Error(`Upload ${id} is gone`);
+	return row.bytes;
 }
 
-export async function removeUpload(id: string): Promise<void> {
+export async function removeUpload(db: Db, id: string): Promise<void> {
 	if (!isUploadId(id)) return;
-	const p = paths(id);
-	await Promise.all([rm(p.bytes, { force: true }), rm(p.record, { force: true })]);
+	await db.delete(pendingImports).where(eq(pendingImports.id, id));
 }
 
 /** Removes uploads nobody committed or discarded within a day. */
-export async function removeStaleUploads(now = Date.now()): Promise<void> {
-	let names: string[];
-	try {
-		names = await readdir(folder());
-	} catch {
-		return;
-	}
-	await Promise.all(
-		names.map(async (name) => {
-			const file = join(folder(), name);
-			const info = await stat(file).catch(() => null);
-			if (info && now - info.mtimeMs > MAX_AGE_MS) await rm(file, { force: true });
-		})
-	);
+export async function removeStaleUploads(db: Db, now = new Date()): Promise<void> {
+	await db
+		.delete(pendingImports)
+		.where(lt(pendingImports.updatedAt, new Date(now.getTime() - MAX_AGE_MS)));
 }

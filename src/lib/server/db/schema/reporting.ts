@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	check,
+	customType,
 	date,
 	index,
 	integer,
@@ -16,6 +17,7 @@ import { apiTokenScope } from './enums';
 import { cooperationFields } from './fields';
 import { organisations } from './organisations';
 import { periodChecks } from './columns';
+import type { UploadRecord } from '../../import-export/uploads';
 
 /**
  * A reporting quarter of a field: opened with a deadline, closed when the ring has delivered.
@@ -77,3 +79,34 @@ export const importMappings = pgTable('import_mappings', {
 	mapping: jsonb().$type<Record<string, string>>().notNull(),
 	updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 });
+
+/** Raw bytes (postgres.js hands back a Buffer, PGlite a Uint8Array: both become a Uint8Array). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType: () => 'bytea',
+	fromDriver: (value) => new Uint8Array(value)
+});
+
+/**
+ * An uploaded file waiting between its dry run and the commit, with its record (options, last
+ * plan, fingerprint). In the database, not on one server's disk, so any app instance can finish
+ * an import another one received. Removed on commit or discard, and after a day.
+ */
+export const pendingImports = pgTable(
+	'pending_imports',
+	{
+		id: text().primaryKey(),
+		userId: integer()
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		organisationId: integer()
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		fieldId: integer()
+			.notNull()
+			.references(() => cooperationFields.id, { onDelete: 'cascade' }),
+		record: jsonb().$type<UploadRecord>().notNull(),
+		bytes: bytea().notNull(),
+		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('pending_imports_updated_idx').on(t.updatedAt)]
+);

@@ -74,7 +74,7 @@ const doneQuery = text()
 async function recordFromForm(form: FormData, scope: ImportScope) {
 	const parsed = uploadIdForm.safeParse({ upload: form.get('upload') });
 	if (!parsed.success) return null;
-	return loadUpload(parsed.data.upload, scope);
+	return loadUpload(appDb(), parsed.data.upload, scope);
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -101,7 +101,7 @@ export const load: PageServerLoad = async (event) => {
 	const id = params.get('upload');
 	if (mayWrite && id !== null) {
 		const scope = scopeOf(header, viewer);
-		let record = isUploadId(id) ? await loadUpload(id, scope) : null;
+		let record = isUploadId(id) ? await loadUpload(appDb(), id, scope) : null;
 		if (!record) alert = m.import_upload_missing();
 		else {
 			// Row messages are stored texts: a language switch plans the dry run again.
@@ -198,7 +198,7 @@ export const actions: Actions = {
 		const viewer = requireUser(event);
 		const { header, scope } = await writerScope(event, viewer);
 		const record = await recordFromForm(await event.request.formData(), scope);
-		if (record) await removeUpload(record.id);
+		if (record) await removeUpload(appDb(), record.id);
 		redirect(303, pageUrl(header, 'discarded=1'));
 	}
 };
