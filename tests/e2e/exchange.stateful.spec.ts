@@ -86,7 +86,7 @@ test('a Düsseldorf controller records influencing factors on a draft and on a r
 	await loginAs(page, demo.controllerDuesseldorf);
 	for (const [quarter, kind, text] of [
 		['2026-Q3', 'Einmaleffekt', `Entwurf: Sonderaktion Digitalisierung (${run})`],
-		['2026-Q2', 'Fallmix', `Freigegeben: mehr Großbestände (${run})`]
+		['2024-Q4', 'Fallmix', `Freigegeben: mehr Großbestände (${run})`]
 	] as const) {
 		await page.goto(`${SCORECARD}&quarter=${quarter}`);
 		const exchange = page.locator('#exchange');
@@ -113,7 +113,7 @@ test('a Düsseldorf controller records influencing factors on a draft and on a r
 
 test('Köln sees Düsseldorf’s factors only where the value is released', async ({ page }) => {
 	await loginAs(page, demo.controllerKoeln);
-	await page.goto(`${SCORECARD}&quarter=2026-Q2`);
+	await page.goto(`${SCORECARD}&quarter=2024-Q4`);
 	const exchange = page.locator('#exchange');
 	await expect(exchange.getByText(`Freigegeben: mehr Großbestände (${run})`)).toBeVisible();
 	// Not Köln's own figures: no form to record factors.
@@ -128,7 +128,7 @@ test('Köln sees Düsseldorf’s factors only where the value is released', asyn
 	await shot(page, 'factors-koeln');
 
 	// The comparison marks Düsseldorf's released value with its factor, never the draft's.
-	await page.goto('/compare?field=archivierung&kpi=ARCH-DIGITAL&period=2026-Q2');
+	await page.goto('/compare?field=archivierung&kpi=ARCH-DIGITAL&period=2024-Q4');
 	const duesseldorfRow = page
 		.getByRole('row')
 		.filter({ has: page.getByRole('rowheader', { name: /Düsseldorf/ }) });
@@ -136,4 +136,10 @@ test('Köln sees Düsseldorf’s factors only where the value is released', asyn
 	await page.goto('/compare?field=archivierung&kpi=ARCH-DIGITAL&period=2026-Q3');
 	await expect(page.getByText('Einflussfaktor: Einmaleffekt')).toHaveCount(0);
 	await expectAccessible(page);
+	// The year view names the quarter of each factor behind the year's figure.
+	await page.goto('/compare?field=archivierung&kpi=ARCH-DIGITAL&period=2024');
+	await expect(duesseldorfRow.getByText('Einflussfaktor: Fallmix (Q4)').first()).toBeVisible();
+	await expect(page.getByText(/Einflussfaktor: Einmaleffekt/)).toHaveCount(0);
+	await expectAccessible(page);
+	await shot(page, 'factors-year');
 });

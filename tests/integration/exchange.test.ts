@@ -1,9 +1,11 @@
-import { and, count, eq, notInArray } from 'drizzle-orm';
+import { and, count, eq, isNull, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	auditLog,
+	cooperationFields,
 	exchangeNoteRevisions,
 	exchangeNotes,
+	kpis,
 	measurements,
 	organisations,
 	pilots,
@@ -15,8 +17,8 @@ import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import type { Principal } from '../../src/lib/server/auth/permissions';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
+import { loadComparison } from '../../src/lib/server/compare/comparison';
 import {
-	loadPeriodFactors,
 	loadPilotNotes,
 	loadSeriesFactors,
 	loadValueNotes,
@@ -38,6 +40,7 @@ describe('experience exchange', () => {
 	let koeln = 0;
 	let pilot = { pilotId: 0, fieldId: 0 };
 	let value: ValueKey;
+	let compared = { field: '', kpi: '' };
 	const viewerOf = (p: Principal): Viewer => ({ kind: 'user', principal: p });
 
 	beforeAll(async () => {
@@ -73,13 +76,24 @@ describe('experience exchange', () => {
 			.from(pilots)
 			.limit(1);
 		pilot = p!;
+		// A released Köln value of a shared KPI, so the comparison shows it too.
 		const [m] = await handle.db
-			.select({ kpiId: measurements.kpiId, year: measurements.year, quarter: measurements.quarter })
+			.select({
+				kpiId: measurements.kpiId,
+				year: measurements.year,
+				quarter: measurements.quarter,
+				field: cooperationFields.slug,
+				code: kpis.code
+			})
 			.from(measurements)
+			.innerJoin(kpis, eq(kpis.id, measurements.kpiId))
+			.innerJoin(cooperationFields, eq(cooperationFields.id, kpis.fieldId))
 			.where(
 				and(
 					eq(measurements.organisationId, koeln),
 					eq(measurements.state, 'released'),
+					isNull(kpis.ownerOrganisationId),
+					isNull(kpis.archivedAt),
 					// Not the value the demo seeds notes on, so the counts below are this test's own.
 					notInArray(
 						measurements.kpiId,
@@ -88,10 +102,25 @@ describe('experience exchange', () => {
 				)
 			)
 			.limit(1);
-		value = { organisationId: koeln, ...m! };
+		const { field, code, ...key } = m!;
+		value = { organisationId: koeln, ...key };
+		compared = { field, kpi: code };
 	});
 	afterAll(() => handle.close());
 
+	/** Köln's factors as the comparison shows them to a viewer, for the value's quarter or year. */
+	const comparedFactors = async (viewer: Viewer, kind: 'quarter' | 'year' = 'quarter') => {
+		const page = await loadComparison(handle.db, viewer, {
+			...compared,
+			period:
+				kind === 'quarter'
+					? { kind, year: value.year, quarter: value.quarter }
+					: { kind, year: value.year },
+			group: null,
+			basis: 'defined'
+		});
+		return page!.factors.filter((f) => f.organisationId === koeln);
+	};
 	const controllerK = () => who['controlling.koeln']!;
 	const controllerD = () => who['controlling.duesseldorf']!;
 	const setState = (state: 'draft' | 'released') =>
@@ -232,9 +261,12 @@ describe('experience exchange', () => {
 		expect(await loadValueNotes(handle.db, k, value)).toHaveLength(1);
 		expect(await loadValueNotes(handle.db, d, value)).toEqual([]);
 		expect(await loadSeriesFactors(handle.db, d, koeln, value.kpiId)).toEqual([]);
-		expect(await loadPeriodFactors(handle.db, d, value.kpiId, value.year, value.quarter)).toEqual(
-			[]
-		);
+		expect(await comparedFactors(d)).toEqual([]);
+		expect(await comparedFactors(d, 'year')).toEqual([]);
+		// Köln's own controller sees the factor on its draft, in the quarter and in the year.
+		expect(await comparedFactors(k)).toEqual([
+			{ organisationId: koeln, quarter: value.quarter, kind: 'one_off' }
+		]);
 		// Düsseldorf cannot write on the draft either.
 		expect(
 			await addNote(handle.db, {
@@ -253,9 +285,9 @@ describe('experience exchange', () => {
 		expect(seen.map((f) => [f.kind, f.explanation, f.estimatedEffect])).toEqual([
 			['one_off', 'Nachbuchung aus dem Vorjahr', 'ca. +5 %']
 		]);
-		expect(
-			await loadPeriodFactors(handle.db, d, value.kpiId, value.year, value.quarter)
-		).toHaveLength(1);
+		const expected = [{ organisationId: koeln, quarter: value.quarter, kind: 'one_off' }];
+		expect(await comparedFactors(d)).toEqual(expected);
+		expect(await comparedFactors(d, 'year')).toEqual(expected);
 		expect(
 			(
 				await addNote(handle.db, {
@@ -271,6 +303,7 @@ describe('experience exchange', () => {
 		await setState('draft');
 		expect(await loadValueNotes(handle.db, d, value)).toEqual([]);
 		expect(await loadSeriesFactors(handle.db, d, koeln, value.kpiId)).toEqual([]);
+		expect(await comparedFactors(d, 'year')).toEqual([]);
 		expect(await loadValueNotes(handle.db, k, value)).toHaveLength(2);
 		await setState('released');
 	});

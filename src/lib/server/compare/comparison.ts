@@ -7,7 +7,8 @@ import {
 	measurements,
 	organisations,
 	populations,
-	reportingPeriods
+	reportingPeriods,
+	valueFactors
 } from '../db/schema';
 import type { DbOrTx } from '../db/types';
 import { unreleasedOrganisations, type Viewer } from '../auth/viewer';
@@ -22,6 +23,7 @@ import {
 	type ComparisonRow
 } from '../../domain/comparison/build';
 import { definingQuarter, periodEnd, type ComparisonPeriod } from '../../domain/comparison/period';
+import { factorKinds, type FactorKind } from '../../domain/exchange/kinds';
 
 export interface ComparisonRequest {
 	field: string | null;
@@ -44,6 +46,14 @@ export interface ComparisonPage {
 	group: string | null;
 	basis: Basis;
 	comparison: Comparison;
+	/** Influencing factors recorded with the compared values (visible exactly like them). */
+	factors: ComparedFactor[];
+}
+
+export interface ComparedFactor {
+	organisationId: number;
+	quarter: number;
+	kind: FactorKind;
 }
 
 const toNumber = (v: string | null) => (v === null ? null : Number(v));
@@ -73,10 +83,11 @@ function loadSharedKpis(db: DbOrTx, fieldId: SQL) {
 }
 
 /**
- * The participating cities of the field with their visible values of one KPI in the period and
- * their population at the period's end: one read, served by the measurements' unique index
- * (organisation, kpi, year, quarter) per participant. Local KPIs never get here: only shared
- * KPIs are looked up.
+ * The participating cities of the field with their visible values of one KPI in the period, the
+ * kinds of influencing factors recorded with each value, and their population at the period's
+ * end: one read, served by the measurements' unique index (organisation, kpi, year, quarter) per
+ * participant. Factors hang on the joined value, so they are visible exactly when it is. Local
+ * KPIs never get here: only shared KPIs are looked up.
  */
 function loadValues(
 	db: DbOrTx,
@@ -108,6 +119,10 @@ function loadValues(
 			caseCount: measurements.caseCount,
 			state: measurements.state,
 			kpiVersionId: measurements.kpiVersionId,
+			factorKinds: sql<string | null>`(select string_agg(distinct ${valueFactors.kind}::text, ',')
+				from ${valueFactors} where ${valueFactors.organisationId} = ${measurements.organisationId}
+				and ${valueFactors.kpiId} = ${measurements.kpiId} and ${valueFactors.year} = ${measurements.year}
+				and ${valueFactors.quarter} = ${measurements.quarter})`,
 			inhabitants: population.inhabitants,
 			referenceDate: population.referenceDate,
 			source: population.source,
@@ -262,6 +277,25 @@ export async function loadComparison(
 		groups,
 		group: group?.slug ?? null,
 		basis: kpi.denominator === 'none' ? 'defined' : request.basis,
-		comparison
+		comparison,
+		factors: factorsOf(rows)
 	};
+}
+
+/** One entry per city, quarter and kind, in quarter order (a year view lists each quarter's). */
+function factorsOf(
+	rows: { organisationId: number; quarter: number | null; factorKinds: string | null }[]
+): ComparedFactor[] {
+	return rows
+		.flatMap(({ organisationId, quarter, factorKinds: kinds }) =>
+			quarter === null || !kinds
+				? []
+				: kinds
+						.split(',')
+						.filter((k): k is FactorKind => (factorKinds as readonly string[]).includes(k))
+						.map((kind) => ({ organisationId, quarter, kind }))
+		)
+		.sort(
+			(a, b) => a.quarter - b.quarter || factorKinds.indexOf(a.kind) - factorKinds.indexOf(b.kind)
+		);
 }

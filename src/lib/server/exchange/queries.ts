@@ -159,22 +159,3 @@ export function loadSeriesFactors(
 		and(eq(valueFactors.organisationId, organisationId), eq(valueFactors.kpiId, kpiId))
 	).orderBy(asc(valueFactors.year), asc(valueFactors.quarter), asc(valueFactors.id));
 }
-
-/** Factors of every city for one KPI and quarter, for the comparison (same visibility rule). */
-export function loadPeriodFactors(
-	db: DbOrTx,
-	viewer: Viewer,
-	kpiId: number,
-	year: number,
-	quarter: number
-): Promise<FactorRow[]> {
-	return visibleFactors(
-		db,
-		viewer,
-		and(
-			eq(valueFactors.kpiId, kpiId),
-			eq(valueFactors.year, year),
-			eq(valueFactors.quarter, quarter)
-		)
-	).orderBy(asc(valueFactors.organisationId), asc(valueFactors.id));
-}
