@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, notInArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	auditLog,
@@ -18,6 +18,7 @@ import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import type { Principal } from '../../src/lib/server/auth/permissions';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
 import { loadComparison } from '../../src/lib/server/compare/comparison';
+import { comparisonTable } from '../../src/lib/server/compare/comparison-table';
 import {
 	loadPilotNotes,
 	loadSeriesFactors,
@@ -76,7 +77,8 @@ describe('experience exchange', () => {
 			.from(pilots)
 			.limit(1);
 		pilot = p!;
-		// A released Köln value of a shared KPI, so the comparison shows it too.
+		// A released Köln value of a shared KPI in 2024, a year Köln delivered all four quarters of
+		// it, so both the quarter and the year comparison show it.
 		const [m] = await handle.db
 			.select({
 				kpiId: measurements.kpiId,
@@ -92,8 +94,18 @@ describe('experience exchange', () => {
 				and(
 					eq(measurements.organisationId, koeln),
 					eq(measurements.state, 'released'),
+					eq(measurements.year, 2024),
 					isNull(kpis.ownerOrganisationId),
 					isNull(kpis.archivedAt),
+					inArray(
+						measurements.kpiId,
+						handle.db
+							.select({ id: measurements.kpiId })
+							.from(measurements)
+							.where(and(eq(measurements.organisationId, koeln), eq(measurements.year, 2024)))
+							.groupBy(measurements.kpiId)
+							.having(sql`count(*) = 4`)
+					),
 					// Not the value the demo seeds notes on, so the counts below are this test's own.
 					notInArray(
 						measurements.kpiId,
@@ -101,6 +113,7 @@ describe('experience exchange', () => {
 					)
 				)
 			)
+			.orderBy(asc(kpis.code), asc(measurements.quarter))
 			.limit(1);
 		const { field, code, ...key } = m!;
 		value = { organisationId: koeln, ...key };
@@ -108,9 +121,9 @@ describe('experience exchange', () => {
 	});
 	afterAll(() => handle.close());
 
-	/** Köln's factors as the comparison shows them to a viewer, for the value's quarter or year. */
-	const comparedFactors = async (viewer: Viewer, kind: 'quarter' | 'year' = 'quarter') => {
-		const page = await loadComparison(handle.db, viewer, {
+	/** The comparison of the value's KPI as a viewer sees it, for the value's quarter or year. */
+	const comparison = async (viewer: Viewer, kind: 'quarter' | 'year' = 'quarter') =>
+		(await loadComparison(handle.db, viewer, {
 			...compared,
 			period:
 				kind === 'quarter'
@@ -118,9 +131,10 @@ describe('experience exchange', () => {
 					: { kind, year: value.year },
 			group: null,
 			basis: 'defined'
-		});
-		return page!.factors.filter((f) => f.organisationId === koeln);
-	};
+		}))!;
+	/** Köln's factors as the comparison shows them. */
+	const comparedFactors = async (viewer: Viewer, kind: 'quarter' | 'year' = 'quarter') =>
+		(await comparison(viewer, kind)).factors.filter((f) => f.organisationId === koeln);
 	const controllerK = () => who['controlling.koeln']!;
 	const controllerD = () => who['controlling.duesseldorf']!;
 	const setState = (state: 'draft' | 'released') =>
@@ -288,6 +302,11 @@ describe('experience exchange', () => {
 		const expected = [{ organisationId: koeln, quarter: value.quarter, kind: 'one_off' }];
 		expect(await comparedFactors(d)).toEqual(expected);
 		expect(await comparedFactors(d, 'year')).toEqual(expected);
+		// The comparison's download names it in the notes column, with the quarter in a year view.
+		const download = comparisonTable(await comparison(d, 'year'), 'de');
+		expect(download.rows.find((row) => row[1] === 'Köln')![6]).toContain(
+			`Einflussfaktor: Einmaleffekt (Q${value.quarter})`
+		);
 		expect(
 			(
 				await addNote(handle.db, {

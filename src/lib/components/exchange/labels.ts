@@ -15,3 +15,11 @@ export const factorKindLabel: Record<FactorKind, () => string> = {
 	it_change: () => m.factor_kind_it_change(),
 	other: () => m.factor_kind_other()
 };
+
+/** "Einflussfaktor: Fallmix", with the quarter where a year's figure stands for several values. */
+export function factorMarkerText(kind: FactorKind, quarter?: number): string {
+	const label = factorKindLabel[kind]();
+	return quarter === undefined
+		? m.factor_marker({ kind: label })
+		: m.factor_marker_quarter({ kind: label, quarter: String(quarter) });
+}

@@ -3,10 +3,16 @@ import { statusLabel } from '../../i18n';
 import type { ComparisonPage } from './comparison';
 import type { TableCell } from '../tabular/table-file';
 import { periodParam } from '../../domain/comparison/period';
+import { factorMarkerText } from '../../components/exchange/labels';
 
 /** The comparison as shown on the page, as rows for CSV and XLSX (numbers stay numbers). */
 export function comparisonTable(page: ComparisonPage, locale: 'de' | 'en') {
 	const c = page.comparison;
+	const yearView = page.period.kind === 'year';
+	const factorsOf = (organisationId: number) =>
+		page.factors
+			.filter((f) => f.organisationId === organisationId)
+			.map((f) => factorMarkerText(f.kind, yearView ? f.quarter : undefined));
 	const name = locale === 'de' ? page.kpi.nameDe : page.kpi.nameEn;
 	const headers = [
 		m.compare_col_rank(),
@@ -28,7 +34,8 @@ export function comparisonTable(page: ComparisonPage, locale: 'de' | 'en') {
 			e.own ? m.compare_own_city() : '',
 			e.released ? '' : m.compare_note_unreleased(),
 			e.otherDefinition ? m.compare_note_other_definition() : '',
-			e.incomplete ? m.compare_note_incomplete() : ''
+			e.incomplete ? m.compare_note_incomplete() : '',
+			...factorsOf(e.organisationId)
 		]
 			.filter(Boolean)
 			.join('; ')
