@@ -10,16 +10,7 @@ import { rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
-
-const pages = [
-	'/',
-	'/overview',
-	'/compare',
-	'/compare/heatmap',
-	'/compare/trend?field=service-center-d115&kpi=D115-ELQ',
-	'/cities/koeln/service-center-d115',
-	'/cities/koeln/archivierung/entry'
-];
+import { mainPages } from './main-pages';
 
 export interface JsFigure {
 	path: string;
@@ -64,7 +55,7 @@ export async function measureJs(buildDir = 'build', port = 4199): Promise<JsFigu
 		await page.getByLabel('Passwort').fill('Demo-Ring-2026!');
 		await page.getByRole('button', { name: 'Anmelden' }).click();
 		await page.waitForURL(`${base}/`);
-		for (const path of pages) {
+		for (const path of mainPages) {
 			const context = await browser.newContext({
 				storageState: await page.context().storageState()
 			});

@@ -1,6 +1,7 @@
 import { expect, test, type Response as PageResponse } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { demo, loginAs } from './login';
+import { mainPages } from '../../scripts/bench/main-pages';
 
 /**
  * The JavaScript budget of issue 8: no main page ships more than 120 KB gzip, chart.js loaded
@@ -8,21 +9,12 @@ import { demo, loginAs } from './login';
  * page loads), so a dependency or a build setting that bloats a page fails here, not in the field.
  */
 const BUDGET_KB = 120;
-const pages = [
-	'/',
-	'/overview',
-	'/compare',
-	'/compare/heatmap',
-	'/compare/trend?field=service-center-d115&kpi=D115-ELQ',
-	'/cities/koeln/service-center-d115',
-	'/cities/koeln/archivierung/entry'
-];
 
 test('every main page ships at most 120 KB of JavaScript (gzip)', async ({ page }) => {
 	test.setTimeout(90_000);
 	await loginAs(page, demo.leadershipKoeln);
 	const shipped: { path: string; kb: number }[] = [];
-	for (const path of pages) {
+	for (const path of mainPages) {
 		const sizes: Promise<number>[] = [];
 		const onResponse = (response: PageResponse) => {
 			if (response.request().resourceType() === 'script')
