@@ -1,3 +1,7 @@
+/**
+ * While the database is down (restart, failover) requests answer at once with 503 and a page
+ * saying so, instead of a generic 500; the connection pool reconnects by itself afterwards.
+ */
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import {
 	isDatabaseUnavailable,
@@ -8,10 +12,6 @@ import { reopenServerPool } from '$lib/server/db';
 import { m } from '$lib/paraglide/messages';
 import { UNAVAILABLE_CODE, unavailableResponse } from './unavailable-response';
 
-/**
- * While the database is down (restart, failover) requests answer at once with 503 and a page
- * saying so, instead of a generic 500; the connection pool reconnects by itself afterwards.
- */
 /** Requests whose load or action failed for want of the database (keyed by their locals). */
 const failed = new WeakSet<App.Locals>();
 
