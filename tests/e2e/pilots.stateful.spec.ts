@@ -17,7 +17,15 @@ async function shot(page: Page, name: string) {
 
 async function addLine(
 	page: Page,
-	line: { year: string; scenario: string; kind: string; amount: string; label: string },
+	line: {
+		year: string;
+		scenario: string;
+		kind: string;
+		amount: string;
+		label: string;
+		/** Untick "Haushaltswirksam" (the box starts ticked). */
+		notBudget?: boolean;
+	},
 	linesAfter: number
 ) {
 	const form = page.getByRole('form', { name: 'Zeile hinzufügen' });
@@ -28,10 +36,32 @@ async function addLine(
 	await form.getByRole('combobox', { name: 'Art' }).selectOption({ label: line.kind });
 	await form.getByRole('textbox', { name: 'Betrag in €' }).fill(line.amount);
 	await form.getByRole('textbox', { name: 'Bezeichnung' }).fill(line.label);
+	const budget = form.getByRole('checkbox', { name: 'Haushaltswirksam' });
+	await expect(budget).toBeChecked();
+	if (line.notBudget) await budget.uncheck();
 	await form.getByRole('button', { name: 'Zeile hinzufügen' }).click();
 	// The confirmation reads the same each time: wait for the new row instead.
 	await expect(page.getByTestId('pilot-lines').getByRole('row')).toHaveCount(linesAfter + 1);
 	await expect(page.getByRole('status')).toHaveText('Zeile gespeichert.');
+}
+
+/** A new pilot of the D115 field led by Essen with Bochum, through the form. */
+async function createPilot(
+	page: Page,
+	pilot: { title: string; startYear: string; endYear: string; rate: string }
+) {
+	await page.goto(PILOTS);
+	await page.getByRole('link', { name: 'Neues Pilotprojekt anlegen' }).click();
+	await page.getByRole('textbox', { name: 'Titel' }).fill(pilot.title);
+	await page.getByRole('textbox', { name: 'Startjahr' }).fill(pilot.startYear);
+	await page.getByRole('textbox', { name: 'Endjahr' }).fill(pilot.endYear);
+	await page.getByRole('textbox', { name: 'Kalkulationszinssatz (%)' }).fill(pilot.rate);
+	await page
+		.getByRole('combobox', { name: 'Federführende Stadt' })
+		.selectOption({ label: 'Essen' });
+	await page.getByRole('checkbox', { name: 'Bochum' }).check();
+	await page.getByRole('button', { name: 'Pilotprojekt anlegen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(pilot.title);
 }
 
 test('the field lead creates a pilot, enters lines, sees NPV and shares, records a gate', async ({
@@ -250,4 +280,85 @@ test('without JavaScript: refusals stand next to the field and a gate decision i
 	await expect(page.getByRole('status')).toHaveText('Entscheidung festgehalten.');
 	await expect(page.getByTestId('gate-history')).toContainText('Überarbeiten');
 	await shot(page, 'no-js');
+});
+
+test('a line marked "nicht haushaltswirksam" stays so, when added and when changed', async ({
+	page
+}) => {
+	await loginAs(page, demo.fieldLeadD115);
+	// Rate 0 %: the Kapitalwert is the plain sum, so the split can be read off the amounts.
+	await createPilot(page, {
+		title: `Digitale Akte ${Date.now()}`,
+		startYear: '2026',
+		endYear: '2027',
+		rate: '0'
+	});
+	const lines = page.getByTestId('pilot-lines');
+	const budgetCell = (label: string) =>
+		lines
+			.getByRole('row', { name: new RegExp(label) })
+			.getByRole('cell')
+			.nth(4);
+	const split = async (budget: string, other: string) => {
+		await expect(page.getByRole('row', { name: /^davon haushaltswirksam/ })).toContainText(budget);
+		await expect(page.getByRole('row', { name: /^davon nicht haushaltswirksam/ })).toContainText(
+			other
+		);
+	};
+
+	await addLine(
+		page,
+		{
+			year: '2026',
+			scenario: 'Plan',
+			kind: 'Entwicklungs-/Investitionskosten',
+			amount: '10.000',
+			label: 'Scanstraße',
+			notBudget: true
+		},
+		1
+	);
+	await addLine(
+		page,
+		{
+			year: '2027',
+			scenario: 'Plan',
+			kind: 'Monetärer Nutzen',
+			amount: '4.000',
+			label: 'Weniger Porto'
+		},
+		2
+	);
+	await expect(budgetCell('Scanstraße')).toHaveText('nein');
+	await expect(budgetCell('Weniger Porto')).toHaveText('ja');
+	await split('4.000,00 €', '-10.000,00 €');
+
+	// Changing the amount of the unticked line keeps it unticked.
+	await page
+		.getByRole('link', { name: 'Zeile 2026, Entwicklungs-/Investitionskosten, Plan ändern' })
+		.click();
+	const box = lines.getByRole('checkbox', { name: 'Haushaltswirksam' });
+	await expect(box).not.toBeChecked();
+	await lines.getByRole('textbox', { name: 'Betrag in €' }).fill('12.000');
+	await page.getByRole('button', { name: 'Zeile speichern' }).click();
+	await expect(page.getByRole('status')).toHaveText('Die Zeile ist geändert.');
+	await expect(budgetCell('Scanstraße')).toHaveText('nein');
+	await split('4.000,00 €', '-12.000,00 €');
+
+	// Unticking a ticked line in the change form saves "nein" …
+	await page.getByRole('link', { name: 'Zeile 2027, Monetärer Nutzen, Plan ändern' }).click();
+	await expect(box).toBeChecked();
+	await box.uncheck();
+	await page.getByRole('button', { name: 'Zeile speichern' }).click();
+	await expect(page.getByRole('status')).toHaveText('Die Zeile ist geändert.');
+	await expect(budgetCell('Weniger Porto')).toHaveText('nein');
+	await split('0,00 €', '-8.000,00 €');
+
+	// … and ticking it again saves "ja".
+	await page.getByRole('link', { name: 'Zeile 2027, Monetärer Nutzen, Plan ändern' }).click();
+	await box.check();
+	await page.getByRole('button', { name: 'Zeile speichern' }).click();
+	await expect(page.getByRole('status')).toHaveText('Die Zeile ist geändert.');
+	await expect(budgetCell('Weniger Porto')).toHaveText('ja');
+	await split('4.000,00 €', '-12.000,00 €');
 });

@@ -131,7 +131,9 @@ export const lineSchema = (locale: AppLocale) =>
 				if (n === null || n < 0 || n >= 1e12 || fractionDigits(value, locale) > 2)
 					ctx.addIssue({ code: 'custom', message: m.pilot_amount_invalid() });
 			}),
-		budgetRelevant: z.boolean().default(true),
+		// A browser posts nothing for an unticked box: absent means false, never a default of true.
+		// The add form still starts ticked because the page loads it with `budgetRelevant: true`.
+		budgetRelevant: z.boolean().default(false),
 		label: text()
 			.trim()
 			.max(200, { error: () => m.pilot_text_too_long() })
