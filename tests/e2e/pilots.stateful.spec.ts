@@ -362,3 +362,105 @@ test('a line marked "nicht haushaltswirksam" stays so, when added and when chang
 	await expect(budgetCell('Weniger Porto')).toHaveText('ja');
 	await split('4.000,00 €', '-12.000,00 €');
 });
+
+test('the pilot page shows static and dynamic payback, each as a year or in plain words', async ({
+	page
+}) => {
+	await loginAs(page, demo.fieldLeadD115);
+	await createPilot(page, {
+		title: `Gemeinsames Rechenzentrum ${Date.now()}`,
+		startYear: '2026',
+		endYear: '2029',
+		rate: '10'
+	});
+	await addLine(
+		page,
+		{
+			year: '2026',
+			scenario: 'Plan',
+			kind: 'Entwicklungs-/Investitionskosten',
+			amount: '100.000',
+			label: 'Server'
+		},
+		1
+	);
+	await addLine(
+		page,
+		{
+			year: '2027',
+			scenario: 'Plan',
+			kind: 'Monetärer Nutzen',
+			amount: '50.000',
+			label: 'Lizenzen'
+		},
+		2
+	);
+	await addLine(
+		page,
+		{
+			year: '2028',
+			scenario: 'Plan',
+			kind: 'Monetärer Nutzen',
+			amount: '55.000',
+			label: 'Lizenzen'
+		},
+		3
+	);
+	await addLine(
+		page,
+		{
+			year: '2026',
+			scenario: 'Ist',
+			kind: 'Entwicklungs-/Investitionskosten',
+			amount: '100.000',
+			label: 'Server'
+		},
+		4
+	);
+	/*
+	 * Worked by hand. Undiscounted, cumulated: 2026 −100 000, 2027 −50 000, 2028 +5 000 → the
+	 * static payback is 2028, the year "Saldo Plan kumuliert" turns positive.
+	 * Discounted at 10 % to 2026: −100 000; 50 000 / 1,1 = 45 454,55 → −54 545,45;
+	 * 55 000 / 1,21 = 45 454,55 → −9 090,91: not paid back by the pilot's last year 2029.
+	 * Actual figures exist only for 2026 (−100 000): not paid back yet, the period runs on.
+	 */
+	const yearTable = page.getByRole('table', { name: 'Plan und Ist je Jahr' });
+	await expect(yearTable.getByRole('row', { name: /^2028/ })).toContainText('5.000,00 €');
+	await expect(page.getByRole('rowheader', { name: 'Statische Amortisation' })).toBeVisible();
+	await expect(page.getByRole('rowheader', { name: 'Dynamische Amortisation' })).toBeVisible();
+	await expect(page.getByTestId('payback-static-planned')).toHaveText('2028');
+	await expect(page.getByTestId('payback-dynamic-planned')).toHaveText(
+		'nach dem Betrachtungszeitraum (bis 2029 nicht erreicht)'
+	);
+	await expect(page.getByTestId('payback-static-actual')).toHaveText(
+		'noch nicht erreicht (Ist-Zahlen bis 2026)'
+	);
+	await expect(page.getByTestId('payback-dynamic-actual')).toHaveText(
+		'noch nicht erreicht (Ist-Zahlen bis 2026)'
+	);
+	await expectAccessible(page);
+	await shot(page, 'payback');
+
+	// 2029: 13 310 / 1,331 = 10 000 → discounted −9 090,91 + 10 000 = +909,09: paid back in 2029.
+	await addLine(
+		page,
+		{
+			year: '2029',
+			scenario: 'Plan',
+			kind: 'Monetärer Nutzen',
+			amount: '13.310',
+			label: 'Lizenzen'
+		},
+		5
+	);
+	await expect(page.getByTestId('payback-static-planned')).toHaveText('2028');
+	await expect(page.getByTestId('payback-dynamic-planned')).toHaveText('2029');
+
+	// The same in English.
+	await page.goto(`/en${new URL(page.url()).pathname}`);
+	await expect(page.getByRole('rowheader', { name: 'Static payback' })).toBeVisible();
+	await expect(page.getByTestId('payback-dynamic-planned')).toHaveText('2029');
+	await expect(page.getByTestId('payback-static-actual')).toHaveText(
+		'not reached yet (actual figures up to 2026)'
+	);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benefitCostRatio, discountFactor, netPresentValue, paybackYear, sensitivity } from './npv';
+import { benefitCostRatio, discountFactor, netPresentValue, sensitivity } from './npv';
 import type { PilotLine } from './types';
 
 const euro = (e: number) => Math.round(e * 100);
@@ -24,7 +24,7 @@ const line = (
  *   budget-relevant part  = −100 000 − 10 000 + 60 000 = −50 000 €
  *   other part            = +60 000 €
  *   discounted costs 110 000 €, benefits 120 000 € → B/C = 120 000 / 110 000 = 1.0909…
- *   cumulated: 2025 −100 000, 2026 −50 000, 2027 +10 000 → payback 2027
+ *   cumulated: 2025 −100 000, 2026 −50 000, 2027 +10 000 → payback 2027 (payback.test.ts)
  *   at 0 %: NPV = −100 000 − 11 000 + 66 000 + 72 600 = +27 600 €
  */
 const example: PilotLine[] = [
@@ -56,17 +56,6 @@ describe('WiBe net present value', () => {
 	it('gives the benefit/cost ratio, and none without costs', () => {
 		expect(benefitCostRatio(example, 'planned', at10)).toBeCloseTo(120 / 110, 12);
 		expect(benefitCostRatio([line(2025, 'benefit', 5)], 'planned', at10)).toBeNull();
-	});
-
-	it('finds the payback year; none when the cumulated net stays negative', () => {
-		expect(paybackYear(example, 'planned', at10)).toBe(2027);
-		expect(paybackYear(example.slice(0, 3), 'planned', at10)).toBeNull();
-	});
-
-	it('counts a cumulated net of exactly zero as paid back', () => {
-		// 2025 −100 000; 2026 +110 000 / 1.1 = +100 000 → cumulated 0 in 2026.
-		const even = [line(2025, 'investment', 100_000), line(2026, 'benefit', 110_000)];
-		expect(paybackYear(even, 'planned', at10)).toBe(2026);
 	});
 
 	it('keeps planned and actual apart', () => {

@@ -90,19 +90,6 @@ export function discountedFlows(
 	return flows;
 }
 
-/**
- * Payback (Amortisation): the first year in which the cumulated discounted net reaches zero or
- * more; null if it never does within the lines. Rounded to cents so float noise cannot move it.
- */
-export function paybackYear(
-	lines: readonly PilotLine[],
-	scenario: Scenario,
-	d: Discounting
-): number | null {
-	const hit = discountedFlows(lines, scenario, d).find((f) => Math.round(f.cumulated) >= 0);
-	return hit ? hit.year : null;
-}
-
 export const defaultSensitivityRates = [0, 1, 2, 3, 5] as const;
 
 /** NPV at several rates (the pilot's own rate included), lowest rate first. */

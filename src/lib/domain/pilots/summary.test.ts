@@ -29,6 +29,7 @@ describe('pilot economics summary', () => {
 				}
 			],
 			discounting: { ratePercent: 0, baseYear: 2025 },
+			endYear: 2026,
 			key: 'equal',
 			partners: [1, 2].map((organisationId) => ({
 				organisationId,
@@ -38,7 +39,13 @@ describe('pilot economics summary', () => {
 			}))
 		});
 		expect(e.planned.npv.total).toBe(60_000);
+		// Cumulated −300 € in 2025, +600 € in 2026: both paybacks in 2026; no actual lines, none.
+		expect(e.planned.payback).toEqual({
+			static: { kind: 'year', year: 2026 },
+			dynamic: { kind: 'year', year: 2026 }
+		});
 		expect(e.actual.hasLines).toBe(false);
+		expect(e.actual.payback).toBeNull();
 		expect(e.shares).toEqual([
 			{ organisationId: 1, costs: 15_000, benefits: 45_000, net: 30_000 },
 			{ organisationId: 2, costs: 15_000, benefits: 45_000, net: 30_000 }

@@ -1,18 +1,14 @@
 import { allocate, type CityShare, type PartnerBasis } from './allocation';
-import {
-	benefitCostRatio,
-	netPresentValue,
-	paybackYear,
-	sensitivity,
-	type NetPresentValue
-} from './npv';
+import { benefitCostRatio, netPresentValue, sensitivity, type NetPresentValue } from './npv';
+import { paybacks, type Paybacks } from './payback';
 import { planVersusActual, type PlanActualYear } from './plan-actual';
 import type { AllocationKey, Discounting, PilotLine, Scenario } from './types';
 
 export interface ScenarioEconomics {
 	hasLines: boolean;
 	npv: NetPresentValue;
-	paybackYear: number | null;
+	/** Static and dynamic payback; null without lines. */
+	payback: Paybacks | null;
 	benefitCostRatio: number | null;
 	sensitivity: { ratePercent: number; npv: number }[];
 }
@@ -26,11 +22,16 @@ export interface PilotEconomics {
 	shares: CityShare[] | null;
 }
 
-function scenario(lines: readonly PilotLine[], s: Scenario, d: Discounting): ScenarioEconomics {
+function scenario(
+	lines: readonly PilotLine[],
+	s: Scenario,
+	d: Discounting,
+	endYear: number
+): ScenarioEconomics {
 	return {
 		hasLines: lines.some((l) => l.scenario === s),
 		npv: netPresentValue(lines, s, d),
-		paybackYear: paybackYear(lines, s, d),
+		payback: paybacks(lines, s, d, endYear),
 		benefitCostRatio: benefitCostRatio(lines, s, d),
 		sensitivity: sensitivity(lines, s, d)
 	};
@@ -40,14 +41,16 @@ function scenario(lines: readonly PilotLine[], s: Scenario, d: Discounting): Sce
 export function pilotEconomics(input: {
 	lines: readonly PilotLine[];
 	discounting: Discounting;
+	/** The pilot's last year: the end of the period the paybacks look at. */
+	endYear: number;
 	key: AllocationKey;
 	partners: readonly PartnerBasis[];
 }): PilotEconomics {
-	const planned = scenario(input.lines, 'planned', input.discounting);
+	const planned = scenario(input.lines, 'planned', input.discounting, input.endYear);
 	return {
 		discounting: input.discounting,
 		planned,
-		actual: scenario(input.lines, 'actual', input.discounting),
+		actual: scenario(input.lines, 'actual', input.discounting, input.endYear),
 		years: planVersusActual(input.lines),
 		shares:
 			input.partners.length > 0

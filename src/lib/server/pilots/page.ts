@@ -10,6 +10,7 @@ export function pilotView(pilot: LoadedPilot, ownCityId: number | null) {
 	const economics = pilotEconomics({
 		lines: pilot.lines,
 		discounting: pilot.discounting,
+		endYear: pilot.endYear,
 		key: pilot.allocationKey,
 		partners: pilot.partners.map((p) => ({
 			organisationId: p.organisationId,

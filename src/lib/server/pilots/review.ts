@@ -20,6 +20,7 @@ export function reviewRow(p: ListedPilot) {
 	const economics = pilotEconomics({
 		lines: p.lines,
 		discounting: p.discounting,
+		endYear: p.endYear,
 		key: p.allocationKey,
 		partners: []
 	});
