@@ -107,8 +107,8 @@ describe('entry writes name their quarter', () => {
 			.where(and(inQuarter(PAST), eq(measurements.kpiId, elq.kpiId)));
 	});
 
-	const grid = async (q: { year: number; quarter: number }): Promise<EntryGrid> =>
-		(await loadEntryGrid(handle.db, 'koeln', FIELD, q, 'de'))!;
+	const grid = async (q: { year: number; quarter: number }, field = FIELD): Promise<EntryGrid> =>
+		(await loadEntryGrid(handle.db, 'koeln', field, q, 'de'))!;
 	const rowOf = (g: EntryGrid, code: string) => g.rows.find((r) => r.code === code)!;
 
 	/** Every stored value of Köln in a quarter, for "nothing changed" checks. */
@@ -143,14 +143,15 @@ describe('entry writes name their quarter', () => {
 		action: Action,
 		who: keyof typeof people,
 		query: string,
-		fields: [string, string][]
+		fields: [string, string][],
+		field = FIELD
 	): Promise<Answer> {
-		const url = new URL(`http://localhost/cities/koeln/${FIELD}/entry?/${action}${query}`);
+		const url = new URL(`http://localhost/cities/koeln/${field}/entry?/${action}${query}`);
 		const request = new Request(url, { method: 'POST', body: new URLSearchParams(fields) });
 		const event = {
 			request,
 			url,
-			params: { city: 'koeln', field: FIELD },
+			params: { city: 'koeln', field },
 			locals: { user: people[who], session: null }
 		} as unknown as RequestEvent;
 		const result = (await route.actions[action]!(event as never)) as unknown;
@@ -420,6 +421,36 @@ describe('entry writes name their quarter', () => {
 		);
 		expect(answer.data.message).not.toContain('Kommentar');
 		expect(await fingerprint(PAST)).toEqual(before);
+	});
+
+	it('submits a correction although a released value of the quarter lacks a comment', async () => {
+		// Köln × Beihilfe Q3/2026: BH-ANTR-VZ was released red without a comment (demo data).
+		const shown = await grid(CURRENT, 'beihilfe');
+		const red = rowOf(shown, 'BH-ANTR-VZ');
+		expect(red.current).toMatchObject({ state: 'released', comment: '' });
+		const corrected = shown.rows.find((r) => !r.code.startsWith('BH-ANTR-VZ'))!;
+		const reopen = [
+			['quarter', '2026-3'],
+			['kpiId', String(corrected.kpiId)],
+			['version_' + corrected.kpiId, String(corrected.current!.version)],
+			['reason', 'Nachmeldung']
+		] as [string, string][];
+		await post('reopen', 'approver', '&q=2026-3', reopen, 'beihilfe');
+		const answer = await post(
+			'submit',
+			'controller',
+			'&q=2026-3',
+			[
+				['quarter', '2026-3'],
+				...gridFields(await grid(CURRENT, 'beihilfe'), {
+					[corrected.code]: { comment: 'Nachmeldung geprüft' }
+				})
+			],
+			'beihilfe'
+		);
+		expect(answer.data.message).toBe(
+			'Q3/2026: 1 Werte eingereicht. Sie warten jetzt auf die Freigabe.'
+		);
 	});
 
 	it('still refuses writes in a quarter that is closed', async () => {
