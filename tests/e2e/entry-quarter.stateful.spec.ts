@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
 import { loginWithSecondFactor } from './second-factor';
 
@@ -106,6 +107,8 @@ test('writes on a past quarter’s entry page change that quarter only', async (
 	await reopenValue(stale, KPI, 'Zählfehler im Quellsystem');
 	await expect(answer(stale)).toContainText('bereits als Entwurf offen');
 	await expect(answer(stale)).not.toContainText('Kommentar');
+	await expect(answer(stale)).toHaveAttribute('role', 'alert');
+	await expectAccessible(stale);
 
 	// The controller corrects the Q3/2025 value and saves.
 	await controller.goto(PAST);
