@@ -56,14 +56,16 @@ describe('entry writes name their quarter', () => {
 			const { roles } = (await loadPrincipal(handle.db, user.id))!;
 			people[who] = { ...user, hasTotp: false, roles };
 		}
-		[{ id: koeln }] = await handle.db
+		const [city] = await handle.db
 			.select({ id: organisations.id })
 			.from(organisations)
 			.where(eq(organisations.slug, 'koeln'));
-		[{ id: fieldId }] = await handle.db
+		const [field] = await handle.db
 			.select({ id: cooperationFields.id })
 			.from(cooperationFields)
 			.where(eq(cooperationFields.slug, FIELD));
+		koeln = city!.id;
+		fieldId = field!.id;
 	}, 120_000);
 	afterAll(() => handle.close());
 
@@ -250,7 +252,7 @@ describe('entry writes name their quarter', () => {
 		const current = await grid(CURRENT);
 		const before = [await fingerprint(PAST), await fingerprint(CURRENT)];
 		// The Q3/2026 grid posted on the Q3/2025 page, and the Q3/2025 grid on the Q3/2026 page.
-		for (const [fields, query, named] of [
+		const cases: [[string, string][], string, string][] = [
 			[
 				[['quarter', '2026-3'], ...gridFields(current, { [KPI]: { value: '50' } })],
 				'&q=2025-3',
@@ -261,8 +263,9 @@ describe('entry writes name their quarter', () => {
 				'&q=2026-3',
 				'Q3/2025'
 			]
-		] as const) {
-			const answer = await post('save', 'controller', query, [...fields]);
+		];
+		for (const [fields, query, named] of cases) {
+			const answer = await post('save', 'controller', query, fields);
 			expect(answer.status).toBe(409);
 			expect(answer.data.message).toBe(
 				`Das Formular nennt ${named}, die Seite zeigt ein anderes Quartal. Es wurde nichts geändert. Bitte laden Sie die Seite neu.`
