@@ -36,6 +36,9 @@ describe('quarterly entry', () => {
 		quarter: Q,
 		kpiIds: g.rows.map((r) => r.kpiId)
 	});
+	/** The row versions the grid shows, as the page sends them back. */
+	const seen = (g: EntryGrid) =>
+		new Map(g.rows.flatMap((r) => (r.current ? [[r.kpiId, r.current.version] as const] : [])));
 	/** The grid as posted: every row with its stored value, then `changes` typed over it. */
 	const post = (g: EntryGrid, changes: Record<string, { value?: string; comment?: string }>) =>
 		g.rows.map((r) => ({
@@ -110,7 +113,12 @@ describe('quarterly entry', () => {
 		expect((await saveDrafts(handle.db, { ...scope(g, controllerId), drafts })).ok).toBe(true);
 		const blocking = checks.filter((c) => c.errors.length).map((c) => c.kpiId);
 		expect(blocking).toEqual([]);
-		const submitted = await submitQuarter(handle.db, scope(g, controllerId), blocking);
+		const submitted = await submitQuarter(
+			handle.db,
+			scope(g, controllerId),
+			blocking,
+			seen(await grid())
+		);
 		expect(submitted).toMatchObject({ ok: true });
 
 		g = await grid();
@@ -130,19 +138,23 @@ describe('quarterly entry', () => {
 		const foreign = { kind: 'anonymous' } as const;
 		const before = await loadScorecardPage(handle.db, foreign, 'koeln', 'archivierung', 'de');
 		expect(before!.latestQuarter).not.toEqual(Q);
-		expect(await releaseQuarter(handle.db, scope(g, approverId))).toMatchObject({ ok: true });
+		expect(await releaseQuarter(handle.db, scope(g, approverId), seen(g))).toMatchObject({
+			ok: true
+		});
 		const after = await loadScorecardPage(handle.db, foreign, 'koeln', 'archivierung', 'de');
 		expect(after!.latestQuarter).toEqual(Q);
 
+		g = await grid();
+		const shown = { kpiId: withValue[0]!.kpiId, version: seen(g).get(withValue[0]!.kpiId)! };
 		const noReason = await reopenValue(handle.db, {
 			...scope(g, approverId),
-			kpiId: withValue[0]!.kpiId,
+			...shown,
 			reason: ' '
 		});
 		expect(noReason).toMatchObject({ ok: false, reason: 'reason_required' });
 		const reopened = await reopenValue(handle.db, {
 			...scope(g, approverId),
-			kpiId: withValue[0]!.kpiId,
+			...shown,
 			reason: 'Zählfehler im Quellsystem'
 		});
 		expect(reopened).toMatchObject({ ok: true });

@@ -23,8 +23,14 @@ export interface SaveConflict {
 	byName: string | null;
 }
 
+/** A row this save wrote, with its version now (null: the draft was cleared and removed). */
+export interface WrittenRow {
+	kpiId: number;
+	version: number | null;
+}
+
 export type SaveResult =
-	| { ok: true; changed: number }
+	| { ok: true; changed: number; written: WrittenRow[] }
 	| { ok: false; reason: 'conflict'; conflicts: SaveConflict[] }
 	| { ok: false; reason: 'locked'; kpiIds: number[] }
 	| { ok: false; reason: 'period_closed' | 'period_missing' };
@@ -87,29 +93,33 @@ export async function saveDrafts(
 			if (conflicts.length) throw new Conflicts({ ok: false, reason: 'conflict', conflicts });
 			if (locked.length) throw new Conflicts({ ok: false, reason: 'locked', kpiIds: locked });
 
-			let changed = 0;
+			const written: WrittenRow[] = [];
 			for (const d of input.drafts) {
 				const row = byKpi.get(d.kpiId);
 				if (sameNumber(d.value, row?.value ?? null) && d.comment === (row?.comment ?? '')) continue;
-				changed++;
 				const after = { value: d.value, comment: d.comment };
 				if (!row) {
 					if (d.value === null) continue;
-					await tx.insert(measurements).values({
-						organisationId: input.organisationId,
-						kpiId: d.kpiId,
-						kpiVersionId: d.kpiVersionId,
-						year: q.year,
-						quarter: q.quarter,
-						value: String(d.value),
-						comment: d.comment,
-						updatedBy: input.userId
-					});
+					const [inserted] = await tx
+						.insert(measurements)
+						.values({
+							organisationId: input.organisationId,
+							kpiId: d.kpiId,
+							kpiVersionId: d.kpiVersionId,
+							year: q.year,
+							quarter: q.quarter,
+							value: String(d.value),
+							comment: d.comment,
+							updatedBy: input.userId
+						})
+						.returning({ version: measurements.version });
+					written.push({ kpiId: d.kpiId, version: inserted!.version });
 				} else if (d.value === null) {
 					// Clearing a draft removes it: "no value" is a status of its own, never a zero.
 					await tx.delete(measurements).where(eq(measurements.id, row.id));
+					written.push({ kpiId: d.kpiId, version: null });
 				} else {
-					await tx
+					const [updated] = await tx
 						.update(measurements)
 						.set({
 							value: String(d.value),
@@ -119,7 +129,9 @@ export async function saveDrafts(
 							updatedBy: input.userId,
 							updatedAt: new Date()
 						})
-						.where(eq(measurements.id, row.id));
+						.where(eq(measurements.id, row.id))
+						.returning({ version: measurements.version });
+					written.push({ kpiId: d.kpiId, version: updated!.version });
 				}
 				await recordAudit(tx, {
 					userId: input.userId,
@@ -131,7 +143,7 @@ export async function saveDrafts(
 					after
 				});
 			}
-			return { ok: true as const, changed };
+			return { ok: true as const, changed: written.length, written };
 		});
 	} catch (e) {
 		if (e instanceof Conflicts) return e.result;

@@ -3,6 +3,7 @@ import { measurements } from '../db/schema';
 import type { Db } from '../db/types';
 import { recordAudit } from '../auth/audit';
 import type { Quarter } from '../../domain/period/quarter';
+import { unseenChanges } from '../../domain/entry/write-target';
 import { EntryRefused, lockPeriod, lockValues, requireOpen } from './values';
 
 interface Scope {
@@ -32,17 +33,29 @@ async function run(
 
 const periodLabel = (q: Quarter) => `${q.year}-Q${q.quarter}`;
 
+/** KPI → row version, as the page showed them (after the person's own save). */
+export type SeenVersions = ReadonlyMap<number, number>;
+
 /**
  * Submits every draft of the scorecard's quarter at once. `blocking` lists rows the plausibility
  * rules do not let through (checked by the caller on the same rows); then nothing changes.
+ * `seen` are the rows as the person saw them: a draft changed or added by someone else since
+ * is not submitted unseen; the whole submission is refused instead.
  */
-export function submitQuarter(db: Db, scope: Scope, blocking: number[]): Promise<TransitionResult> {
+export function submitQuarter(
+	db: Db,
+	scope: Scope,
+	blocking: number[],
+	seen: SeenVersions
+): Promise<TransitionResult> {
 	return run(db, async (tx) => {
 		requireOpen(await lockPeriod(tx, scope.fieldId, scope.quarter));
 		if (blocking.length) throw new EntryRefused('not_allowed_in_state', blocking);
 		const rows = await lockValues(tx, scope.organisationId, scope.kpiIds, scope.quarter);
 		const drafts = rows.filter((r) => r.state === 'draft');
 		if (drafts.length === 0) throw new EntryRefused('nothing_to_do');
+		const unseen = unseenChanges(seen, drafts);
+		if (unseen.length) throw new EntryRefused('stale', unseen);
 		await tx
 			.update(measurements)
 			.set({
@@ -71,15 +84,22 @@ export function submitQuarter(db: Db, scope: Scope, blocking: number[]): Promise
 
 /**
  * Releases every submitted value of the scorecard's quarter to the ring. Allowed after the
- * quarter was closed too: approvers may come later than the deadline.
+ * quarter was closed too: approvers may come later than the deadline. `seen` are the submitted
+ * values the approver was shown: one submitted or changed since is never released unseen.
  */
-export function releaseQuarter(db: Db, scope: Scope): Promise<TransitionResult> {
+export function releaseQuarter(
+	db: Db,
+	scope: Scope,
+	seen: SeenVersions
+): Promise<TransitionResult> {
 	return run(db, async (tx) => {
 		const period = await lockPeriod(tx, scope.fieldId, scope.quarter);
 		if (period === 'missing') throw new EntryRefused('period_missing');
 		const rows = await lockValues(tx, scope.organisationId, scope.kpiIds, scope.quarter);
 		const submitted = rows.filter((r) => r.state === 'submitted');
 		if (submitted.length === 0) throw new EntryRefused('nothing_to_do');
+		const unseen = unseenChanges(seen, submitted);
+		if (unseen.length) throw new EntryRefused('stale', unseen);
 		const now = new Date();
 		await tx
 			.update(measurements)
@@ -110,17 +130,20 @@ export function releaseQuarter(db: Db, scope: Scope): Promise<TransitionResult> 
 /**
  * Takes one submitted or released value back to draft for a correction. Needs a reason, which
  * the audit log keeps; only while the quarter is open (a closed quarter is reopened first).
+ * `version` is the value's version as the page showed it: a value changed since is not
+ * reopened. A value that is a draft already says so (it can be edited as it is).
  */
 export function reopenValue(
 	db: Db,
-	scope: Scope & { kpiId: number; reason: string }
+	scope: Scope & { kpiId: number; version: number; reason: string }
 ): Promise<TransitionResult> {
 	return run(db, async (tx) => {
 		if (scope.reason.trim() === '') throw new EntryRefused('reason_required');
 		requireOpen(await lockPeriod(tx, scope.fieldId, scope.quarter));
 		const [row] = await lockValues(tx, scope.organisationId, [scope.kpiId], scope.quarter);
 		if (!row || !scope.kpiIds.includes(scope.kpiId)) throw new EntryRefused('not_found');
-		if (row.state === 'draft') throw new EntryRefused('not_allowed_in_state');
+		if (row.state === 'draft') throw new EntryRefused('already_draft');
+		if (row.version !== scope.version) throw new EntryRefused('stale', [scope.kpiId]);
 		await tx
 			.update(measurements)
 			.set({

@@ -13,7 +13,11 @@ export class EntryRefused extends Error {
 			| 'not_allowed_in_state'
 			| 'reason_required'
 			| 'not_found'
-			| 'nothing_to_do',
+			| 'nothing_to_do'
+			/** The rows the write would change are not those, at those versions, the page showed. */
+			| 'stale'
+			/** Reopening a value that is a draft already: there is nothing to reopen. */
+			| 'already_draft',
 		readonly detail: unknown = null
 	) {
 		super(`entry refused: ${reason}`);

@@ -1,40 +1,28 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { z } from 'zod';
-import { text } from '$lib/schemas/text';
 import { assertCan, requireUser } from '$lib/server/auth/guards';
-import { can } from '$lib/server/auth/permissions';
+import { can, type Capability } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
+import { findScorecard } from '$lib/server/scorecards/queries';
 import { chooseQuarter, loadEntryGrid, type EntryGrid } from '$lib/server/entry/grid';
-import { evaluateRows, readGridPost } from '$lib/server/entry/form';
+import { evaluateRows, readGridPost, type PostedRow } from '$lib/server/entry/form';
 import { saveDrafts } from '$lib/server/entry/save';
 import { releaseQuarter, reopenValue, submitQuarter } from '$lib/server/entry/transitions';
+import { readReopenPost, readSeenVersions } from '$lib/server/entry/transition-form';
 import { entryRefusalText } from '$lib/server/entry/messages';
+import type { EntryRefused } from '$lib/server/entry/values';
+import { quarterParamOf, writeQuarter } from '$lib/domain/entry/write-target';
+import type { Quarter } from '$lib/domain/period/quarter';
+import { quarterLabel } from '$lib/i18n';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ city: string; field: string }>;
+type Viewer = ReturnType<typeof requireUser>;
 
-const reopenSchema = z.object({
-	kpiId: z.coerce.number().pipe(z.int32().positive()),
-	reason: text().trim().min(1).max(2000)
-});
-
-async function gridFor(event: Event): Promise<EntryGrid> {
-	const quarter = await chooseQuarter(
-		appDb(),
-		event.params.field,
-		event.url.searchParams.get('q'),
-		new Date()
-	);
-	if (!quarter) error(400, m.entry_quarter_invalid());
-	const grid = await loadEntryGrid(
-		appDb(),
-		event.params.city,
-		event.params.field,
-		quarter,
-		getLocale()
-	);
+async function gridAt(event: Event, quarter: Quarter): Promise<EntryGrid> {
+	const { city, field } = event.params;
+	const grid = await loadEntryGrid(appDb(), city, field, quarter, getLocale());
 	if (!grid) error(404, m.not_found_scorecard());
 	return grid;
 }
@@ -47,9 +35,27 @@ const scopeOf = (grid: EntryGrid, userId: number) => ({
 	kpiIds: grid.rows.map((r) => r.kpiId)
 });
 
+/**
+ * A refusal. Every answer names the quarter it belongs to (`2025-3`), so the page puts typed
+ * rows back only into that quarter's grid.
+ */
+const refuse = (status: number, quarter: string | null, message: string, more: object = {}) =>
+	fail(status, { refused: true as const, quarter, message, ...more });
+
+const statusOf = (reason: EntryRefused['reason']) =>
+	reason === 'stale' || reason === 'already_draft' ? 409 : 400;
+
+/** Reading: the quarter in `?q=`, else the field's newest open quarter. */
 export const load: PageServerLoad = async (event) => {
 	const viewer = requireUser(event);
-	const grid = await gridFor(event);
+	const quarter = await chooseQuarter(
+		appDb(),
+		event.params.field,
+		event.url.searchParams.get('q'),
+		new Date()
+	);
+	if (!quarter) error(400, m.entry_quarter_invalid());
+	const grid = await gridAt(event, quarter);
 	const scope = { organisationId: grid.organisation.id };
 	// The grid shows the city's drafts: only for people who may see them.
 	assertCan(viewer, 'measurement:read_unreleased', scope);
@@ -65,76 +71,157 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+/**
+ * Writing: the person's right, then the quarter the form names (issue 14: never the default
+ * quarter, which once overwrote Q3/2026 from the Q3/2025 page), then that quarter's grid.
+ */
+async function writeTarget(event: Event, viewer: Viewer, capability: Capability) {
+	const header = await findScorecard(appDb(), event.params.city, event.params.field);
+	if (!header) error(404, m.not_found_scorecard());
+	assertCan(viewer, capability, { organisationId: header.organisation.id });
+	const form = await event.request.formData();
+	const named = writeQuarter(form.get('quarter'), event.url.searchParams.get('q'));
+	if (!named.ok) {
+		return {
+			refusal:
+				named.reason === 'quarter_missing'
+					? refuse(400, null, m.entry_quarter_missing())
+					: refuse(409, null, m.entry_quarter_mismatch({ posted: quarterLabel(named.posted) }))
+		};
+	}
+	return { form, grid: await gridAt(event, named.quarter) };
+}
+
+/** The typed rows at the versions they have after this save: what the page shows next. */
+function typedAfterSave(posted: PostedRow[], written: { kpiId: number; version: number | null }[]) {
+	const now = new Map(written.map((w) => [w.kpiId, w.version ?? 0]));
+	return posted.map((p) => ({ ...p, version: now.get(p.kpiId) ?? p.version }));
+}
+
 /** Saves the typed grid as drafts; on `submit` also submits the quarter if every row passes. */
-async function saveGrid(event: Event, submit: boolean) {
-	const viewer = requireUser(event);
-	const grid = await gridFor(event);
-	assertCan(viewer, submit ? 'measurement:submit' : 'measurement:write', {
-		organisationId: grid.organisation.id
-	});
-	const posted = readGridPost(await event.request.formData());
-	if (!posted) return fail(400, { message: m.entry_post_invalid(), typed: [] });
+async function saveGrid(event: Event, viewer: Viewer, submit: boolean) {
+	const target = await writeTarget(
+		event,
+		viewer,
+		submit ? 'measurement:submit' : 'measurement:write'
+	);
+	if ('refusal' in target) return target.refusal;
+	const { form, grid } = target;
+	const quarter = quarterParamOf(grid.quarter);
+	const label = quarterLabel(grid.quarter);
+	const posted = readGridPost(form);
+	if (!posted) return refuse(400, quarter, m.entry_post_invalid(), { typed: [] });
 	const { drafts, checks } = evaluateRows(grid, posted, getLocale());
-	const unreadable = checks.filter((c) => c.problem !== null);
-	if (unreadable.length) {
-		return fail(400, { message: m.entry_check_cells(), typed: posted, checks });
+	if (checks.some((c) => c.problem !== null)) {
+		return refuse(400, quarter, m.entry_check_cells(), { typed: posted, checks });
 	}
-	const saved = await saveDrafts(appDb(), {
-		...scopeOf(grid, viewer.principal.userId),
-		drafts
-	});
+	const scope = scopeOf(grid, viewer.principal.userId);
+	const saved = await saveDrafts(appDb(), { ...scope, drafts });
 	if (!saved.ok) {
-		return fail(saved.reason === 'conflict' ? 409 : 400, {
-			message: entryRefusalText(saved.reason),
-			typed: posted,
-			checks,
-			conflicts: saved.reason === 'conflict' ? saved.conflicts : [],
-			locked: saved.reason === 'locked' ? saved.kpiIds : []
-		});
+		return refuse(
+			saved.reason === 'conflict' ? 409 : 400,
+			quarter,
+			entryRefusalText(saved.reason),
+			{
+				typed: posted,
+				checks,
+				conflicts: saved.reason === 'conflict' ? saved.conflicts : [],
+				locked: saved.reason === 'locked' ? saved.kpiIds : []
+			}
+		);
 	}
-	if (!submit) return { message: m.entry_saved({ count: String(saved.changed) }), checks };
-	const blocking = checks.filter((c) => c.errors.length > 0).map((c) => c.kpiId);
-	const submitted = await submitQuarter(appDb(), scopeOf(grid, viewer.principal.userId), blocking);
+	if (!submit) {
+		return {
+			quarter,
+			message: m.entry_saved({ quarter: label, count: String(saved.changed) }),
+			checks
+		};
+	}
+	const typed = typedAfterSave(posted, saved.written);
+	// Submitted and released rows are locked and not submitted again: their checks do not block.
+	const lockedRows = new Set(
+		grid.rows.filter((r) => r.current && r.current.state !== 'draft').map((r) => r.kpiId)
+	);
+	const blocking = checks
+		.filter((c) => c.errors.length > 0 && !lockedRows.has(c.kpiId))
+		.map((c) => c.kpiId);
+	const seen = new Map(typed.map((t) => [t.kpiId, t.version]));
+	const submitted = await submitQuarter(appDb(), scope, blocking, seen);
 	if (!submitted.ok) {
-		return fail(400, { message: entryRefusalText(submitted.reason), typed: posted, checks });
+		// Changed by someone else: the page shows the rows as they are now, not as typed.
+		const more = submitted.reason === 'stale' ? {} : { typed, checks };
+		return refuse(
+			statusOf(submitted.reason),
+			quarter,
+			entryRefusalText(submitted.reason, 'submit'),
+			more
+		);
 	}
-	return { message: m.entry_submitted({ count: String(submitted.count) }), checks };
+	return {
+		quarter,
+		message: m.entry_submitted({ quarter: label, count: String(submitted.count) }),
+		checks
+	};
 }
 
 export const actions: Actions = {
 	save: async (event) => {
-		requireUser(event);
-		return saveGrid(event, false);
+		const viewer = requireUser(event);
+		return saveGrid(event, viewer, false);
 	},
 	submit: async (event) => {
-		requireUser(event);
-		return saveGrid(event, true);
+		const viewer = requireUser(event);
+		return saveGrid(event, viewer, true);
 	},
 	release: async (event) => {
 		const viewer = requireUser(event);
-		const grid = await gridFor(event);
-		assertCan(viewer, 'measurement:release', { organisationId: grid.organisation.id });
-		const result = await releaseQuarter(appDb(), scopeOf(grid, viewer.principal.userId));
-		if (!result.ok) return fail(400, { message: entryRefusalText(result.reason) });
-		return { message: m.entry_released({ count: String(result.count) }) };
+		const target = await writeTarget(event, viewer, 'measurement:release');
+		if ('refusal' in target) return target.refusal;
+		const { form, grid } = target;
+		const quarter = quarterParamOf(grid.quarter);
+		const seen = readSeenVersions(form);
+		if (!seen) return refuse(400, quarter, m.entry_post_invalid());
+		const result = await releaseQuarter(appDb(), scopeOf(grid, viewer.principal.userId), seen);
+		if (!result.ok) {
+			return refuse(statusOf(result.reason), quarter, entryRefusalText(result.reason, 'release'));
+		}
+		return {
+			quarter,
+			message: m.entry_released({
+				quarter: quarterLabel(grid.quarter),
+				count: String(result.count)
+			})
+		};
 	},
 	reopen: async (event) => {
 		const viewer = requireUser(event);
-		const grid = await gridFor(event);
-		assertCan(viewer, 'measurement:reopen', { organisationId: grid.organisation.id });
-		const parsed = reopenSchema.safeParse(Object.fromEntries(await event.request.formData()));
-		if (!parsed.success) {
-			return fail(400, { message: m.entry_reason_required(), reopenKpiId: null, reason: '' });
+		const target = await writeTarget(event, viewer, 'measurement:reopen');
+		if ('refusal' in target) return target.refusal;
+		const { form, grid } = target;
+		const quarter = quarterParamOf(grid.quarter);
+		const post = readReopenPost(form);
+		if (!post.ok) {
+			const message =
+				post.problem === 'reason' ? m.entry_reason_required() : m.entry_post_invalid();
+			return refuse(400, quarter, message);
 		}
-		const { kpiId, reason } = parsed.data;
+		const { kpiId, version, reason } = post;
 		const result = await reopenValue(appDb(), {
 			...scopeOf(grid, viewer.principal.userId),
 			kpiId,
+			version,
 			reason
 		});
 		if (!result.ok) {
-			return fail(400, { message: entryRefusalText(result.reason), reopenKpiId: kpiId, reason });
+			return refuse(statusOf(result.reason), quarter, entryRefusalText(result.reason, 'reopen'), {
+				reopenKpiId: kpiId,
+				reason
+			});
 		}
-		return { message: m.entry_reopened() };
+		const code = grid.rows.find((r) => r.kpiId === kpiId)?.code ?? '';
+		return {
+			quarter,
+			message: m.entry_reopened({ kpi: code, quarter: quarterLabel(grid.quarter) })
+		};
 	}
 };
