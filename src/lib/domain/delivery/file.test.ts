@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText, fileKind, MAX_FILE_BYTES } from './decode';
+import { MAX_FILE_BYTES } from '../../server/tabular/decode';
 import { parseCsv } from './csv';
 import { assignColumns, mappingFromChoices, normaliseHeader } from './columns';
 import { quarterOf } from './rows';
@@ -9,7 +10,6 @@ import { parseDeliveryFile, type ParseOptions } from './file';
 const utf8 = (text: string) => new TextEncoder().encode(text);
 /** Windows-1252 for the Latin-1 range (enough for German umlauts and ß). */
 const cp1252 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
-const withBom = (bytes: Uint8Array) => Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes]);
 
 const options: ParseOptions = {
 	defaults: { city: 'koeln', field: 'archivierung' },
@@ -22,34 +22,19 @@ const german =
 	'koeln;archivierung;ARCH-DIGITAL;Digitalisate;2026;3;1.234,5;"Umzug; Magazin"\r\n' +
 	'Köln;;ARCH-ERSCHL;Erschließung;2026;Q3;78,4 %;Prüfung läuft\r\n';
 
-describe('decoding uploads', () => {
-	it('reads UTF-8 with and without BOM and Windows-1252 alike', () => {
-		const plain = decodeText(utf8(german));
-		const bom = decodeText(withBom(utf8(german)));
-		const ansi = decodeText(cp1252(german));
-		expect(plain).toMatchObject({ ok: true, encoding: 'utf-8' });
-		expect(bom).toMatchObject({ ok: true, encoding: 'utf-8-bom' });
-		expect(ansi).toMatchObject({ ok: true, encoding: 'windows-1252' });
-		const texts = [plain, bom, ansi].map((d) => (d.ok ? d.text : ''));
-		expect(new Set(texts).size).toBe(1);
-		expect(texts[0]).toContain('Köln');
-	});
+describe('Windows-1252 as German Excel saves it', () => {
+	// € „ “ – … are the bytes 0x80–0x9F, which a Latin-1 reading turns into control characters.
+	const text =
+		'Kennzahl;Jahr;Quartal;Wert;Kommentar\r\n' +
+		'BH-KOSTEN-EW;2026;3;3,99 €;„Stichprobe“ – vorläufig … Straße\r\n';
+	const bytes = new Uint8Array(iconv.encode(text, 'win1252'));
 
-	it('reads UTF-16 with BOM (Excel "Unicode text")', () => {
-		const text = 'Kennzahl\tWert\r\nARCH-DIGITAL\t5\r\n';
-		const bytes = new Uint8Array(2 + text.length * 2);
-		bytes.set([0xff, 0xfe]);
-		[...text].forEach((c, i) => {
-			bytes[2 + i * 2] = c.charCodeAt(0);
+	it('gives the planner the euro value and the comment as written', async () => {
+		const parsed = await parseDeliveryFile(bytes, options);
+		expect(parsed.ok && parsed.rows[0]).toMatchObject({
+			raw: { text: '3,99 €', locale: 'de' },
+			comment: '„Stichprobe“ – vorläufig … Straße'
 		});
-		expect(decodeText(bytes)).toMatchObject({ ok: true, encoding: 'utf-16le', text });
-	});
-
-	it('refuses binary junk and recognises spreadsheets by their signature', () => {
-		const junk = Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256);
-		expect(decodeText(junk)).toEqual({ ok: false });
-		expect(fileKind(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1]))).toBe('xlsx');
-		expect(fileKind(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe('xls');
 	});
 });
 

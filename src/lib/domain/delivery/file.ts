@@ -4,7 +4,14 @@
  * doubled. Row-level problems (a KPI code, a number) are the planner's.
  */
 import type { AppLocale } from '../../format/number';
-import { decodeText, fileKind, MAX_FILE_BYTES, type TextEncoding } from './decode';
+// Text decoding (iconv-lite) already lives with the file handling in server/tabular, where
+// this module and its CSV/XLSX readers are to follow.
+import {
+	decodeText,
+	fileKind,
+	MAX_FILE_BYTES,
+	type TextEncoding
+} from '../../server/tabular/decode';
 import { numberLocaleFor, parseCsv, type Delimiter } from './csv';
 import { readXlsx } from './xlsx';
 import { assignColumns, type ColumnProblem, type ColumnTarget, type SavedMapping } from './columns';
