@@ -228,6 +228,60 @@ describe('parseDeliveryFile', () => {
 		]);
 	});
 
+	it('marks spreadsheet errors and formulas without a result, and reads a cached 0', async () => {
+		const workbook = new ExcelJS.Workbook();
+		const sheet = workbook.addWorksheet('Werte');
+		sheet.addRow(['Kennzahl', 'Jahr', 'Quartal', 'Wert', 'Kommentar']);
+		// What Excel and LibreOffice save for =1/0, what generators write without computing, …
+		sheet.addRow(['ARCH-DIGITAL', 2026, 3, { formula: '1/0', result: { error: '#DIV/0!' } }, 'x']);
+		sheet.addRow(['ARCH-ERSCHL', 2026, 3, { formula: 'D2*2' }, '']);
+		// … an error typed or pasted as a value, and a formula whose result is 0.
+		sheet.addRow(['ARCH-MAGAZIN', 2026, 3, 80, { error: '#N/A' }]);
+		sheet.addRow(['ARCH-FACHQUAL', 2026, 3, { formula: 'D4-D4', result: 0 }, '']);
+		const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+		const parsed = await parseDeliveryFile(bytes, options);
+		expect(parsed.ok).toBe(true);
+		if (!parsed.ok) return;
+		const [divided, uncomputed, pasted, zero] = parsed.rows;
+		expect(divided!.fault).toEqual({
+			column: 'value',
+			fault: 'error',
+			cell: 'D2',
+			code: null,
+			formula: '1/0'
+		});
+		expect(uncomputed!.fault).toEqual({
+			column: 'value',
+			fault: 'uncomputed',
+			cell: 'D3',
+			formula: 'D2*2'
+		});
+		expect(pasted!.fault).toEqual({
+			column: 'comment',
+			fault: 'error',
+			cell: 'E4',
+			code: '#N/A',
+			formula: null
+		});
+		expect(zero).toMatchObject({ kpi: 'ARCH-FACHQUAL', value: 0, comment: '' });
+		expect(zero!.fault).toBeUndefined();
+		expect(zero!.blank).toBeUndefined();
+	});
+
+	it('marks an empty value cell as empty, and keeps a bad quarter as written', async () => {
+		const parsed = await parseDeliveryFile(
+			utf8('Kennzahl;Jahr;Quartal;Wert\r\nA;2026;3;\r\nB;2026;3,5;1\r\nC;;Q3;1\r\n'),
+			options
+		);
+		expect(parsed.ok).toBe(true);
+		if (!parsed.ok) return;
+		expect(parsed.rows[0]).toMatchObject({ value: null, blank: true });
+		expect(parsed.rows[0]!.raw).toBeUndefined();
+		expect(parsed.rows[1]!.written).toEqual({ year: '2026', quarter: '3,5' });
+		expect(parsed.rows[2]!.written).toEqual({ year: '', quarter: 'Q3' });
+		expect(parsed.rows[0]!.written).toBeUndefined();
+	});
+
 	it('calls a damaged XLSX unreadable', async () => {
 		const bytes = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...utf8('kaputt'.repeat(50))]);
 		expect(await parseDeliveryFile(bytes, options)).toMatchObject({
