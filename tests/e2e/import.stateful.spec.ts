@@ -1,5 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
 
@@ -10,6 +12,7 @@ import { demo, loginAs } from './login';
  * released values.
  */
 const IMPORT = '/cities/duesseldorf/geodaten-management/import';
+const ENTRY = '/cities/duesseldorf/geodaten-management/entry';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -230,4 +233,94 @@ test("another city's export holds only released values, and it cannot import the
 		multipart: { file: { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('a') } }
 	});
 	expect(refused.status()).toBe(403);
+});
+
+test('a spreadsheet error or an empty cell never deletes a stored value; Windows-1252 reads as written', async ({
+	page
+}) => {
+	// Two uploads, an import and two visits to the entry grid.
+	test.slow();
+	await loginAs(page, demo.controllerDuesseldorf);
+	await page.goto(ENTRY);
+	const gridRow = (code: string) => page.locator('tbody tr', { hasText: code });
+	const entered = async (code: string) => ({
+		value: await gridRow(code).locator('input[data-entry-value]').inputValue(),
+		comment: await gridRow(code)
+			.getByRole('textbox', { name: /Kommentar/ })
+			.inputValue()
+	});
+	const before = { fortf3m: await entered('GEO-FORTF3M'), fortb: await entered('GEO-FORTB') };
+	expect(before.fortf3m.value).not.toBe('');
+	expect(before.fortb.value).not.toBe('');
+
+	// As Excel or LibreOffice save =1/0, a formula a program wrote without computing it, a
+	// quarter that is none, and an empty value cell.
+	const workbook = new ExcelJS.Workbook();
+	const sheet = workbook.addWorksheet('Werte');
+	sheet.addRow(['Kennzahl', 'Jahr', 'Quartal', 'Wert', 'Kommentar']);
+	sheet.addRow(['GEO-FORTB', 2026, 3, { formula: '1/0', result: { error: '#DIV/0!' } }, '']);
+	sheet.addRow(['GEO-AUSK-DAUER', 2026, 3, { formula: 'D2*2' }, '']);
+	sheet.addRow(['GEO-DIENST-ABRUF', 2026, 'Q5', 100, '']);
+	sheet.addRow(['GEO-FORTF3M', 2026, 3, null, null]);
+	await page.goto(IMPORT);
+	await upload(
+		page,
+		'formeln.xlsx',
+		Buffer.from(await workbook.xlsx.writeBuffer()),
+		'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+	);
+	await expect(page.getByRole('alert').filter({ hasText: 'Zeilen haben Fehler' })).toContainText(
+		'3 Zeilen haben Fehler'
+	);
+	const table = page.getByRole('table', { name: /Ergebnis je Zeile/ });
+	await expect(table.locator('tr', { hasText: 'GEO-FORTB' })).toContainText(
+		'Die Formel in Zelle D2 (Wert, „=1/0“) ergibt einen Fehler wie #DIV/0!'
+	);
+	await expect(table.locator('tr', { hasText: 'GEO-AUSK-DAUER' })).toContainText(
+		'hat kein berechnetes Ergebnis'
+	);
+	await expect(table.locator('tr', { hasText: 'GEO-DIENST-ABRUF' })).toContainText(
+		'Jahr „2026“, Quartal „Q5“'
+	);
+	await expect(page.getByRole('button', { name: /Werte importieren/ })).toHaveCount(0);
+	await shot(page, 'dry-run-formulas');
+	await expectAccessible(page);
+	// The empty value cell is no error and no deletion: its row is unchanged, and says why.
+	await expect(page.getByRole('status').filter({ hasText: 'leerer Wertzelle' })).toContainText(
+		'1 Zeilen mit leerer Wertzelle: Die gespeicherten Werte und Kommentare bleiben unverändert.'
+	);
+	await page
+		.getByRole('navigation', { name: 'Zeilen filtern' })
+		.getByRole('link', { name: /unverändert/ })
+		.click();
+	await expect(table.locator('tr', { hasText: 'GEO-FORTF3M' })).toContainText(
+		'Wertzelle leer: Der gespeicherte Wert bleibt.'
+	);
+
+	// German Excel's "CSV (Trennzeichen-getrennt)": Windows-1252 with € „ “ – … ß.
+	const comment = '„Stichprobe“ – 3,99 € je Auskunft … Straße';
+	const ansi =
+		'Kennzahl;Jahr;Quartal;Wert;Kommentar\r\n' +
+		`GEO-AUSK-DAUER;2026;3;3,6;${comment}\r\n` +
+		'GEO-FORTF3M;2026;3;;\r\n';
+	await upload(page, 'ansi.csv', iconv.encode(ansi, 'win1252'));
+	await expect(page.getByRole('heading', { name: 'Probelauf: ansi.csv' })).toBeVisible();
+	await expect(page.getByText('WINDOWS-1252')).toBeVisible();
+	await expect(counts(page)).toContainText('geändert: 1');
+	await expect(counts(page)).toContainText('unverändert: 1');
+	await expect(page.getByRole('status').filter({ hasText: 'leerer Wertzelle' })).toContainText(
+		'1 Zeilen mit leerer Wertzelle'
+	);
+	await expect(table.locator('tr', { hasText: 'GEO-AUSK-DAUER' })).toContainText(comment);
+	await shot(page, 'dry-run-ansi');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: '1 Werte importieren' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Import abgeschlossen' })).toContainText(
+		'1 geänderte Werte'
+	);
+
+	await page.goto(ENTRY);
+	expect(await entered('GEO-FORTF3M')).toEqual(before.fortf3m);
+	expect(await entered('GEO-FORTB')).toEqual(before.fortb);
+	expect(await entered('GEO-AUSK-DAUER')).toEqual({ value: '3,6', comment });
 });

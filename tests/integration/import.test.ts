@@ -1,6 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+	auditLog,
 	cooperationFields,
 	importMappings,
 	kpis,
@@ -255,7 +258,7 @@ describe('file import and export', () => {
 				[5, 'Dieselbe Kennzahl und dasselbe Quartal stehen schon in Zeile 4.'],
 				[6, 'Zeile für duesseldorf: Sie können nur Werte Ihrer eigenen Stadt liefern.'],
 				[7, 'Q2/2025 ist geschlossen; Änderungen nur nach Wiedereröffnung durch die Feldleitung.'],
-				[8, 'Ungültiges Quartal: Jahr „2026“, Quartal „NaN“ (Jahr 2000–2100, Quartal 1–4).']
+				[8, 'Ungültiges Quartal: Jahr „2026“, Quartal „3,5“ (Jahr 2000–2100, Quartal 1–4).']
 			]);
 			const result = await commitUpload(handle.db, scope, record);
 			expect(result.ok).toBe(false);
@@ -291,6 +294,122 @@ describe('file import and export', () => {
 			const result = await commitUpload(handle.db, scope, record);
 			expect(result).toMatchObject({ ok: false, stale: true });
 			expect((await stored('ARCH-FACHQUAL'))!.value).toBe(56);
+		});
+	});
+
+	it('imports € „ “ – … ß from a Windows-1252 file as written', async () => {
+		// Köln's Beihilfe cost per inhabitant (euro), made a draft of the open quarter again.
+		const beihilfe = (await findScorecard(handle.db, 'koeln', 'beihilfe'))!;
+		await handle.db.execute(
+			sql`update measurements set state = 'draft', submitted_at = null, released_at = null
+				where organisation_id = ${beihilfe.organisation.id} and year = 2026 and quarter = 3
+				and kpi_id = (select id from kpis where code = 'BH-KOSTEN-EW')`
+		);
+		const file =
+			'Kennzahl;Jahr;Quartal;Wert;Kommentar\r\n' +
+			'BH-KOSTEN-EW;2026;3;3,99 €;„Stichprobe“ – vorläufig … Straße\r\n';
+		const beihilfeScope = { ...scope, fieldId: beihilfe.field.id, fieldSlug: 'beihilfe' };
+		const received = await receiveUpload(
+			handle.db,
+			beihilfeScope,
+			{ name: 'kosten.csv', bytes: new Uint8Array(iconv.encode(file, 'win1252')) },
+			'auto'
+		);
+		expect(received.ok).toBe(true);
+		if (!received.ok) return;
+		expect(received.record.facts).toMatchObject({ encoding: 'windows-1252' });
+		expect(errorsOf(received.record)).toEqual([]);
+		expect(received.record.plan!.outcomes[0]).toMatchObject({
+			kind: 'changed',
+			after: { value: 3.99, comment: '„Stichprobe“ – vorläufig … Straße' }
+		});
+		expect((await commitUpload(handle.db, beihilfeScope, received.record)).ok).toBe(true);
+		expect(await stored('BH-KOSTEN-EW')).toEqual({
+			value: 3.99,
+			comment: '„Stichprobe“ – vorläufig … Straße'
+		});
+	});
+
+	describe('nothing stored is lost to a spreadsheet error or an empty cell', () => {
+		const codes = ['ARCH-DIGITAL', 'ARCH-ERSCHL', 'ARCH-MAGAZIN', 'ARCH-FACHQUAL'];
+		let kept: Record<string, { value: number; comment: string } | null>;
+		beforeAll(async () => {
+			await handle.db.execute(
+				sql`update measurements set comment = 'vom Fachbereich bestätigt'
+					where organisation_id = ${header.organisation.id} and year = 2026 and quarter = 3`
+			);
+			kept = Object.fromEntries(await Promise.all(codes.map(async (c) => [c, await stored(c)])));
+			expect(Object.values(kept).every((v) => v !== null && v.comment !== '')).toBe(true);
+		});
+
+		it('refuses formula errors and formulas without a result per row, and deletes nothing', async () => {
+			const workbook = new ExcelJS.Workbook();
+			const sheet = workbook.addWorksheet('Werte');
+			sheet.addRow(['Kennzahl', 'Jahr', 'Quartal', 'Wert', 'Kommentar']);
+			sheet.addRow(['ARCH-DIGITAL', 2026, 3, { formula: '1/0', result: { error: '#DIV/0!' } }, '']);
+			sheet.addRow(['ARCH-ERSCHL', 2026, 3, { formula: 'D2*2' }, '']);
+			sheet.addRow(['ARCH-MAGAZIN', 2026, 3, kept['ARCH-MAGAZIN']!.value, { error: '#N/A' }]);
+			const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+			const record = await dryRun(bytes, 'fehler.xlsx');
+			expect(record.plan!.counts).toMatchObject({ error: 3, changed: 0 });
+			expect(errorsOf(record)).toEqual([
+				[
+					2,
+					'Die Formel in Zelle D2 (Wert, „=1/0“) ergibt einen Fehler wie #DIV/0! oder #NV statt eines Werts. Bitte die Formel in der Datei korrigieren.'
+				],
+				[
+					3,
+					'Die Formel in Zelle D3 (Wert, „=D2*2“) hat kein berechnetes Ergebnis: Die Datei wurde nie in einer Tabellenkalkulation berechnet. Bitte in Excel oder LibreOffice öffnen, speichern und erneut hochladen.'
+				],
+				[4, 'Zelle E4 (Kommentar) enthält den Fehler #N/A statt eines Werts.']
+			]);
+			expect(await commitUpload(handle.db, scope, record)).toMatchObject({ ok: false });
+			for (const code of codes) expect(await stored(code)).toEqual(kept[code]);
+		});
+
+		it('keeps the stored value and comment where a value cell is empty, in CSV and XLSX', async () => {
+			const audits = async () =>
+				handle.db
+					.select({ after: auditLog.after })
+					.from(auditLog)
+					.where(eq(auditLog.action, 'measurement.import'))
+					.orderBy(desc(auditLog.id));
+			const csv = await dryRun(
+				utf8(
+					'Kennzahl;Jahr;Quartal;Wert;Kommentar\r\n' +
+						'ARCH-DIGITAL;2026;3;;\r\n' +
+						'ARCH-ERSCHL;2026;3;;\r\n' +
+						'ARCH-FACHQUAL;2026;3;61;nachgezählt\r\n'
+				)
+			);
+			expect(csv.plan!.counts).toEqual({ new: 0, changed: 1, unchanged: 2, error: 0 });
+			expect(csv.plan!.outcomes[0]).toMatchObject({
+				kind: 'unchanged',
+				emptyValueCell: true,
+				after: kept['ARCH-DIGITAL']
+			});
+			const view = uploadView(csv, { show: 'all', page: 1 }, 'de');
+			expect(view.emptyValueCells).toBe(2);
+			expect((await commitUpload(handle.db, scope, csv)).ok).toBe(true);
+			expect(await stored('ARCH-DIGITAL')).toEqual(kept['ARCH-DIGITAL']);
+			expect(await stored('ARCH-ERSCHL')).toEqual(kept['ARCH-ERSCHL']);
+			expect(await stored('ARCH-FACHQUAL')).toEqual({ value: 61, comment: 'nachgezählt' });
+			const [entry] = await audits();
+			expect(JSON.parse(entry!.after!)).toMatchObject({
+				changed: 1,
+				unchanged: 2,
+				emptyValueCells: 2
+			});
+
+			const workbook = new ExcelJS.Workbook();
+			const sheet = workbook.addWorksheet('Werte');
+			sheet.addRow(['Kennzahl', 'Jahr', 'Quartal', 'Wert', 'Kommentar']);
+			sheet.addRow(['ARCH-MAGAZIN', 2026, 3, null, null]);
+			sheet.addRow(['ARCH-DIGITAL', 2026, 3, '', '']);
+			const xlsx = await dryRun(new Uint8Array(await workbook.xlsx.writeBuffer()), 'leer.xlsx');
+			expect(xlsx.plan!.counts).toEqual({ new: 0, changed: 0, unchanged: 2, error: 0 });
+			expect(xlsx.plan!.outcomes.every((o) => o.emptyValueCell)).toBe(true);
+			expect(await stored('ARCH-MAGAZIN')).toEqual(kept['ARCH-MAGAZIN']);
 		});
 	});
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText, fileKind, MAX_FILE_BYTES } from './decode';
+import { MAX_FILE_BYTES } from '../../server/tabular/decode';
 import { parseCsv } from './csv';
 import { assignColumns, mappingFromChoices, normaliseHeader } from './columns';
 import { quarterOf } from './rows';
@@ -9,7 +10,6 @@ import { parseDeliveryFile, type ParseOptions } from './file';
 const utf8 = (text: string) => new TextEncoder().encode(text);
 /** Windows-1252 for the Latin-1 range (enough for German umlauts and ß). */
 const cp1252 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
-const withBom = (bytes: Uint8Array) => Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes]);
 
 const options: ParseOptions = {
 	defaults: { city: 'koeln', field: 'archivierung' },
@@ -22,34 +22,19 @@ const german =
 	'koeln;archivierung;ARCH-DIGITAL;Digitalisate;2026;3;1.234,5;"Umzug; Magazin"\r\n' +
 	'Köln;;ARCH-ERSCHL;Erschließung;2026;Q3;78,4 %;Prüfung läuft\r\n';
 
-describe('decoding uploads', () => {
-	it('reads UTF-8 with and without BOM and Windows-1252 alike', () => {
-		const plain = decodeText(utf8(german));
-		const bom = decodeText(withBom(utf8(german)));
-		const ansi = decodeText(cp1252(german));
-		expect(plain).toMatchObject({ ok: true, encoding: 'utf-8' });
-		expect(bom).toMatchObject({ ok: true, encoding: 'utf-8-bom' });
-		expect(ansi).toMatchObject({ ok: true, encoding: 'windows-1252' });
-		const texts = [plain, bom, ansi].map((d) => (d.ok ? d.text : ''));
-		expect(new Set(texts).size).toBe(1);
-		expect(texts[0]).toContain('Köln');
-	});
+describe('Windows-1252 as German Excel saves it', () => {
+	// € „ “ – … are the bytes 0x80–0x9F, which a Latin-1 reading turns into control characters.
+	const text =
+		'Kennzahl;Jahr;Quartal;Wert;Kommentar\r\n' +
+		'BH-KOSTEN-EW;2026;3;3,99 €;„Stichprobe“ – vorläufig … Straße\r\n';
+	const bytes = new Uint8Array(iconv.encode(text, 'win1252'));
 
-	it('reads UTF-16 with BOM (Excel "Unicode text")', () => {
-		const text = 'Kennzahl\tWert\r\nARCH-DIGITAL\t5\r\n';
-		const bytes = new Uint8Array(2 + text.length * 2);
-		bytes.set([0xff, 0xfe]);
-		[...text].forEach((c, i) => {
-			bytes[2 + i * 2] = c.charCodeAt(0);
+	it('gives the planner the euro value and the comment as written', async () => {
+		const parsed = await parseDeliveryFile(bytes, options);
+		expect(parsed.ok && parsed.rows[0]).toMatchObject({
+			raw: { text: '3,99 €', locale: 'de' },
+			comment: '„Stichprobe“ – vorläufig … Straße'
 		});
-		expect(decodeText(bytes)).toMatchObject({ ok: true, encoding: 'utf-16le', text });
-	});
-
-	it('refuses binary junk and recognises spreadsheets by their signature', () => {
-		const junk = Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256);
-		expect(decodeText(junk)).toEqual({ ok: false });
-		expect(fileKind(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1]))).toBe('xlsx');
-		expect(fileKind(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe('xls');
 	});
 });
 
@@ -241,6 +226,60 @@ describe('parseDeliveryFile', () => {
 				raw: { text: '78,4', locale: 'de' }
 			}
 		]);
+	});
+
+	it('marks spreadsheet errors and formulas without a result, and reads a cached 0', async () => {
+		const workbook = new ExcelJS.Workbook();
+		const sheet = workbook.addWorksheet('Werte');
+		sheet.addRow(['Kennzahl', 'Jahr', 'Quartal', 'Wert', 'Kommentar']);
+		// What Excel and LibreOffice save for =1/0, what generators write without computing, …
+		sheet.addRow(['ARCH-DIGITAL', 2026, 3, { formula: '1/0', result: { error: '#DIV/0!' } }, 'x']);
+		sheet.addRow(['ARCH-ERSCHL', 2026, 3, { formula: 'D2*2' }, '']);
+		// … an error typed or pasted as a value, and a formula whose result is 0.
+		sheet.addRow(['ARCH-MAGAZIN', 2026, 3, 80, { error: '#N/A' }]);
+		sheet.addRow(['ARCH-FACHQUAL', 2026, 3, { formula: 'D4-D4', result: 0 }, '']);
+		const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+		const parsed = await parseDeliveryFile(bytes, options);
+		expect(parsed.ok).toBe(true);
+		if (!parsed.ok) return;
+		const [divided, uncomputed, pasted, zero] = parsed.rows;
+		expect(divided!.fault).toEqual({
+			column: 'value',
+			fault: 'error',
+			cell: 'D2',
+			code: null,
+			formula: '1/0'
+		});
+		expect(uncomputed!.fault).toEqual({
+			column: 'value',
+			fault: 'uncomputed',
+			cell: 'D3',
+			formula: 'D2*2'
+		});
+		expect(pasted!.fault).toEqual({
+			column: 'comment',
+			fault: 'error',
+			cell: 'E4',
+			code: '#N/A',
+			formula: null
+		});
+		expect(zero).toMatchObject({ kpi: 'ARCH-FACHQUAL', value: 0, comment: '' });
+		expect(zero!.fault).toBeUndefined();
+		expect(zero!.blank).toBeUndefined();
+	});
+
+	it('marks an empty value cell as empty, and keeps a bad quarter as written', async () => {
+		const parsed = await parseDeliveryFile(
+			utf8('Kennzahl;Jahr;Quartal;Wert\r\nA;2026;3;\r\nB;2026;3,5;1\r\nC;;Q3;1\r\n'),
+			options
+		);
+		expect(parsed.ok).toBe(true);
+		if (!parsed.ok) return;
+		expect(parsed.rows[0]).toMatchObject({ value: null, blank: true });
+		expect(parsed.rows[0]!.raw).toBeUndefined();
+		expect(parsed.rows[1]!.written).toEqual({ year: '2026', quarter: '3,5' });
+		expect(parsed.rows[2]!.written).toEqual({ year: '', quarter: 'Q3' });
+		expect(parsed.rows[0]!.written).toBeUndefined();
 	});
 
 	it('calls a damaged XLSX unreadable', async () => {

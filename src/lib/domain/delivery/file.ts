@@ -4,12 +4,19 @@
  * doubled. Row-level problems (a KPI code, a number) are the planner's.
  */
 import type { AppLocale } from '../../format/number';
-import { decodeText, fileKind, MAX_FILE_BYTES, type TextEncoding } from './decode';
+// Text decoding (iconv-lite) already lives with the file handling in server/tabular, where
+// this module and its CSV/XLSX readers are to follow.
+import {
+	decodeText,
+	fileKind,
+	MAX_FILE_BYTES,
+	type TextEncoding
+} from '../../server/tabular/decode';
 import { numberLocaleFor, parseCsv, type Delimiter } from './csv';
 import { readXlsx } from './xlsx';
 import { assignColumns, type ColumnProblem, type ColumnTarget, type SavedMapping } from './columns';
 import { tableToRows, type RowDefaults } from './rows';
-import type { Table } from './table';
+import { cellText, type Table } from './table';
 import type { DeliveryRow } from './types';
 
 /** Rows one file may carry; 100,000 must import, this leaves room. */
@@ -95,7 +102,7 @@ export async function parseDeliveryFile(
 	const full: FileFacts = {
 		...facts,
 		header: table.header,
-		sample: table.header.map((_, i) => String(first[i] ?? '').slice(0, 60)),
+		sample: table.header.map((_, i) => cellText(first[i]).slice(0, 60)),
 		targets: columns.targets
 	};
 	if (columns.problems.length) return { ok: false, problems: columns.problems, facts: full };

@@ -128,6 +128,78 @@ describe('delivery plan', () => {
 		expect(cleared[0]!.write).toEqual({ op: 'delete', id: 5 });
 	});
 
+	it('never deletes for an empty value cell of a file: the stored value and comment stay', () => {
+		const state = open('1|2026|3', '1|2026|4');
+		state.values.set('1|2026|3', {
+			id: 5,
+			value: 85,
+			comment: 'geprüft',
+			state: 'draft',
+			version: 2
+		});
+		const planned = classifyRows(
+			resolveRows(
+				[row({ value: null, blank: true }), row({ quarter: 4, value: null, blank: true })],
+				catalog
+			),
+			state
+		);
+		expect(planned[0]).toMatchObject({
+			kind: 'unchanged',
+			before: { value: 85, comment: 'geprüft' },
+			after: { value: 85, comment: 'geprüft' },
+			emptyValueCell: true
+		});
+		expect(planned[0]!.write).toBeUndefined();
+		expect(planned[1]).toMatchObject({ kind: 'unchanged', before: null });
+		expect(planned[1]!.write).toBeUndefined();
+		// A new comment alone is not taken: it belongs to a value.
+		const comment = resolveRows([row({ value: null, blank: true, comment: 'neu' })], catalog);
+		expect(classifyRows(comment, state)[0]!.error).toEqual({
+			code: 'invalid_value',
+			detail: { problem: 'comment_without_value', text: '' }
+		});
+	});
+
+	it('refuses a row with a spreadsheet error in any column, before anything else', () => {
+		const resolved = resolveRows(
+			[
+				row({
+					value: null,
+					quarter: Number.NaN,
+					fault: { column: 'value', fault: 'error', cell: 'D2', code: null, formula: '1/0' }
+				}),
+				row({
+					comment: '',
+					fault: { column: 'comment', fault: 'uncomputed', cell: 'E3', formula: 'A1' }
+				})
+			],
+			catalog
+		);
+		expect(resolved.map((r) => (r.ok ? 'ok' : [r.code, r.detail]))).toEqual([
+			[
+				'invalid_value',
+				{ problem: 'formula_error', column: 'value', cell: 'D2', code: '', formula: '1/0' }
+			],
+			[
+				'invalid_value',
+				{ problem: 'formula_uncomputed', column: 'comment', cell: 'E3', code: '', formula: 'A1' }
+			]
+		]);
+	});
+
+	it('quotes year and quarter as the file wrote them', () => {
+		const [bad] = resolveRows(
+			[row({ year: 2026, quarter: Number.NaN, written: { year: '2026', quarter: '3,5' } })],
+			catalog
+		);
+		expect(bad).toMatchObject({
+			ok: false,
+			code: 'invalid_period',
+			detail: { year: '2026', quarter: '3,5' }
+		});
+	});
+
 	it('judges red by the city target of the year before the common target', () => {
 		const own = { ...catalog, kpis: new Map([['SHARE', [{ ...kpi(1, 'SHARE', 1) }]]]) };
 		own.kpis.get('SHARE')![0]!.targets.set(2026, { ...noBands, greenMin: 50 });

@@ -4,11 +4,13 @@
  * functions decide each row's outcome. The same rules serve the dry run and the commit, which
  * plans again under locks.
  *
- * Order of checks per row (the first failing one is reported): period format, city, field, KPI,
- * value, duplicate key. Then the row is compared with the stored value: equal value and comment
- * is `unchanged` and nothing else is checked (so an export re-imports cleanly, also for closed
- * quarters and released values). Only a row that would write is checked against the period
- * (open?), the stored state (draft?) and the entry grid's rule that a red value needs a comment.
+ * Order of checks per row (the first failing one is reported): a spreadsheet error in any cell,
+ * period format, city, field, KPI, value, duplicate key. Then the row is compared with the
+ * stored value: equal value and comment is `unchanged` and nothing else is checked (so an export
+ * re-imports cleanly, also for closed quarters and released values). A file's empty value cell
+ * (`blank`) keeps the stored value and comment: a file import never deletes (decision 17). Only
+ * a row that would write is checked against the period (open?), the stored state (draft?) and
+ * the entry grid's rule that a red value needs a comment.
  */
 import { readCellValue, type CellProblem } from '../entry/cell-input';
 import { checkValue, type EntryWarning } from '../entry/plausibility';
@@ -134,6 +136,7 @@ export interface PlannedRow {
 	error?: { code: DeliveryErrorCode; detail: ErrorDetail };
 	warnings?: EntryWarning[];
 	write?: WriteOp;
+	emptyValueCell?: true;
 }
 
 /** Longest comment the entry grid takes. */
@@ -230,6 +233,23 @@ function pickKpi(
 	};
 }
 
+/** What the message about a faulty spreadsheet cell needs to point at it. */
+function faultDetail(fault: NonNullable<DeliveryRow['fault']>): ErrorDetail {
+	const problem =
+		fault.fault === 'uncomputed'
+			? 'formula_uncomputed'
+			: fault.formula === null
+				? 'cell_error'
+				: 'formula_error';
+	return {
+		problem,
+		column: fault.column,
+		cell: fault.cell,
+		code: fault.fault === 'error' ? (fault.code ?? '') : '',
+		formula: fault.formula ?? ''
+	};
+}
+
 /** Looks up what each row names; marks rows repeating an earlier row's key. */
 export function resolveRows(rows: DeliveryRow[], catalog: Catalog): ResolvedRow[] {
 	const firstLine = new Map<string, number>();
@@ -247,8 +267,12 @@ export function resolveRows(rows: DeliveryRow[], catalog: Catalog): ResolvedRow[
 			detail,
 			display
 		});
+		if (row.fault) return fail('invalid_value', faultDetail(row.fault));
 		if (!validQuarter(row.year, row.quarter)) {
-			return fail('invalid_period', { year: String(row.year), quarter: String(row.quarter) });
+			return fail('invalid_period', {
+				year: row.written?.year ?? String(row.year),
+				quarter: row.written?.quarter ?? String(row.quarter)
+			});
 		}
 		const city = catalog.cities.get(normaliseName(display.city));
 		if (!city) return fail('unknown_city', { city: display.city });
@@ -322,15 +346,20 @@ function bandsOf(key: RowKey): Bands | null {
 	return hasTarget(key.version.bands) ? key.version.bands : null;
 }
 
+/** A file row whose value cell was empty: it keeps whatever is stored (decision 17). */
+const keepsStored = (r: Extract<ResolvedRow, { ok: true }>) =>
+	r.row.blank === true && r.value === null;
+
 const sameValue = (a: number | null, b: StoredValue | undefined) =>
 	b === undefined ? a === null : a !== null && a === b.value;
 
 /** Decides every row's outcome against the stored state; rows with a `write` are to be written. */
 export function classifyRows(resolved: ResolvedRow[], stored: StoredState): PlannedRow[] {
 	// The value each key will have after the delivery, for the previous-quarter comparison.
+	// A file's empty value cell changes nothing, so it is no delivered value either.
 	const delivered = new Map<string, number | null>();
 	for (const r of resolved) {
-		if (r.ok && r.duplicateOf === null)
+		if (r.ok && r.duplicateOf === null && !keepsStored(r))
 			delivered.set(valueKey(r.key.kpi.kpiId, r.key.quarter), r.value);
 	}
 	return resolved.map((r): PlannedRow => {
@@ -367,6 +396,18 @@ export function classifyRows(resolved: ResolvedRow[], stored: StoredState): Plan
 			error: { code, detail }
 		});
 		if (r.duplicateOf !== null) return error('duplicate_row', { line: String(r.duplicateOf) });
+		if (keepsStored(r) && current) {
+			// Nothing to write, so nothing to check: as for an unchanged row.
+			if (r.comment !== '' && r.comment !== current.comment) {
+				return error('invalid_value', { problem: 'comment_without_value', text: '' });
+			}
+			return {
+				...base,
+				after: { value: current.value, comment: current.comment },
+				kind: 'unchanged',
+				emptyValueCell: true
+			};
+		}
 		if (sameValue(r.value, current) && r.comment === (current?.comment ?? '')) {
 			return { ...base, kind: 'unchanged' };
 		}

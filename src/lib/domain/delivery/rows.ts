@@ -2,11 +2,13 @@
  * Table rows → delivery rows. Values stay text until the KPI (and its unit) is known: the
  * planner reads them with the entry grid's rule. Cells that are already numbers (XLSX) are
  * taken as they are. City and field default to the scorecard the import page belongs to.
+ * An empty value cell is marked `blank` (it keeps a stored value, decision 17); a spreadsheet
+ * error in any column read is passed on as the row's `fault`, which the planner refuses.
  */
 import type { AppLocale } from '../../format/number';
 import type { DeliveryRow } from './types';
-import type { ColumnKey } from './columns';
-import { isBlank, type Cell, type Table } from './table';
+import { columnKeys, type ColumnKey } from './columns';
+import { cellText, isBlank, isFault, type Cell, type Table } from './table';
 import { unguardFormula } from './export-file';
 
 export interface RowDefaults {
@@ -14,8 +16,7 @@ export interface RowDefaults {
 	field: string;
 }
 
-const text = (cell: Cell | undefined): string =>
-	cell === null || cell === undefined ? '' : String(cell).trim();
+const text = (cell: Cell | undefined): string => cellText(cell).trim();
 
 /** An AGS typed as a number in Excel loses its leading zero: 5315000 → "05315000". */
 function cityText(cell: Cell | undefined, fallback: string): string {
@@ -48,6 +49,10 @@ export function quarterOf(cell: Cell | undefined): { quarter: number; year: numb
 	return { quarter: Number.NaN, year: null };
 }
 
+/** A number cell as the user's spreadsheet shows it (3,5 in German), for messages. */
+const written = (cell: Cell | undefined, locale: AppLocale): string =>
+	typeof cell === 'number' && locale === 'de' ? String(cell).replace('.', ',') : text(cell);
+
 export function tableToRows(
 	table: Table,
 	index: Partial<Record<ColumnKey, number>>,
@@ -59,6 +64,7 @@ export function tableToRows(
 		return i === undefined ? undefined : cells[i];
 	};
 	return table.rows.map(({ line, cells }) => {
+		const faulty = columnKeys.find((key) => isFault(at(cells, key)));
 		const q = quarterOf(at(cells, 'quarter'));
 		const year = yearOf(at(cells, 'year')) ?? q.year ?? Number.NaN;
 		const valueCell = at(cells, 'value');
@@ -74,6 +80,17 @@ export function tableToRows(
 		};
 		if (typeof valueCell === 'string' && valueCell.trim() !== '') {
 			row.raw = { text: valueCell, locale: numberLocale };
+		}
+		if (isBlank(valueCell)) row.blank = true;
+		if (!Number.isInteger(year) || !Number.isInteger(q.quarter)) {
+			row.written = {
+				year: written(at(cells, 'year'), numberLocale),
+				quarter: written(at(cells, 'quarter'), numberLocale)
+			};
+		}
+		if (faulty !== undefined) {
+			const fault = at(cells, faulty);
+			if (isFault(fault)) row.fault = { column: faulty, ...fault };
 		}
 		return row;
 	});

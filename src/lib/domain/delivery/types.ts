@@ -4,6 +4,8 @@
  */
 import type { AppLocale } from '../../format/number';
 import type { EntryWarning } from '../entry/plausibility';
+import type { ColumnKey } from './columns';
+import type { CellFault } from './table';
 
 export type ValueState = 'draft' | 'submitted' | 'released';
 
@@ -19,7 +21,7 @@ export interface DeliveryRow {
 	year: number;
 	/** 1..4 */
 	quarter: number;
-	/** null = no value (clears a draft). Already parsed, unless `raw` is given. */
+	/** null = no value (clears a draft, unless `blank`). Already parsed, unless `raw` is given. */
 	value: number | null;
 	/** '' when none. */
 	comment: string;
@@ -28,6 +30,15 @@ export interface DeliveryRow {
 	 * grid's rule: "12,5 %" on a percent KPI, never on a euro KPI). Replaces `value` when given.
 	 */
 	raw?: { text: string; locale: AppLocale };
+	/**
+	 * The value cell of a file was empty. A file's empty cell says nothing about the value: a
+	 * stored value and its comment stay (decision 17). The API's explicit `null` still clears.
+	 */
+	blank?: true;
+	/** Year and quarter as the file wrote them, when they are no valid quarter (for the message). */
+	written?: { year: string; quarter: string };
+	/** A spreadsheet cell of the row with an error or a formula without result: refused. */
+	fault?: { column: ColumnKey } & CellFault;
 }
 
 export type RowOutcomeKind = 'new' | 'changed' | 'unchanged' | 'error';
@@ -62,6 +73,8 @@ export interface RowOutcome {
 	error?: { code: DeliveryErrorCode; message: string };
 	/** Plausibility hints of the entry grid (not blocking: the value becomes a draft). */
 	warnings?: EntryWarning[];
+	/** The file's value cell was empty: unchanged, the stored value and comment stay. */
+	emptyValueCell?: true;
 }
 
 export interface DeliveryPlan {

@@ -60,7 +60,10 @@ const withoutNul = (row: DeliveryRow): DeliveryRow => ({
 	...(row.field === undefined ? {} : { field: noNul(String(row.field)) }),
 	kpi: noNul(String(row.kpi)),
 	comment: noNul(String(row.comment ?? '')),
-	...(row.raw ? { raw: { ...row.raw, text: noNul(String(row.raw.text)) } } : {})
+	...(row.raw ? { raw: { ...row.raw, text: noNul(String(row.raw.text)) } } : {}),
+	...(row.written
+		? { written: { year: noNul(row.written.year), quarter: noNul(row.written.quarter) } }
+		: {})
 });
 
 async function planRows(db: DbOrTx, input: PlanInput, lock: boolean): Promise<PlannedRow[]> {
@@ -91,6 +94,7 @@ function toPlan(rows: PlannedRow[], locale: AppLocale): DeliveryPlan {
 			};
 		}
 		if (r.warnings) outcome.warnings = r.warnings;
+		if (r.emptyValueCell) outcome.emptyValueCell = true;
 		return outcome;
 	});
 	return { outcomes, counts: countKinds(rows) };
@@ -152,12 +156,20 @@ export async function commitDelivery(db: Db, input: CommitInput): Promise<Commit
 				const ops = rows.map((r) => r.write).filter((w): w is WriteOp => w !== undefined);
 				if (ops.length === 0) return { ok: true as const, plan };
 				await writeOps(tx, ops, input);
+				// Rows whose empty value cell kept a stored value are named, so the entry tells
+				// that the file held them and they were left alone on purpose.
+				const emptyValueCells = rows.filter((r) => r.emptyValueCell).length;
 				await recordAudit(tx, {
 					userId: input.userId,
 					organisationId: input.organisationId,
 					action: `measurement.${input.source}`,
 					entity: 'delivery',
-					after: { source: input.source, rows: input.rows.length, ...plan.counts }
+					after: {
+						source: input.source,
+						rows: input.rows.length,
+						...plan.counts,
+						...(emptyValueCells > 0 ? { emptyValueCells } : {})
+					}
 				});
 				return { ok: true as const, plan };
 			});

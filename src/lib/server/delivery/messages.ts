@@ -2,6 +2,8 @@ import { m } from '../../paraglide/messages';
 import type { AppLocale } from '../../format/number';
 import type { DeliveryErrorCode } from '../../domain/delivery/types';
 import type { ErrorDetail } from '../../domain/delivery/plan';
+import type { ColumnKey } from '../../domain/delivery/columns';
+import { columnLabel } from '../import-export/file-messages';
 
 /** A row error in the request's language; `detail` carries the names and numbers it quotes. */
 export function deliveryErrorText(
@@ -37,7 +39,9 @@ export function deliveryErrorText(
 		case 'value_locked':
 			return m.import_err_value_locked({ state: stateText(d('state'), locale) }, o);
 		case 'invalid_value':
-			return invalidValueText(d('problem'), d('text'), locale);
+			return d('cell') === ''
+				? invalidValueText(d('problem'), d('text'), locale)
+				: faultyCellText(detail, locale);
 		case 'duplicate_row':
 			return m.import_err_duplicate_row({ line: d('line') }, o);
 		case 'red_needs_comment':
@@ -60,6 +64,24 @@ function invalidValueText(problem: string, text: string, locale: AppLocale): str
 			return m.import_err_comment_without_value({}, o);
 		default:
 			return m.import_err_not_a_number({ text }, o);
+	}
+}
+
+/** A spreadsheet cell with an error or an uncalculated formula, named by its address. */
+function faultyCellText(detail: ErrorDetail, locale: AppLocale): string {
+	const o = { locale };
+	const cell = detail.cell ?? '';
+	const column = columnLabel((detail.column ?? 'value') as ColumnKey, locale);
+	const place = detail.formula
+		? m.import_cell_place_formula({ cell, column, formula: detail.formula }, o)
+		: m.import_cell_place({ cell, column }, o);
+	switch (detail.problem) {
+		case 'formula_uncomputed':
+			return m.import_err_formula_uncomputed({ place }, o);
+		case 'formula_error':
+			return m.import_err_formula_error({ place }, o);
+		default:
+			return m.import_err_cell_error({ place, code: detail.code ?? '' }, o);
 	}
 }
 

@@ -28,6 +28,8 @@ export interface UploadView {
 	columns: { header: string; sample: string; target: ColumnTarget | null }[] | null;
 	targets: { value: ColumnTarget; label: string }[];
 	counts: Record<RowOutcomeKind, number> | null;
+	/** Rows whose empty value cell keeps a stored value (a file import never deletes). */
+	emptyValueCells: number;
 	/** Errors grouped by kind, with the first row of each: the summary of a large file. */
 	errorGroups: { code: string; count: number; line: number; message: string }[];
 	show: ShowFilter;
@@ -116,6 +118,7 @@ export function uploadView(
 				: null,
 		targets: targets.map((t) => ({ value: t, label: columnLabel(t, locale) })),
 		counts: record.plan?.counts ?? null,
+		emptyValueCells: outcomes.filter((o) => o.emptyValueCell).length,
 		errorGroups: [...groups.values()].sort((a, b) => b.count - a.count),
 		show: query.show,
 		page,

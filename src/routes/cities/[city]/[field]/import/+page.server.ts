@@ -23,7 +23,7 @@ import {
 import { uploadView, viewQuery } from '$lib/server/import-export/view';
 import { fileProblemText } from '$lib/server/import-export/file-messages';
 import { columnTargets, mappingFromChoices } from '$lib/domain/delivery/columns';
-import { MAX_FILE_BYTES } from '$lib/domain/delivery/decode';
+import { MAX_FILE_BYTES } from '$lib/server/tabular/decode';
 import { routes } from '$lib/routes';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
