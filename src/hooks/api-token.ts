@@ -1,6 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db';
-import { deLocalizeUrl } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import {
 	authenticateApiToken,
@@ -9,9 +8,7 @@ import {
 	type ApiTokenAuthResult
 } from '$lib/server/api-tokens/authenticate';
 import { apiError, isJsonResponse } from '$lib/server/api/errors';
-
-/** /api/… and its English twin /en/api/… (English messages). */
-export const isApiPath = (url: URL): boolean => deLocalizeUrl(url).pathname.startsWith('/api/');
+import { isApiPath } from './api-path';
 
 /**
  * For /api/v1 only: authenticates the bearer token once (one query) and puts the result on
