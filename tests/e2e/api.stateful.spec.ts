@@ -17,6 +17,7 @@ interface ValueRow {
 	value: number;
 	comment: string;
 	state: string;
+	version: number;
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -89,7 +90,10 @@ test('a controller creates a token once, delivers and reads Köln’s values wit
 	expect(current).toMatchObject({ state: 'draft' });
 	// One more, with no more decimals than the KPI keeps (more would be refused).
 	const value = Number((current.value + 1).toFixed(4));
-	const values = [{ field, kpi, ...Q, value, comment: 'Korrektur per API (Test)' }];
+	// With the version read: a change made in between would be refused (409), not overwritten.
+	const values = [
+		{ field, kpi, ...Q, value, comment: 'Korrektur per API (Test)', version: current.version }
+	];
 	const put = await request.put('/api/v1/cities/koeln/values', {
 		headers: bearer(token),
 		data: { values }
@@ -112,7 +116,8 @@ test('a controller creates a token once, delivers and reads Köln’s values wit
 		...Q,
 		value,
 		comment: 'Korrektur per API (Test)',
-		state: 'draft'
+		state: 'draft',
+		version: current.version + 1
 	});
 	// Repeating the delivery changes nothing.
 	const again = await request.post('/api/v1/cities/koeln/values', {
