@@ -123,5 +123,5 @@ export function apiError(
 	return respond(body, 'application/problem+json', status, options.headers);
 }
 
-export const isJsonResponse = (response: Response): boolean =>
-	/^application\/(.+\+)?json\b/i.test(response.headers.get('content-type') ?? '');
+export const isProblemResponse = (response: Response): boolean =>
+	/^application\/problem\+json\b/i.test(response.headers.get('content-type') ?? '');
