@@ -261,6 +261,26 @@ describe('file import and export', () => {
 			expect(result.ok).toBe(false);
 		});
 
+		it('refuses a value with more decimals than the KPI keeps, instead of showing it rounded', async () => {
+			const file =
+				'Stadt;Kennzahl;Jahr;Quartal;Wert;Kommentar\r\n' +
+				'koeln;ARCH-MAGAZIN;2026;3;89,5;\r\n' +
+				'koeln;ARCH-ERSCHL;2026;3;78,95 %;geprüft\r\n' +
+				'koeln;ARCH-FACHQUAL;2026;3;61,0;geprüft\r\n';
+			const record = await dryRun(utf8(file));
+			expect(errorsOf(record)).toEqual([
+				[
+					2,
+					'„89,5“ hat Nachkommastellen; diese Kennzahl wird ohne Nachkommastellen geführt. Bitte runden Sie den Wert selbst.'
+				],
+				[
+					3,
+					'„78,95 %“ hat zu viele Nachkommastellen; diese Kennzahl wird mit 1 Nachkommastelle geführt. Bitte runden Sie den Wert selbst.'
+				]
+			]);
+			expect((await commitUpload(handle.db, scope, record)).ok).toBe(false);
+		});
+
 		it('reads comma files with decimal points and semicolon files with decimal commas', async () => {
 			const english = await dryRun(utf8('KPI,Year,Quarter,Value\r\nARCH-ERSCHL,2026,3,"78,9"\r\n'));
 			expect(errorsOf(english)).toEqual([[2, '„78,9“ ist keine Zahl.']]);
