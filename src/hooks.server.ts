@@ -2,6 +2,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { ServerInit } from '@sveltejs/kit';
 import { closeAppDatabase } from '$lib/server/db';
 import { startAppOrExit } from '$lib/server/app/startup';
+import { handleCsrf } from './hooks/csrf';
 import { handleLocale } from './hooks/locale';
 import { handleSecurityHeaders } from './hooks/security-headers';
 import { handleSession } from './hooks/session';
@@ -18,6 +19,8 @@ export const init: ServerInit = async () => {
 };
 
 export const handle = sequence(
+	// SvelteKit's cross-site form check, for everything but the API (see the hook).
+	handleCsrf,
 	handleLocale,
 	// Outside the database check, so its own 503 answer gets the headers too.
 	handleSecurityHeaders,

@@ -1,6 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db';
-import { deLocalizeUrl } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import {
 	authenticateApiToken,
@@ -8,10 +7,9 @@ import {
 	recordApiTokenUse,
 	type ApiTokenAuthResult
 } from '$lib/server/api-tokens/authenticate';
-import { apiError, isJsonResponse } from '$lib/server/api/errors';
-
-/** /api/… and its English twin /en/api/… (English messages). */
-export const isApiPath = (url: URL): boolean => deLocalizeUrl(url).pathname.startsWith('/api/');
+import { apiError, isProblemResponse } from '$lib/server/api/errors';
+import { isApiPath } from './api-path';
+import { failedForWantOfDatabase } from './database-unavailable';
 
 /**
  * For /api/v1 only: authenticates the bearer token once (one query) and puts the result on
@@ -30,7 +28,11 @@ export const handleApiToken: Handle = async ({ event, resolve }) => {
 		event.route.id === null
 			? apiError(404, 'not_found', m.api_error_not_found())
 			: await resolve(event);
-	const response = asApiResponse(resolved, event.request.method);
+	const response = failedForWantOfDatabase(event.locals)
+		? apiError(503, 'database_unavailable', m.error_database_unavailable(), {
+				headers: { 'Retry-After': '5' }
+			})
+		: asApiResponse(resolved, event.request.method);
 	try {
 		await audit(auth, {
 			method: event.request.method,
@@ -56,11 +58,12 @@ export const handleApiToken: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * Our endpoints answer JSON; a non-JSON error came from SvelteKit itself: 404 for an unknown
- * path (answered above), 405 for a method the endpoint lacks, 500 after a crash.
+ * Our endpoints answer errors in problem details; any other error came from SvelteKit itself
+ * (as text, HTML or its own JSON): 404 for an unknown path (answered above), 405 for a method
+ * the endpoint lacks, 500 after a crash.
  */
 function asApiResponse(response: Response, method: string): Response {
-	if (response.status < 400 || isJsonResponse(response)) return response;
+	if (response.status < 400 || isProblemResponse(response)) return response;
 	if (response.status === 405) {
 		const allowed = response.headers.get('allow') ?? '';
 		return apiError(

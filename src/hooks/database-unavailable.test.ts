@@ -59,14 +59,18 @@ describe('requests while the database is down', () => {
 		expect(response.headers.get('content-type')).toContain('text/html');
 	});
 
-	it('an API client gets the same message as JSON', async () => {
+	it('an API client gets the same message as problem details', async () => {
 		const response = await handle(eventFor('/api/v1/fields', 'text/html'), () => {
 			throw refused();
 		});
 		expect(response.status).toBe(503);
 		expect(response.headers.get('retry-after')).toBe('5');
+		expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 		expect(await response.json()).toEqual({
-			message: expect.stringContaining('Die Datenbank ist gerade nicht erreichbar'),
+			type: '/api/v1/problems/database_unavailable',
+			title: 'Datenbank nicht erreichbar',
+			status: 503,
+			detail: expect.stringContaining('Die Datenbank ist gerade nicht erreichbar'),
 			code: 'database_unavailable'
 		});
 	});

@@ -41,6 +41,9 @@ export const handleError: HandleServerError = ({ error: e, event, status, messag
 	return { message };
 };
 
+/** Whether this request's load, action or endpoint failed for want of the database. */
+export const failedForWantOfDatabase = (locals: App.Locals): boolean => failed.has(locals);
+
 export const handleDatabaseUnavailable: Handle = async ({ event, resolve }) => {
 	let response: Response;
 	try {

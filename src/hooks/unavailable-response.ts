@@ -1,6 +1,8 @@
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { routes } from '$lib/routes';
+import { apiError } from '$lib/server/api/errors';
+import { isApiPath } from './api-path';
 
 export const UNAVAILABLE_CODE = 'database_unavailable';
 
@@ -12,9 +14,10 @@ export const UNAVAILABLE_CODE = 'database_unavailable';
 export function unavailableResponse(url: URL, accept: string | null): Response {
 	const message = m.error_database_unavailable();
 	const headers = { 'retry-after': '5', 'cache-control': 'no-store' };
+	// The API answers in problem details, as every other error of it (decision 0019).
+	if (isApiPath(url)) return apiError(503, 'database_unavailable', message, { headers });
 	// As SvelteKit decides for its own error answers: a page unless the client asks for data.
-	const wantsHtml =
-		!url.pathname.startsWith('/api/') && (accept ?? 'text/html').includes('text/html');
+	const wantsHtml = (accept ?? 'text/html').includes('text/html');
 	if (!wantsHtml)
 		return Response.json({ message, code: UNAVAILABLE_CODE }, { status: 503, headers });
 	const title = `${m.error_title({ status: '503' })} · ${m.app_name()}`;

@@ -17,6 +17,7 @@ interface ValueRow {
 	value: number;
 	comment: string;
 	state: string;
+	version: number;
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -87,8 +88,12 @@ test('a controller creates a token once, delivers and reads Köln’s values wit
 		(v) => v.kpi === kpi
 	)!;
 	expect(current).toMatchObject({ state: 'draft' });
-	const value = Math.round((current.value + 1.5) * 10) / 10;
-	const values = [{ field, kpi, ...Q, value, comment: 'Korrektur per API (Test)' }];
+	// One more, with no more decimals than the KPI keeps (more would be refused).
+	const value = Number((current.value + 1).toFixed(4));
+	// With the version read: a change made in between would be refused (409), not overwritten.
+	const values = [
+		{ field, kpi, ...Q, value, comment: 'Korrektur per API (Test)', version: current.version }
+	];
 	const put = await request.put('/api/v1/cities/koeln/values', {
 		headers: bearer(token),
 		data: { values }
@@ -111,7 +116,8 @@ test('a controller creates a token once, delivers and reads Köln’s values wit
 		...Q,
 		value,
 		comment: 'Korrektur per API (Test)',
-		state: 'draft'
+		state: 'draft',
+		version: current.version + 1
 	});
 	// Repeating the delivery changes nothing.
 	const again = await request.post('/api/v1/cities/koeln/values', {
@@ -130,7 +136,11 @@ test('a controller creates a token once, delivers and reads Köln’s values wit
 	]) {
 		expect(response.status()).toBe(403);
 		expect(await response.json()).toEqual({
-			error: { code: 'foreign_city', message: 'Dieses API-Token gilt nur für Köln.' }
+			type: '/api/v1/problems/foreign_city',
+			title: 'Andere Stadt',
+			status: 403,
+			detail: 'Dieses API-Token gilt nur für Köln.',
+			code: 'foreign_city'
 		});
 	}
 	// Bad input is answered in JSON, never with a server error.
@@ -139,7 +149,7 @@ test('a controller creates a token once, delivers and reads Köln’s values wit
 		data: Buffer.from('{"values": [')
 	});
 	expect(bad.status()).toBe(400);
-	expect((await bad.json()).error.code).toBe('invalid_json');
+	expect((await bad.json()).code).toBe('invalid_json');
 
 	// Put the figure back as it was (it stays a draft until released again).
 	const restore = await request.put('/api/v1/cities/koeln/values', {
@@ -161,5 +171,40 @@ test('a controller creates a token once, delivers and reads Köln’s values wit
 
 	const refused = await request.get('/api/v1/cities/koeln/values', { headers: bearer(token) });
 	expect(refused.status()).toBe(401);
-	expect((await refused.json()).error.code).toBe('token_revoked');
+	expect((await refused.json()).code).toBe('token_revoked');
+});
+
+test('a delivery sent as a form or as text is answered 415 in problem details, wherever it comes from', async ({
+	page,
+	request
+}) => {
+	await loginAs(page, demo.controllerDuesseldorf);
+	await page.goto('/account/tokens');
+	await page.getByLabel('Name', { exact: true }).fill('Formular-Test');
+	await page.getByLabel('Lesen und Schreiben').check();
+	await page.getByRole('button', { name: 'Token anlegen' }).click();
+	const token = (await page.getByTestId('api-token-value').textContent())!;
+	for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']) {
+		for (const origin of [undefined, 'https://elsewhere.example']) {
+			const response = await request.put('/api/v1/cities/duesseldorf/values', {
+				headers: { ...bearer(token), 'content-type': type, ...(origin ? { origin } : {}) },
+				data: '{"values": []}'
+			});
+			expect(response.status(), `${type} from ${origin}`).toBe(415);
+			expect(response.headers()['content-type']).toMatch(/^application\/problem\+json/);
+			expect(await response.json()).toMatchObject({
+				type: '/api/v1/problems/unsupported_media_type',
+				title: expect.any(String),
+				status: 415,
+				detail: expect.stringContaining('application/json'),
+				code: 'unsupported_media_type'
+			});
+		}
+	}
+	await page
+		.getByTestId('api-token-row')
+		.filter({ hasText: 'Formular-Test' })
+		.getByRole('button', { name: /Widerrufen/ })
+		.click();
+	await expect(page.getByText('Das Token „Formular-Test“ ist widerrufen')).toBeVisible();
 });

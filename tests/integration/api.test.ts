@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
@@ -6,6 +6,7 @@ import {
 	apiTokens,
 	auditLog,
 	kpis,
+	kpiVersions,
 	measurements,
 	organisations,
 	roleAssignments
@@ -21,12 +22,19 @@ import {
 	cityScorecardsSchema,
 	deliveryRejectedSchema,
 	deliveryResultSchema,
-	errorBodySchema,
+	problemSchema,
 	scorecardDetailSchema,
 	valuesListSchema
 } from '../../src/lib/server/api/schemas';
 import { API_BODY_MAX_BYTES } from '../../src/lib/server/api/body';
+import { saveDrafts } from '../../src/lib/server/entry/save';
 import { createTestDatabase } from '../helpers/test-database';
+
+type OpenApiOperation = {
+	operationId?: string;
+	requestBody?: unknown;
+	responses: Record<string, unknown>;
+};
 
 // The endpoints and hooks take the database from appDb(); here it is this file's test database.
 const holder = vi.hoisted(() => ({ db: undefined as unknown }));
@@ -43,6 +51,9 @@ const scorecardsRoute = await import('../../src/routes/api/v1/cities/[city]/scor
 const scorecardRoute =
 	await import('../../src/routes/api/v1/cities/[city]/scorecards/[field]/+server');
 const valuesRoute = await import('../../src/routes/api/v1/cities/[city]/values/+server');
+const problemRoute = await import('../../src/routes/api/v1/problems/[code]/+server').catch(
+	() => ({})
+); // TEMP
 
 type Handler = (event: RequestEvent) => Promise<Response>;
 /** The API's routes as SvelteKit resolves them (ids as in the route tree). */
@@ -57,6 +68,11 @@ const routes: { id: string; pattern: RegExp; module: Record<string, unknown> }[]
 		id: '/api/v1/cities/[city]/scorecards/[field]',
 		pattern: /^\/api\/v1\/cities\/(?<city>[^/]+)\/scorecards\/(?<field>[^/]+)$/,
 		module: scorecardRoute
+	},
+	{
+		id: '/api/v1/problems/[code]',
+		pattern: /^\/api\/v1\/problems\/(?<code>[^/]+)$/,
+		module: problemRoute
 	},
 	{
 		id: '/api/v1/cities/[city]/values',
@@ -197,11 +213,11 @@ describe('API /api/v1 with personal tokens', () => {
 		result: { status: number; body: unknown },
 		status: number,
 		code: string
-	): z.output<typeof errorBodySchema> => {
+	): z.output<typeof problemSchema> => {
 		expect(result.status, JSON.stringify(result.body)).toBe(status);
-		const body = errorBodySchema.parse(result.body);
-		expect(body.error.code).toBe(code);
-		expect(body.error.message.length).toBeGreaterThan(10);
+		const body = problemSchema.parse(result.body);
+		expect(body.code).toBe(code);
+		expect(body.detail.length).toBeGreaterThan(10);
 		return body;
 	};
 
@@ -230,7 +246,7 @@ describe('API /api/v1 with personal tokens', () => {
 		const fachqual = await stored('ARCH-FACHQUAL');
 		expect(erschl?.state).toBe('draft');
 		const values = [
-			{ kpi: 'ARCH-MAGAZIN', ...Q3, value: 91.5 },
+			{ kpi: 'ARCH-MAGAZIN', ...Q3, value: 91 },
 			{ field: 'archivierung', kpi: 'arch-erschl', ...Q3, value: 79.1, comment: 'nachgezählt' },
 			{ kpi: 'ARCH-FACHQUAL', ...Q3, value: fachqual!.value, comment: fachqual!.comment }
 		];
@@ -253,7 +269,7 @@ describe('API /api/v1 with personal tokens', () => {
 			before: { value: erschl!.value, state: 'draft' },
 			after: { value: 79.1, comment: 'nachgezählt' }
 		});
-		expect(await stored('ARCH-MAGAZIN')).toEqual({ value: 91.5, comment: '', state: 'draft' });
+		expect(await stored('ARCH-MAGAZIN')).toEqual({ value: 91, comment: '', state: 'draft' });
 
 		const read = await call('GET', `${valuesPath()}?field=archivierung&year=2026&quarter=3`, {
 			token: readToken
@@ -267,9 +283,10 @@ describe('API /api/v1 with personal tokens', () => {
 			kpi: 'ARCH-MAGAZIN',
 			year: 2026,
 			quarter: 3,
-			value: 91.5,
+			value: 91,
 			comment: '',
-			state: 'draft'
+			state: 'draft',
+			version: 1
 		});
 		expect(list.values.every((v) => v.field === 'archivierung' && v.quarter === 3)).toBe(true);
 		expect(list.values.find((v) => v.kpi === 'ARCH-ERSCHL')).toMatchObject({
@@ -290,7 +307,7 @@ describe('API /api/v1 with personal tokens', () => {
 			.flatMap((p) => p.objectives.flatMap((o) => o.kpis))
 			.find((k) => k.code === 'ARCH-MAGAZIN')!;
 		expect(magazin.values!.map((v) => `${v.year}-${v.quarter}`)).toEqual(['2026-2', '2026-3']);
-		expect(magazin.values!.at(-1)).toMatchObject({ value: 91.5, state: 'draft' });
+		expect(magazin.values!.at(-1)).toMatchObject({ value: 91, state: 'draft' });
 		expect(magazin.definitions[0]).toMatchObject({ nameDe: 'Auslastung der Magazinflächen' });
 
 		const all = await call('GET', '/api/v1/cities/koeln/scorecards', { token: readToken });
@@ -309,7 +326,7 @@ describe('API /api/v1 with personal tokens', () => {
 
 	it('answers a repeat with all unchanged and writes nothing', async () => {
 		const values = [
-			{ kpi: 'ARCH-MAGAZIN', ...Q3, value: 91.5 },
+			{ kpi: 'ARCH-MAGAZIN', ...Q3, value: 91 },
 			{ kpi: 'ARCH-ERSCHL', ...Q3, value: 79.1, comment: 'nachgezählt' }
 		];
 		const count = await measurementCount();
@@ -333,7 +350,7 @@ describe('API /api/v1 with personal tokens', () => {
 		});
 		expect(result.status).toBe(200);
 		expect(result.body).toMatchObject({ dryRun: true, written: false, counts: { changed: 1 } });
-		expect((await stored('ARCH-MAGAZIN'))!.value).toBe(91.5);
+		expect((await stored('ARCH-MAGAZIN'))!.value).toBe(91);
 	});
 
 	it('refuses a whole delivery with a bad row, row by row, writing nothing', async () => {
@@ -358,8 +375,8 @@ describe('API /api/v1 with personal tokens', () => {
 			'foreign_city',
 			'period_closed'
 		]);
-		expect(body.error.message).toBe('3 von 4 Zeilen haben Fehler; es wurde nichts gespeichert.');
-		expect((await stored('ARCH-MAGAZIN'))!.value).toBe(91.5);
+		expect(body.detail).toBe('3 von 4 Zeilen haben Fehler; es wurde nichts gespeichert.');
+		expect((await stored('ARCH-MAGAZIN'))!.value).toBe(91);
 		expect(await measurementCount()).toBe(count);
 	});
 
@@ -375,7 +392,7 @@ describe('API /api/v1 with personal tokens', () => {
 				json: method === 'PUT' ? { values: [{ kpi: 'ARCH-MAGAZIN', ...Q3, value: 1 }] } : undefined
 			});
 			const body = expectError(result, 403, 'foreign_city');
-			expect(body.error.message).toBe('Dieses API-Token gilt nur für Köln.');
+			expect(body.detail).toBe('Dieses API-Token gilt nur für Köln.');
 		}
 	});
 
@@ -386,7 +403,7 @@ describe('API /api/v1 with personal tokens', () => {
 		});
 		expectError(result, 403, 'insufficient_scope');
 		expect(result.headers.get('www-authenticate')).toContain('insufficient_scope');
-		expect((await stored('ARCH-MAGAZIN'))!.value).toBe(91.5);
+		expect((await stored('ARCH-MAGAZIN'))!.value).toBe(91);
 	});
 
 	it('answers 401 without a working token, and says why', async () => {
@@ -430,7 +447,7 @@ describe('API /api/v1 with personal tokens', () => {
 		const deliver = () =>
 			call('PUT', valuesPath(), {
 				token: plain,
-				json: { dryRun: true, values: [{ kpi: 'ARCH-MAGAZIN', ...Q3, value: 91.5 }] }
+				json: { dryRun: true, values: [{ kpi: 'ARCH-MAGAZIN', ...Q3, value: 91 }] }
 			});
 		expect((await deliver()).status).toBe(200);
 		await assignRole(handle.db, {
@@ -450,7 +467,7 @@ describe('API /api/v1 with personal tokens', () => {
 			assignmentId: controllerRole!.id
 		});
 		const refused = expectError(await deliver(), 403, 'not_permitted');
-		expect(refused.error.message).toContain('Köln');
+		expect(refused.detail).toContain('Köln');
 		// Reading still works: the owner may still see Köln's unreleased values.
 		expect((await call('GET', valuesPath(), { token: plain })).status).toBe(200);
 
@@ -478,7 +495,7 @@ describe('API /api/v1 with personal tokens', () => {
 		expectError(await put(huge), 413, 'payload_too_large');
 		// A charset parameter is fine.
 		const charset = await put(
-			JSON.stringify({ dryRun: true, values: [{ kpi: 'ARCH-MAGAZIN', ...Q3, value: 91.5 }] }),
+			JSON.stringify({ dryRun: true, values: [{ kpi: 'ARCH-MAGAZIN', ...Q3, value: 91 }] }),
 			{ 'content-type': 'application/json; charset=utf-8' }
 		);
 		expect(charset.status).toBe(200);
@@ -486,13 +503,13 @@ describe('API /api/v1 with personal tokens', () => {
 		const invalid = async (json: unknown, paths: string[]) => {
 			const result = await put(JSON.stringify(json));
 			const body = expectError(result, 422, 'invalid_request');
-			expect(body.error.details!.map((d) => d.path)).toEqual(paths);
-			for (const d of body.error.details!) expect(d.message).not.toBe('');
+			expect(body.errors!.map((d) => d.pointer)).toEqual(paths);
+			for (const d of body.errors!) expect(d.detail).not.toBe('');
 			return body;
 		};
-		await invalid([], ['']);
-		await invalid({}, ['values']);
-		await invalid({ values: [] }, ['values']);
+		await invalid([], ['#']);
+		await invalid({}, ['#/values']);
+		await invalid({ values: [] }, ['#/values']);
 		const wrongTypes = await invalid(
 			{
 				values: [
@@ -500,19 +517,19 @@ describe('API /api/v1 with personal tokens', () => {
 					{ kpi: 'ARCH-MAGAZIN', year: 2026, quarter: 5, value: 1, extra: true }
 				]
 			},
-			['values.0.year', 'values.0.value', 'values.1.quarter', 'values.1']
+			['#/values/0/year', '#/values/0/value', '#/values/1/quarter', '#/values/1']
 		);
-		expect(wrongTypes.error.details![0]!.message).toMatch(/Zahl/);
-		await invalid({ values: [{ kpi: 'ARCH-MAGAZIN', ...Q3 }] }, ['values.0.value']);
-		await invalid({ values: [{ kpi: 'A', ...Q3, value: 1 }], dryRun: 'yes' }, ['dryRun']);
+		expect(wrongTypes.errors![0]!.detail).toMatch(/Zahl/);
+		await invalid({ values: [{ kpi: 'ARCH-MAGAZIN', ...Q3 }] }, ['#/values/0/value']);
+		await invalid({ values: [{ kpi: 'A', ...Q3, value: 1 }], dryRun: 'yes' }, ['#/dryRun']);
 		const tooMany = Array.from({ length: API_BATCH_MAX + 1 }, () => ({
 			kpi: 'A',
 			...Q3,
 			value: 1
 		}));
-		await invalid({ values: tooMany }, ['values']);
+		await invalid({ values: tooMany }, ['#/values']);
 
-		expect((await stored('ARCH-MAGAZIN'))!.value).toBe(91.5);
+		expect((await stored('ARCH-MAGAZIN'))!.value).toBe(91);
 	});
 
 	it('answers bad queries with 400 and an unknown scorecard with 404', async () => {
@@ -544,7 +561,7 @@ describe('API /api/v1 with personal tokens', () => {
 
 	it('speaks English under /en/api/v1', async () => {
 		const result = await call('GET', '/en/api/v1/cities/duesseldorf/values', { token: readToken });
-		expect(expectError(result, 403, 'foreign_city').error.message).toBe(
+		expect(expectError(result, 403, 'foreign_city').detail).toBe(
 			'This API token is only valid for Köln.'
 		);
 		const rows = await call('PUT', '/en' + valuesPath(), {
@@ -552,7 +569,7 @@ describe('API /api/v1 with personal tokens', () => {
 			json: { values: [{ kpi: 'ARCH-GIBTSNICHT', ...Q3, value: 1 }] }
 		});
 		const rejected = deliveryRejectedSchema.parse(rows.body);
-		expect(rejected.error.message).toBe('1 of 1 rows have errors; nothing was saved.');
+		expect(rejected.detail).toBe('1 of 1 rows have errors; nothing was saved.');
 		expect(rejected.outcomes[0]!.error!.message).not.toMatch(/Kennzahl/);
 	});
 
@@ -620,7 +637,8 @@ describe('API /api/v1 with personal tokens', () => {
 	it('needs few queries: auth, the read, the audit', async () => {
 		sent.length = 0;
 		await call('GET', `${valuesPath()}?field=archivierung`, { token: readToken });
-		expect(sent.length).toBeLessThanOrEqual(4);
+		// Token, the values and the field (together), the ETag (beside them), audit.
+		expect(sent.length).toBeLessThanOrEqual(5);
 		sent.length = 0;
 		await call('GET', '/api/v1/cities/koeln/scorecards', { token: readToken });
 		// Token, three city-wide reads, audit: independent of the number of fields and KPIs.
@@ -647,6 +665,7 @@ describe('API /api/v1 with personal tokens', () => {
 			'/cities/{city}/scorecards',
 			'/cities/{city}/scorecards/{field}',
 			'/cities/{city}/values',
+			'/problems/{code}',
 			'/openapi.json'
 		]);
 		expect(Object.keys(doc.paths['/cities/{city}/values']!)).toEqual(['get', 'put', 'post']);
@@ -677,5 +696,307 @@ describe('API /api/v1 with personal tokens', () => {
 			.where(inArray(auditLog.entity, ['api_token', 'delivery']));
 		const text = JSON.stringify(rows);
 		for (const plain of [writeToken, readToken]) expect(text).not.toContain(plain.slice(4));
+	});
+
+	// ------------------------------------------------------------ issue 14, point 7
+
+	/** What Köln's value of a KPI in Q3 is now, with its row version (0: no value). */
+	const storedRow = async (code: string) => {
+		const [row] = await handle.db
+			.select({
+				value: measurements.value,
+				comment: measurements.comment,
+				version: measurements.version
+			})
+			.from(measurements)
+			.innerJoin(kpis, eq(kpis.id, measurements.kpiId))
+			.where(
+				and(
+					eq(measurements.organisationId, koeln),
+					eq(kpis.code, code),
+					eq(measurements.year, Q3.year),
+					eq(measurements.quarter, Q3.quarter)
+				)
+			);
+		return row ? { ...row, value: Number(row.value) } : null;
+	};
+
+	/** A controller saves a Q3 value in the entry grid (the browser's save, with its version). */
+	const gridSave = async (code: string, value: number, comment: string) => {
+		const [kpi] = await handle.db
+			.select({ id: kpis.id, fieldId: kpis.fieldId })
+			.from(kpis)
+			.where(and(eq(kpis.code, code), isNull(kpis.ownerOrganisationId)));
+		const [version] = await handle.db
+			.select({ id: kpiVersions.id })
+			.from(kpiVersions)
+			.where(eq(kpiVersions.kpiId, kpi!.id))
+			.orderBy(desc(kpiVersions.validFromYear), desc(kpiVersions.validFromQuarter))
+			.limit(1);
+		const saved = await saveDrafts(handle.db, {
+			userId: controller,
+			organisationId: koeln,
+			fieldId: kpi!.fieldId,
+			quarter: Q3,
+			drafts: [
+				{
+					kpiId: kpi!.id,
+					kpiVersionId: version!.id,
+					value,
+					comment,
+					expectedVersion: (await storedRow(code))?.version ?? 0
+				}
+			]
+		});
+		expect(saved).toMatchObject({ ok: true });
+	};
+
+	const q3Values = async () => {
+		const read = await call('GET', `${valuesPath()}?field=archivierung&year=2026&quarter=3`, {
+			token: readToken
+		});
+		expect(read.status).toBe(200);
+		return valuesListSchema.parse(read.body).values;
+	};
+
+	const expectProblem = (
+		result: { status: number; headers: Headers; body: unknown },
+		status: number,
+		code: string
+	) => {
+		expect(result.status, JSON.stringify(result.body)).toBe(status);
+		expect(result.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+		const body = problemSchema.parse(result.body);
+		expect(body).toMatchObject({ type: `/api/v1/problems/${code}`, status, code });
+		expect(body.title.length).toBeGreaterThan(3);
+		expect(body.detail.length).toBeGreaterThan(10);
+		return body;
+	};
+
+	it('refuses a delivery made on a stale row version with 409, naming the row and what is stored now', async () => {
+		const read = await q3Values();
+		const erschl = read.find((v) => v.kpi === 'ARCH-ERSCHL')!;
+		const magazin = read.find((v) => v.kpi === 'ARCH-MAGAZIN')!;
+		expect(erschl.version).toBeGreaterThan(0);
+		// A controller corrects ARCH-ERSCHL in the entry grid after the program read it.
+		await gridSave('ARCH-ERSCHL', 81.2, 'im Raster korrigiert');
+		const count = await measurementCount();
+
+		const conflict = await call('PUT', valuesPath(), {
+			token: writeToken,
+			json: {
+				values: [
+					{ kpi: 'ARCH-MAGAZIN', ...Q3, value: magazin.value + 1, version: magazin.version },
+					{
+						kpi: 'ARCH-ERSCHL',
+						...Q3,
+						value: 70.1,
+						comment: 'aus dem Fachverfahren',
+						version: erschl.version
+					}
+				]
+			}
+		});
+		const body = expectProblem(conflict, 409, 'version_conflict');
+		const rejected = deliveryRejectedSchema.parse(conflict.body);
+		expect(rejected.outcomes.map((o) => o.error?.code ?? o.kind)).toEqual([
+			'changed',
+			'version_conflict'
+		]);
+		expect(rejected.outcomes[1]).toMatchObject({
+			kpi: 'ARCH-ERSCHL',
+			before: {
+				value: 81.2,
+				comment: 'im Raster korrigiert',
+				state: 'draft',
+				version: erschl.version + 1
+			}
+		});
+		expect(body.detail).toMatch(/geändert/);
+		// Nothing was written: the controller's value stands, the other row too.
+		expect(await storedRow('ARCH-ERSCHL')).toMatchObject({ value: 81.2 });
+		expect((await storedRow('ARCH-MAGAZIN'))!.value).toBe(magazin.value);
+		expect(await measurementCount()).toBe(count);
+
+		// Claiming "no value yet" (version 0) where one exists is a conflict as well.
+		const zero = await call('PUT', valuesPath(), {
+			token: writeToken,
+			json: { values: [{ kpi: 'ARCH-MAGAZIN', ...Q3, value: 12, version: 0 }] }
+		});
+		expectProblem(zero, 409, 'version_conflict');
+
+		// With the version read now, the delivery goes through and tells the new versions.
+		const fresh = await call('PUT', valuesPath(), {
+			token: writeToken,
+			json: {
+				values: [
+					{
+						kpi: 'ARCH-ERSCHL',
+						...Q3,
+						value: 70.1,
+						comment: 'aus dem Fachverfahren',
+						version: erschl.version + 1
+					}
+				]
+			}
+		});
+		expect(fresh.status, JSON.stringify(fresh.body)).toBe(200);
+		expect(deliveryResultSchema.parse(fresh.body).outcomes[0]).toMatchObject({
+			kind: 'changed',
+			before: { version: erschl.version + 1 },
+			after: { value: 70.1, version: erschl.version + 2 }
+		});
+		expect((await storedRow('ARCH-ERSCHL'))!.version).toBe(erschl.version + 2);
+	});
+
+	it('honours If-Match with the ETag of GET /values: 412 once anything changed since', async () => {
+		const first = await call('GET', valuesPath(), { token: readToken });
+		const etag = first.headers.get('etag');
+		expect(etag).toMatch(/^"[\w-]+"$/);
+		// The same state gives the same tag, also for a narrowed read.
+		expect((await call('GET', valuesPath(), { token: readToken })).headers.get('etag')).toBe(etag);
+		const put = (ifMatch: string, value: number) =>
+			call('PUT', valuesPath(), {
+				token: writeToken,
+				headers: { 'if-match': ifMatch },
+				json: { values: [{ kpi: 'ARCH-MAGAZIN', ...Q3, value }] }
+			});
+		const before = (await storedRow('ARCH-MAGAZIN'))!.value;
+
+		await gridSave('ARCH-ERSCHL', 70.2, 'aus dem Fachverfahren');
+		const stale = await put(etag!, 93);
+		expectProblem(stale, 412, 'precondition_failed');
+		expect((await storedRow('ARCH-MAGAZIN'))!.value).toBe(before);
+		expectProblem(await put('"nonsense"', 93), 412, 'precondition_failed');
+
+		const current = (await call('GET', valuesPath(), { token: readToken })).headers.get('etag')!;
+		expect(current).not.toBe(etag);
+		const ok = await put(current, 93);
+		expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+		expect((await storedRow('ARCH-MAGAZIN'))!.value).toBe(93);
+		// The answer carries the tag of the values now, ready for the next conditional delivery.
+		const after = (await call('GET', valuesPath(), { token: readToken })).headers.get('etag');
+		expect(ok.headers.get('etag')).toBe(after);
+		expect((await put(`"x", ${after}`, 94)).status).toBe(200);
+		expect((await put('*', 94)).status).toBe(200);
+	});
+
+	it('keeps the stored comment when a delivery omits it; null or "" clears it', async () => {
+		await gridSave('ARCH-ERSCHL', 95, 'Erläuterung der Fachabteilung');
+		const deliver = (row: Record<string, unknown>) =>
+			call('PUT', valuesPath(), {
+				token: writeToken,
+				json: { values: [{ kpi: 'ARCH-ERSCHL', ...Q3, ...row }] }
+			});
+		const omitted = await deliver({ value: 95.1 });
+		expect(omitted.status, JSON.stringify(omitted.body)).toBe(200);
+		expect(deliveryResultSchema.parse(omitted.body).outcomes[0]!.after).toMatchObject({
+			value: 95.1,
+			comment: 'Erläuterung der Fachabteilung'
+		});
+		expect(await storedRow('ARCH-ERSCHL')).toMatchObject({
+			value: 95.1,
+			comment: 'Erläuterung der Fachabteilung'
+		});
+		// Omitting it on the same value changes nothing at all.
+		expect(((await deliver({ value: 95.1 })).body as { counts: object }).counts).toMatchObject({
+			unchanged: 1
+		});
+
+		expect((await deliver({ value: 95.1, comment: null })).status).toBe(200);
+		expect((await storedRow('ARCH-ERSCHL'))!.comment).toBe('');
+		expect((await deliver({ value: 95.1, comment: 'wieder da' })).status).toBe(200);
+		expect((await deliver({ value: 95.1, comment: '' })).status).toBe(200);
+		expect((await storedRow('ARCH-ERSCHL'))!.comment).toBe('');
+	});
+
+	it('refuses a value with more decimals than the KPI shows, instead of storing 89.5 shown as 90', async () => {
+		const magazin = (await storedRow('ARCH-MAGAZIN'))!;
+		const erschl = (await storedRow('ARCH-ERSCHL'))!;
+		const deliver = (row: Record<string, unknown>) =>
+			call('PUT', valuesPath(), { token: writeToken, json: { values: [{ ...Q3, ...row }] } });
+		// ARCH-MAGAZIN is shown without decimals, ARCH-ERSCHL with one.
+		const whole = await deliver({ kpi: 'ARCH-MAGAZIN', value: 89.5 });
+		expectProblem(whole, 422, 'delivery_rejected');
+		const wholeRow = deliveryRejectedSchema.parse(whole.body).outcomes[0]!;
+		expect(wholeRow.error).toMatchObject({ code: 'too_many_decimals' });
+		expect(wholeRow.error!.message).toContain('ohne Nachkommastellen');
+		const one = await deliver({ kpi: 'ARCH-ERSCHL', value: 95.25, comment: 'zwei Stellen' });
+		expectProblem(one, 422, 'delivery_rejected');
+		const oneRow = deliveryRejectedSchema.parse(one.body).outcomes[0]!;
+		expect(oneRow.error).toMatchObject({ code: 'too_many_decimals' });
+		expect(oneRow.error!.message).toContain('1 Nachkommastelle');
+		expect(await storedRow('ARCH-MAGAZIN')).toEqual(magazin);
+		expect(await storedRow('ARCH-ERSCHL')).toEqual(erschl);
+
+		// As many decimals as the KPI has (trailing zeros do not count) are fine.
+		const ok = await call('PUT', valuesPath(), {
+			token: writeToken,
+			json: {
+				values: [
+					{ kpi: 'ARCH-MAGAZIN', ...Q3, value: 89.0 },
+					{ kpi: 'ARCH-ERSCHL', ...Q3, value: 95.2 }
+				]
+			}
+		});
+		expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+		expect((await storedRow('ARCH-MAGAZIN'))!.value).toBe(89);
+	});
+
+	// ------------------------------------------------------------ issue 14, point 8
+
+	it('answers every error as RFC 9457 problem details with a documented type', async () => {
+		const anonymous = await call('GET', valuesPath());
+		expect(expectProblem(anonymous, 401, 'token_missing')).not.toHaveProperty('errors');
+
+		const invalid = await call('PUT', valuesPath(), {
+			token: writeToken,
+			json: { values: [{ kpi: 'ARCH-MAGAZIN', year: '2026', quarter: 3, value: 1 }] }
+		});
+		const body = expectProblem(invalid, 422, 'invalid_request');
+		expect(body.errors).toEqual([
+			{ pointer: '#/values/0/year', code: 'invalid_type', detail: expect.stringMatching(/Zahl/) }
+		]);
+		const query = expectProblem(
+			await call('GET', `${valuesPath()}?year=zwanzig`, { token: readToken }),
+			400,
+			'invalid_query'
+		);
+		expect(query.errors).toEqual([
+			{ parameter: 'year', code: 'invalid_type', detail: expect.any(String) }
+		]);
+		expectProblem(
+			await call('DELETE', valuesPath(), { token: writeToken }),
+			405,
+			'method_not_allowed'
+		);
+		expectProblem(await call('GET', '/api/v1/nothing'), 404, 'not_found');
+		const english = expectProblem(await call('GET', '/en' + valuesPath()), 401, 'token_missing');
+		expect(english.detail).toMatch(/^No API token given/);
+
+		// The type resolves to a description of the problem, in JSON, without a token.
+		const type = await call('GET', '/api/v1/problems/version_conflict');
+		expect(type.status).toBe(200);
+		expect(type.body).toMatchObject({ code: 'version_conflict', status: 409 });
+		expectProblem(await call('GET', '/api/v1/problems/gibtsnicht'), 404, 'not_found');
+	});
+
+	it('documents every operation with an operationId and its 405 and 415 answers, without integer artefacts', async () => {
+		const doc = (await call('GET', '/api/v1/openapi.json')).body as {
+			paths: Record<string, Record<string, OpenApiOperation>>;
+		};
+		const ids: string[] = [];
+		for (const [path, operations] of Object.entries(doc.paths)) {
+			for (const [method, operation] of Object.entries(operations)) {
+				expect(operation.operationId, `${method} ${path}`).toMatch(/^[a-z][A-Za-z]+$/);
+				ids.push(operation.operationId!);
+				expect(Object.keys(operation.responses), `${method} ${path}`).toContain('405');
+				if (operation.requestBody)
+					expect(Object.keys(operation.responses), `${method} ${path}`).toContain('415');
+			}
+		}
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(JSON.stringify(doc)).not.toMatch(/9007199254740991/);
+		expect(JSON.stringify(doc)).toContain('application/problem+json');
 	});
 });

@@ -95,7 +95,7 @@ describe('delivery core (import and API)', () => {
 		);
 		const before = await stored('ARCH-FACHQUAL');
 		const rows = [
-			row({ kpi: 'ARCH-MAGAZIN', value: 91.5 }),
+			row({ kpi: 'ARCH-MAGAZIN', value: 91 }),
 			row({ kpi: 'arch-erschl', value: 79.1, comment: 'nachgezählt' }),
 			row({ kpi: 'ARCH-FACHQUAL', value: before!.value, comment: before!.comment })
 		];
@@ -115,7 +115,7 @@ describe('delivery core (import and API)', () => {
 		const audits = await deliveries();
 		const done = await commit(rows);
 		expect(done.ok).toBe(true);
-		expect(await stored('ARCH-MAGAZIN')).toEqual({ value: 91.5, comment: '', state: 'draft' });
+		expect(await stored('ARCH-MAGAZIN')).toEqual({ value: 91, comment: '', state: 'draft' });
 		expect(await stored('ARCH-ERSCHL')).toMatchObject({ value: 79.1, comment: 'nachgezählt' });
 		expect(await deliveries()).toBe(audits + 1);
 
@@ -142,7 +142,7 @@ describe('delivery core (import and API)', () => {
 			code: 'unknown_kpi',
 			message: 'Unbekannter Kennzahl-Code „ARCH-GIBTSNICHT“.'
 		});
-		expect((await stored('ARCH-MAGAZIN'))!.value).toBe(91.5);
+		expect((await stored('ARCH-MAGAZIN'))!.value).toBe(91);
 		expect(await total()).toBe(count);
 	});
 
@@ -150,8 +150,8 @@ describe('delivery core (import and API)', () => {
 		const result = await plan([
 			row({ city: 'duesseldorf', kpi: 'ARCH-MAGAZIN', value: 1 }),
 			row({ city: 'atlantis', kpi: 'ARCH-MAGAZIN', value: 1 }),
-			row({ city: '05315000', kpi: 'ARCH-MAGAZIN', value: 91.5 }),
-			row({ city: 'Köln', field: 'Archivierung', kpi: 'ARCH-MAGAZIN', value: 91.5 }),
+			row({ city: '05315000', kpi: 'ARCH-MAGAZIN', value: 91 }),
+			row({ city: 'Köln', field: 'Archivierung', kpi: 'ARCH-MAGAZIN', value: 91 }),
 			row({ field: 'gibtsnicht', kpi: 'ARCH-MAGAZIN', value: 1 }),
 			row({ kpi: 'ARCH-MAGAZIN', quarter: 5, value: 1 }),
 			row({ kpi: 'ARCH-MAGAZIN', year: 2031, quarter: 1, value: 1 })
@@ -174,8 +174,8 @@ describe('delivery core (import and API)', () => {
 
 	it('flags a repeated key as duplicate even with the same value', async () => {
 		const result = await plan([
-			row({ kpi: 'ARCH-MAGAZIN', value: 91.5 }),
-			row({ kpi: 'ARCH-MAGAZIN', value: 91.5 })
+			row({ kpi: 'ARCH-MAGAZIN', value: 91 }),
+			row({ kpi: 'ARCH-MAGAZIN', value: 91 })
 		]);
 		expect(result.outcomes.map((o) => o.error?.code ?? o.kind)).toEqual([
 			'unchanged',

@@ -9,7 +9,7 @@ import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle, Db } from '../../src/lib/server/db/types';
 import { findUserByEmail } from '../../src/lib/server/auth/users';
 import { createApiToken } from '../../src/lib/server/api-tokens/tokens';
-import { errorBodySchema } from '../../src/lib/server/api/schemas';
+import { problemSchema } from '../../src/lib/server/api/schemas';
 import { createTestDatabase } from '../helpers/test-database';
 
 /*
@@ -33,6 +33,7 @@ const scorecardsRoute = await import('../../src/routes/api/v1/cities/[city]/scor
 const scorecardRoute =
 	await import('../../src/routes/api/v1/cities/[city]/scorecards/[field]/+server');
 const valuesRoute = await import('../../src/routes/api/v1/cities/[city]/values/+server');
+const problemRoute = await import('../../src/routes/api/v1/problems/[code]/+server');
 
 type Handler = (event: RequestEvent) => Promise<Response>;
 const routes: { id: string; pattern: RegExp; module: Record<string, unknown> }[] = [
@@ -51,6 +52,11 @@ const routes: { id: string; pattern: RegExp; module: Record<string, unknown> }[]
 		id: '/api/v1/cities/[city]/values',
 		pattern: /^\/api\/v1\/cities\/(?<city>[^/]+)\/values$/,
 		module: valuesRoute
+	},
+	{
+		id: '/api/v1/problems/[code]',
+		pattern: /^\/api\/v1\/problems\/(?<code>[^/]+)$/,
+		module: problemRoute
 	}
 ];
 
@@ -264,9 +270,10 @@ describe('hostile input against /api/v1', () => {
 	const expectCleanAnswer = (result: { status: number; body: unknown; text: string }) => {
 		expect(result.status, result.text.slice(0, 500)).toBeLessThan(500);
 		if (result.status < 400) return;
-		const body = errorBodySchema.parse(result.body);
-		expect(body.error.message.trim().length).toBeGreaterThan(5);
-		for (const d of body.error.details ?? []) expect(d.message.trim()).not.toBe('');
+		const body = problemSchema.parse(result.body);
+		expect(body.status).toBe(result.status);
+		expect(body.detail.trim().length).toBeGreaterThan(5);
+		for (const d of body.errors ?? []) expect(d.detail.trim()).not.toBe('');
 		const outcomes = (result.body as { outcomes?: { error?: { message: string } }[] }).outcomes;
 		for (const o of outcomes ?? []) if (o.error) expect(o.error.message.trim()).not.toBe('');
 		// No stack traces or SQL in what the client sees.
@@ -461,7 +468,8 @@ describe('hostile input against /api/v1', () => {
 			segment.map((c) => `/api/v1/cities/${c}/scorecards`),
 			fc.tuple(segment, segment).map(([c, f]) => `/api/v1/cities/${c}/scorecards/${f}`),
 			fc.constantFrom('/api/v1/openapi.json', '/api/v1', '/api/v1/cities', '/api/v2/x'),
-			segment.map((s) => `/api/v1/${s}`)
+			segment.map((s) => `/api/v1/${s}`),
+			segment.map((s) => `/api/v1/problems/${s}`)
 		);
 		const auth = fc.oneof(
 			{ arbitrary: fc.constant('read'), weight: 5 },

@@ -246,7 +246,8 @@ describe('hostile input against form actions and URL readers', () => {
 				kpi: fc.constantFrom(...editable.map((r) => r.code)),
 				year: fc.constant(grid.quarter.year),
 				quarter: fc.constant(grid.quarter.quarter),
-				value: fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100),
+				// Whole numbers: every KPI keeps at least that many decimals (0–4).
+				value: fc.integer({ min: 0, max: 100 }),
 				comment: fc.constantFrom(...MALICIOUS.filter((c) => c.trim() !== '')),
 				raw: fc.constant(undefined)
 			}),

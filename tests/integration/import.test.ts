@@ -264,6 +264,26 @@ describe('file import and export', () => {
 			expect(result.ok).toBe(false);
 		});
 
+		it('refuses a value with more decimals than the KPI keeps, instead of showing it rounded', async () => {
+			const file =
+				'Stadt;Kennzahl;Jahr;Quartal;Wert;Kommentar\r\n' +
+				'koeln;ARCH-MAGAZIN;2026;3;89,5;\r\n' +
+				'koeln;ARCH-ERSCHL;2026;3;78,95 %;geprüft\r\n' +
+				'koeln;ARCH-FACHQUAL;2026;3;61,0;geprüft\r\n';
+			const record = await dryRun(utf8(file));
+			expect(errorsOf(record)).toEqual([
+				[
+					2,
+					'„89,5“ hat Nachkommastellen; diese Kennzahl wird ohne Nachkommastellen geführt. Bitte runden Sie den Wert selbst.'
+				],
+				[
+					3,
+					'„78,95 %“ hat zu viele Nachkommastellen; diese Kennzahl wird mit 1 Nachkommastelle geführt. Bitte runden Sie den Wert selbst.'
+				]
+			]);
+			expect((await commitUpload(handle.db, scope, record)).ok).toBe(false);
+		});
+
 		it('reads comma files with decimal points and semicolon files with decimal commas', async () => {
 			const english = await dryRun(utf8('KPI,Year,Quarter,Value\r\nARCH-ERSCHL,2026,3,"78,9"\r\n'));
 			expect(errorsOf(english)).toEqual([[2, '„78,9“ ist keine Zahl.']]);
@@ -298,20 +318,20 @@ describe('file import and export', () => {
 	});
 
 	it('imports € „ “ – … ß from a Windows-1252 file as written', async () => {
-		// Köln's Beihilfe cost per inhabitant (euro), made a draft of the open quarter again.
-		const beihilfe = (await findScorecard(handle.db, 'koeln', 'beihilfe'))!;
+		// Köln's D115 cost per call (euro, two decimals), made a draft of the open quarter again.
+		const d115 = (await findScorecard(handle.db, 'koeln', 'service-center-d115'))!;
 		await handle.db.execute(
 			sql`update measurements set state = 'draft', submitted_at = null, released_at = null
-				where organisation_id = ${beihilfe.organisation.id} and year = 2026 and quarter = 3
-				and kpi_id = (select id from kpis where code = 'BH-KOSTEN-EW')`
+				where organisation_id = ${d115.organisation.id} and year = 2026 and quarter = 3
+				and kpi_id = (select id from kpis where code = 'D115-KOST-ANRUF')`
 		);
 		const file =
 			'Kennzahl;Jahr;Quartal;Wert;Kommentar\r\n' +
-			'BH-KOSTEN-EW;2026;3;3,99 €;„Stichprobe“ – vorläufig … Straße\r\n';
-		const beihilfeScope = { ...scope, fieldId: beihilfe.field.id, fieldSlug: 'beihilfe' };
+			'D115-KOST-ANRUF;2026;3;3,99 €;„Stichprobe“ – vorläufig … Straße\r\n';
+		const d115Scope = { ...scope, fieldId: d115.field.id, fieldSlug: 'service-center-d115' };
 		const received = await receiveUpload(
 			handle.db,
-			beihilfeScope,
+			d115Scope,
 			{ name: 'kosten.csv', bytes: new Uint8Array(iconv.encode(file, 'win1252')) },
 			'auto'
 		);
@@ -323,8 +343,8 @@ describe('file import and export', () => {
 			kind: 'changed',
 			after: { value: 3.99, comment: '„Stichprobe“ – vorläufig … Straße' }
 		});
-		expect((await commitUpload(handle.db, beihilfeScope, received.record)).ok).toBe(true);
-		expect(await stored('BH-KOSTEN-EW')).toEqual({
+		expect((await commitUpload(handle.db, d115Scope, received.record)).ok).toBe(true);
+		expect(await stored('D115-KOST-ANRUF')).toEqual({
 			value: 3.99,
 			comment: '„Stichprobe“ – vorläufig … Straße'
 		});

@@ -21,6 +21,7 @@ const kpi = (kpiId: number, code: string, fieldId: number, onScorecard = true): 
 			validFromYear: 2024,
 			validFromQuarter: 1,
 			unit: 'percent',
+			decimals: 1,
 			polarity: 'higher_is_better',
 			plausibleChangePercent: 10,
 			bands: { greenMin: 80, greenMax: null, yellowMin: 70, yellowMax: null }
@@ -205,5 +206,32 @@ describe('delivery plan', () => {
 		own.kpis.get('SHARE')![0]!.targets.set(2026, { ...noBands, greenMin: 50 });
 		expect(kinds([row({ value: 60 })], open('1|2026|3'), own)).toEqual(['new']);
 		expect(kinds([row({ value: 60 })], open('1|2026|3'))).toEqual(['red_needs_comment']);
+	});
+
+	it('checks a row’s version claim, keeps an omitted comment and refuses extra decimals', () => {
+		const state = open('1|2026|3');
+		state.values.set('1|2026|3', { id: 5, value: 85, comment: 'alt', state: 'draft', version: 2 });
+		const plan = (rows: Partial<DeliveryRow>[]) =>
+			classifyRows(resolveRows(rows.map(row), catalog), state);
+		const [stale] = plan([{ value: 86, version: 1 }]);
+		expect(stale).toMatchObject({
+			error: { code: 'version_conflict', detail: { version: '2', expected: '1' } },
+			before: { value: 85, comment: 'alt', version: 2 }
+		});
+		expect(plan([{ value: 86, version: 2 }])[0]).toMatchObject({
+			kind: 'changed',
+			after: { value: 86, version: 3 }
+		});
+		// A claim on an unchanged row does not matter: nothing is written.
+		expect(plan([{ value: 85, comment: 'alt', version: 1 }])[0]!.kind).toBe('unchanged');
+		expect(plan([{ value: 86, comment: undefined }])[0]!.write).toMatchObject({
+			op: 'update',
+			comment: 'alt'
+		});
+		expect(plan([{ value: 86, comment: '' }])[0]!.write).toMatchObject({ comment: '' });
+		expect(plan([{ value: 86.25, comment: 'x' }])[0]!.error).toEqual({
+			code: 'too_many_decimals',
+			detail: { decimals: '1', text: '86.25' }
+		});
 	});
 });

@@ -12,12 +12,19 @@
  * a row that would write is checked against the period (open?), the stored state (draft?) and
  * the entry grid's rule that a red value needs a comment.
  */
-import { readCellValue, type CellProblem } from '../entry/cell-input';
+import { hasAtMostDecimals, readCellValue, type CellProblem } from '../entry/cell-input';
+import { claimHolds, versionAfterWrite } from '../entry/version-claim';
 import { checkValue, type EntryWarning } from '../entry/plausibility';
 import { hasTarget, type Bands, type Polarity } from '../status/status';
 import { shiftQuarter, compareQuarters, type Quarter } from '../period/quarter';
 import type { KpiUnit } from '../../format/number';
-import type { DeliveryErrorCode, DeliveryRow, RowOutcomeKind, ValueState } from './types';
+import type {
+	DeliveryErrorCode,
+	DeliveryRow,
+	RowOutcomeKind,
+	StoredSide,
+	ValueState
+} from './types';
 
 export interface CityRef {
 	id: number;
@@ -32,6 +39,8 @@ export interface KpiVersionInfo {
 	validFromYear: number;
 	validFromQuarter: number;
 	unit: KpiUnit;
+	/** Decimals the KPI is kept and shown with (0–4). */
+	decimals: number;
 	polarity: Polarity;
 	plausibleChangePercent: number | null;
 	/** The field's common target of this definition, if any. */
@@ -98,7 +107,8 @@ export type ResolvedRow =
 			ok: true;
 			key: RowKey;
 			value: number | null;
-			comment: string;
+			/** null: the row named none, the stored comment stays. */
+			comment: string | null;
 			/** Line of an earlier row with the same key. */
 			duplicateOf: number | null;
 	  }
@@ -131,8 +141,8 @@ export interface PlannedRow {
 	kpi: string;
 	year: number;
 	quarter: number;
-	before: { value: number | null; comment: string; state: ValueState } | null;
-	after: { value: number | null; comment: string } | null;
+	before: StoredSide | null;
+	after: { value: number | null; comment: string; version: number } | null;
 	error?: { code: DeliveryErrorCode; detail: ErrorDetail };
 	warnings?: EntryWarning[];
 	write?: WriteOp;
@@ -300,8 +310,8 @@ export function resolveRows(rows: DeliveryRow[], catalog: Catalog): ResolvedRow[
 				text: row.raw ? row.raw.text : String(row.value)
 			});
 		}
-		const comment = String(row.comment ?? '').trim();
-		if (comment.length > MAX_COMMENT_LENGTH) {
+		const comment = row.comment === undefined ? null : String(row.comment ?? '').trim();
+		if (comment !== null && comment.length > MAX_COMMENT_LENGTH) {
 			return fail('invalid_value', { problem: 'comment_too_long', text: '' });
 		}
 		const key = valueKey(kpi.kpiId, quarter);
@@ -378,6 +388,8 @@ export function classifyRows(resolved: ResolvedRow[], stored: StoredState): Plan
 		const { key } = r;
 		const vKey = valueKey(key.kpi.kpiId, key.quarter);
 		const current = stored.values.get(vKey);
+		// A row without a comment keeps the stored one; '' (or null in the API) clears it.
+		const comment = r.comment ?? current?.comment ?? '';
 		const base = {
 			line: r.row.line,
 			city: key.city.slug,
@@ -386,9 +398,14 @@ export function classifyRows(resolved: ResolvedRow[], stored: StoredState): Plan
 			year: key.quarter.year,
 			quarter: key.quarter.quarter,
 			before: current
-				? { value: current.value, comment: current.comment, state: current.state }
+				? {
+						value: current.value,
+						comment: current.comment,
+						state: current.state,
+						version: current.version
+					}
 				: null,
-			after: { value: r.value, comment: r.comment }
+			after: { value: r.value, comment, version: versionAfterWrite(current, r.value) }
 		};
 		const error = (code: DeliveryErrorCode, detail: ErrorDetail = {}): PlannedRow => ({
 			...base,
@@ -398,18 +415,30 @@ export function classifyRows(resolved: ResolvedRow[], stored: StoredState): Plan
 		if (r.duplicateOf !== null) return error('duplicate_row', { line: String(r.duplicateOf) });
 		if (keepsStored(r) && current) {
 			// Nothing to write, so nothing to check: as for an unchanged row.
-			if (r.comment !== '' && r.comment !== current.comment) {
+			if (r.comment && r.comment !== current.comment) {
 				return error('invalid_value', { problem: 'comment_without_value', text: '' });
 			}
 			return {
 				...base,
-				after: { value: current.value, comment: current.comment },
+				after: { value: current.value, comment: current.comment, version: current.version },
 				kind: 'unchanged',
 				emptyValueCell: true
 			};
 		}
-		if (sameValue(r.value, current) && r.comment === (current?.comment ?? '')) {
-			return { ...base, kind: 'unchanged' };
+		if (sameValue(r.value, current) && comment === (current?.comment ?? '')) {
+			return {
+				...base,
+				kind: 'unchanged',
+				after: { ...base.after, version: current?.version ?? 0 }
+			};
+		}
+		// Checked before anything else about the write: the sender must see the new state first.
+		const claim = r.row.version;
+		if (claim !== undefined && !claimHolds(claim, current)) {
+			return error('version_conflict', {
+				version: String(current?.version ?? 0),
+				expected: String(claim)
+			});
 		}
 		if (r.value === null && !current) {
 			// A comment alone has nowhere to go: a value row always has a number.
@@ -420,6 +449,13 @@ export function classifyRows(resolved: ResolvedRow[], stored: StoredState): Plan
 		if (period === 'closed') return error('period_closed');
 		if (current && current.state !== 'draft')
 			return error('value_locked', { state: current.state });
+		if (r.value !== null && !hasAtMostDecimals(r.value, key.version.decimals)) {
+			// Refused, never rounded: 89.5 on a KPI without decimals would be shown as 90.
+			return error('too_many_decimals', {
+				decimals: String(key.version.decimals),
+				text: r.row.raw ? r.row.raw.text : String(r.value)
+			});
+		}
 
 		let warnings: EntryWarning[] = [];
 		if (r.value !== null) {
@@ -433,7 +469,7 @@ export function classifyRows(resolved: ResolvedRow[], stored: StoredState): Plan
 				bands: bandsOf(key),
 				previousValue,
 				plausibleChangePercent: key.version.plausibleChangePercent,
-				comment: r.comment
+				comment
 			});
 			if (check.errors.includes('comment_required_red')) return error('red_needs_comment');
 			warnings = check.warnings;
@@ -446,7 +482,7 @@ export function classifyRows(resolved: ResolvedRow[], stored: StoredState): Plan
 					year: key.quarter.year,
 					quarter: key.quarter.quarter,
 					value: r.value!,
-					comment: r.comment
+					comment
 				}
 			: r.value === null
 				? { op: 'delete', id: current.id }
@@ -455,7 +491,7 @@ export function classifyRows(resolved: ResolvedRow[], stored: StoredState): Plan
 						id: current.id,
 						kpiVersionId: key.version.id,
 						value: r.value,
-						comment: r.comment
+						comment
 					};
 		return {
 			...base,

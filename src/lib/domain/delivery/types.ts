@@ -23,8 +23,13 @@ export interface DeliveryRow {
 	quarter: number;
 	/** null = no value (clears a draft, unless `blank`). Already parsed, unless `raw` is given. */
 	value: number | null;
-	/** '' when none. */
-	comment: string;
+	/** '' when none; omitted (undefined): the stored comment stays (the API). */
+	comment?: string;
+	/**
+	 * The optimistic-version claim (domain/entry/version-claim.ts): the version of the stored
+	 * value the sender read, 0 for none. Omitted: the row is written without that check.
+	 */
+	version?: number;
 	/**
 	 * The cell as written in a file, read with the KPI's unit once the KPI is known (the entry
 	 * grid's rule: "12,5 %" on a percent KPI, never on a euro KPI). Replaces `value` when given.
@@ -43,6 +48,14 @@ export interface DeliveryRow {
 
 export type RowOutcomeKind = 'new' | 'changed' | 'unchanged' | 'error';
 
+/** The stored value a row meets, with its row version. */
+export interface StoredSide {
+	value: number | null;
+	comment: string;
+	state: ValueState;
+	version: number;
+}
+
 export type DeliveryErrorCode =
 	| 'unknown_city'
 	| 'foreign_city'
@@ -57,7 +70,11 @@ export type DeliveryErrorCode =
 	| 'invalid_value'
 	| 'duplicate_row'
 	| 'red_needs_comment'
-	| 'invalid_period';
+	| 'invalid_period'
+	/** More decimals than the KPI's definition keeps (it would be shown rounded). */
+	| 'too_many_decimals'
+	/** The row's `version` claim no longer holds: someone changed the value since. */
+	| 'version_conflict';
 
 export interface RowOutcome {
 	line: number;
@@ -67,8 +84,8 @@ export interface RowOutcome {
 	kpi: string;
 	year: number;
 	quarter: number;
-	before: { value: number | null; comment: string; state: ValueState } | null;
-	after: { value: number | null; comment: string } | null;
+	before: StoredSide | null;
+	after: { value: number | null; comment: string; version: number } | null;
 	/** Message in the request's locale. */
 	error?: { code: DeliveryErrorCode; message: string };
 	/** Plausibility hints of the entry grid (not blocking: the value becomes a draft). */

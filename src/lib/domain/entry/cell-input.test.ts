@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiUnit } from '../../format/number';
-import { formatCellValue, readCellValue } from './cell-input';
+import { formatCellValue, hasAtMostDecimals, readCellValue } from './cell-input';
 
 const value = (v: number | null) => ({ ok: true, value: v });
 const notANumber = { ok: false, problem: 'not_a_number' };
@@ -123,5 +123,18 @@ describe('formatCellValue', () => {
 				expect(readCellValue(formatCellValue(v, locale), 'ratio', locale)).toEqual(value(v));
 			}
 		}
+	});
+});
+
+describe('hasAtMostDecimals', () => {
+	it('refuses more decimals than the KPI keeps; trailing zeros do not count', () => {
+		expect(hasAtMostDecimals(89.5, 0)).toBe(false);
+		expect(hasAtMostDecimals(89, 0)).toBe(true);
+		expect(hasAtMostDecimals(89.0, 0)).toBe(true);
+		expect(hasAtMostDecimals(70.25, 1)).toBe(false);
+		expect(hasAtMostDecimals(70.2, 1)).toBe(true);
+		expect(hasAtMostDecimals(-0.05, 2)).toBe(true);
+		expect(hasAtMostDecimals(1234567.1234, 4)).toBe(true);
+		expect(hasAtMostDecimals(0.1 + 0.2, 2)).toBe(false);
 	});
 });

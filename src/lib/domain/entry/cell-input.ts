@@ -93,6 +93,16 @@ export function readCellValue(input: string, unit: KpiUnit, locale: AppLocale): 
 }
 
 /**
+ * Whether a value has no more decimals than the KPI keeps (its definition's `decimals`, 0–4).
+ * Pages show values rounded to those decimals, so a value with more would be shown as another
+ * number than the one stored (89.5 as "90"): such a value is refused, never rounded silently.
+ * Trailing zeros do not count (89.0 is 89).
+ */
+export function hasAtMostDecimals(value: number, decimals: number): boolean {
+	return Number(value.toFixed(decimals)) === value;
+}
+
+/**
  * A value written back into an input field: no grouping, the locale's decimal separator, up to
  * six decimals, no trailing zeros (1234.5 → "1234,5" in German). `readCellValue` reads it back.
  */

@@ -27,8 +27,9 @@ const leadership: RoleAssignment = {
 /** Status and error code of a refusal, or 'ok'. */
 async function outcome(access: ReturnType<typeof decideApiAccess>) {
 	if (access.ok) return 'ok';
-	const body = (await access.response.json()) as { error: { code: string } };
-	return `${access.response.status} ${body.error.code}`;
+	const body = (await access.response.json()) as { code: string; status: number };
+	expect(body.status).toBe(access.response.status);
+	return `${access.response.status} ${body.code}`;
 }
 
 describe('decideApiAccess', () => {
@@ -46,7 +47,7 @@ describe('decideApiAccess', () => {
 			expect(await outcome(access)).toBe(`401 ${code}`);
 			if (!access.ok) {
 				expect(access.response.headers.get('www-authenticate')).toMatch(/^Bearer realm="ikz"/);
-				expect(access.response.headers.get('content-type')).toContain('application/json');
+				expect(access.response.headers.get('content-type')).toContain('application/problem+json');
 			}
 		}
 	});

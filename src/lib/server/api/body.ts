@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { m } from '../../paraglide/messages';
 import { getLocale } from '../../paraglide/runtime';
-import { apiError, type ApiErrorDetail } from './errors';
+import { apiError, type ApiProblemItem } from './errors';
 
 /**
  * The largest request body the API reads: 10,000 values with comments fit comfortably. The
@@ -19,7 +19,7 @@ const tooLarge = (maxBytes: number) =>
 
 const invalidJson = (reason: string) =>
 	apiError(400, 'invalid_json', m.api_error_invalid_json(), {
-		details: [{ path: '', code: 'invalid_json', message: reason }]
+		errors: [{ pointer: '#', code: 'invalid_json', detail: reason }]
 	});
 
 /** `application/json`, with or without charset, or a `+json` type. */
@@ -84,14 +84,27 @@ export async function readJsonBody(
 /** Zod's messages in the request's language (its own German and English texts). */
 const zodLocale = () => (getLocale() === 'de' ? z.locales.de() : z.locales.en()).localeError;
 
-/** `values.3.year` for a path like ['values', 3, 'year']. */
-const dotted = (path: PropertyKey[]) => path.map((p) => String(p)).join('.');
+/** RFC 6901 JSON Pointer as a URI fragment: `#/values/3/year` for ['values', 3, 'year']. */
+const pointer = (path: PropertyKey[]) =>
+	'#' +
+	path
+		.map((p) => '/' + encodeURIComponent(String(p).replaceAll('~', '~0').replaceAll('/', '~1')))
+		.join('');
 
-export function issuesToDetails(issues: z.core.$ZodIssue[]): ApiErrorDetail[] {
+/** Zod's issues as problem items: where in the body (a pointer) or which query parameter. */
+export function issuesToErrors(
+	issues: z.core.$ZodIssue[],
+	where: 'body' | 'query' = 'body'
+): ApiProblemItem[] {
 	return issues.map((issue) => ({
-		path: dotted(issue.path),
+		...(where === 'query'
+			? {
+					parameter:
+						issue.code === 'unrecognized_keys' ? issue.keys.join(',') : String(issue.path[0] ?? '')
+				}
+			: { pointer: pointer(issue.path) }),
 		code: issue.code,
-		message: issue.message
+		detail: issue.message
 	}));
 }
 
@@ -102,7 +115,7 @@ export function parseRequest<S extends z.ZodType>(schema: S, data: unknown): Par
 	return {
 		ok: false,
 		response: apiError(422, 'invalid_request', m.api_error_invalid_request(), {
-			details: issuesToDetails(result.error.issues.slice(0, 100))
+			errors: issuesToErrors(result.error.issues.slice(0, 100))
 		})
 	};
 }
@@ -117,7 +130,7 @@ export function parseQuery<S extends z.ZodType>(
 	return {
 		ok: false,
 		response: apiError(400, 'invalid_query', m.api_error_invalid_query(), {
-			details: issuesToDetails(result.error.issues)
+			errors: issuesToErrors(result.error.issues, 'query')
 		})
 	};
 }

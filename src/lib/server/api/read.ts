@@ -298,7 +298,8 @@ export async function loadValueRows(
 				quarter: measurements.quarter,
 				value: measurements.value,
 				comment: measurements.comment,
-				state: measurements.state
+				state: measurements.state,
+				version: measurements.version
 			})
 			.from(measurements)
 			.innerJoin(kpis, eq(kpis.id, measurements.kpiId))

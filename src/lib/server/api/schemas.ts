@@ -22,9 +22,13 @@ import { apiErrorCodes } from './errors';
 export const API_BATCH_MAX = 10_000;
 export const API_COMMENT_MAX = 2000;
 
+// Every integer has real bounds: a bare z.int() becomes ±9007199254740991 in the OpenAPI document.
 const year = z.int().min(2000).max(2100);
 const quarter = z.int().min(1).max(4);
 const slug = text().min(1).max(100);
+/** `measurements.version` (a PostgreSQL integer); 0 stands for "no value stored". */
+const rowVersion = z.int32().min(0);
+const count = z.int().min(0).max(API_BATCH_MAX);
 
 // ---------------------------------------------------------------------------- requests
 
@@ -42,10 +46,16 @@ export const deliveryValueSchema = z
 		year,
 		quarter,
 		value: z.number().nullable().meta({
-			description: 'The value as a JSON number (not a string); null clears a draft.'
+			description:
+				'The value as a JSON number (not a string), with at most as many decimals as the KPI’s definition has (`decimals`); more is a row error (too_many_decimals), never rounded. null clears a draft.'
 		}),
-		comment: text().max(API_COMMENT_MAX).optional().meta({
-			description: 'Required when the value is red or fails a plausibility check.'
+		comment: text().max(API_COMMENT_MAX).nullable().optional().meta({
+			description:
+				'Omitted: the stored comment stays. null or "": no comment. Required when the value is red.'
+		}),
+		version: rowVersion.optional().meta({
+			description:
+				'Optimistic locking: the `version` this value had when it was read (GET /values), 0 when there was none. If the stored value has another version by now, the row is a conflict and nothing is written (409 version_conflict). Omitted: no check for this row.'
 		})
 	})
 	.meta({ id: 'DeliveryValue' });
@@ -111,19 +121,38 @@ const bands = {
 };
 export const valueStateSchema = z.enum(measurementState.enumValues);
 
-export const errorBodySchema = z
+export const problemItemSchema = z
 	.object({
-		error: z.object({
-			code: z.enum(apiErrorCodes),
-			message: z
-				.string()
-				.meta({ description: 'For people, in German (English under /en/api/v1).' }),
-			details: z
-				.array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
-				.optional()
-		})
+		pointer: z.string().optional().meta({
+			description: 'JSON Pointer into the request body, as a URI fragment, e.g. #/values/0/year.'
+		}),
+		parameter: z.string().optional().meta({ description: 'The query parameter, e.g. year.' }),
+		code: z.string(),
+		detail: z.string()
 	})
-	.meta({ id: 'Error' });
+	.meta({ id: 'ProblemItem' });
+
+export const problemSchema = z
+	.object({
+		type: z.string().meta({
+			description:
+				'URI reference of the problem type, /api/v1/problems/{code}; it resolves to a description.'
+		}),
+		title: z.string().meta({ description: 'Short name of the problem type, for people.' }),
+		status: z.int().min(400).max(599),
+		detail: z.string().meta({
+			description: 'This occurrence, for people: German, or English under /en/api/v1.'
+		}),
+		code: z.enum(apiErrorCodes).meta({ description: 'What programs branch on; stable, English.' }),
+		errors: z
+			.array(problemItemSchema)
+			.optional()
+			.meta({ description: 'One entry per problem with the request (at most 100).' })
+	})
+	.meta({
+		id: 'Problem',
+		description: 'RFC 9457 problem details (application/problem+json).'
+	});
 
 export const citySchema = z.object({ slug: z.string(), name: z.string() }).meta({ id: 'City' });
 
@@ -135,7 +164,7 @@ export const definitionSchema = z
 		definitionDe: z.string(),
 		definitionEn: z.string(),
 		unit: z.enum(kpiUnit.enumValues),
-		decimals: z.int(),
+		decimals: z.int().min(0).max(4),
 		polarity: z.enum(kpiPolarity.enumValues),
 		aggregation: z.enum(kpiAggregation.enumValues),
 		denominator: z.enum(kpiDenominator.enumValues),
@@ -208,7 +237,10 @@ export const valueRowSchema = z
 		quarter,
 		value: z.number(),
 		comment: z.string(),
-		state: valueStateSchema
+		state: valueStateSchema,
+		version: rowVersion.meta({
+			description: 'Changes with every save; send it back as `version` to deliver safely.'
+		})
 	})
 	.meta({ id: 'ValueRow', description: 'The columns of the file import and export.' });
 
@@ -229,7 +261,9 @@ export const deliveryErrorCodes = [
 	'invalid_value',
 	'duplicate_row',
 	'red_needs_comment',
-	'invalid_period'
+	'invalid_period',
+	'too_many_decimals',
+	'version_conflict'
 ] as const satisfies readonly DeliveryErrorCode[];
 const entryWarnings = [
 	'change_exceeds_tolerance',
@@ -244,30 +278,34 @@ const listsComplete: [
 ] = [true, true];
 void listsComplete;
 
-const rowValue = z.object({ value: z.number().nullable(), comment: z.string() });
+const rowValue = z.object({
+	value: z.number().nullable(),
+	comment: z.string(),
+	version: rowVersion.optional()
+});
 
 export const outcomeSchema = z
 	.object({
-		line: z.int().meta({ description: 'Position in `values`, from 1.' }),
+		line: z.int().min(1).max(API_BATCH_MAX).meta({ description: 'Position in `values`, from 1.' }),
 		kind: z.enum(['new', 'changed', 'unchanged', 'error']),
 		city: z.string(),
 		field: z.string().nullable(),
 		kpi: z.string(),
-		year: z.int(),
-		quarter: z.int(),
-		before: rowValue.extend({ state: valueStateSchema }).nullable(),
-		after: rowValue.nullable(),
+		year,
+		quarter,
+		before: rowValue
+			.extend({ state: valueStateSchema })
+			.nullable()
+			.meta({ description: 'What is stored now, with its version; null: no value.' }),
+		after: rowValue
+			.nullable()
+			.meta({ description: 'What the row stores after the delivery (version: 0 = no value).' }),
 		error: z.object({ code: z.enum(deliveryErrorCodes), message: z.string() }).optional(),
 		warnings: z.array(z.enum(entryWarnings)).optional()
 	})
 	.meta({ id: 'RowOutcome' });
 
-const counts = z.object({
-	new: z.int(),
-	changed: z.int(),
-	unchanged: z.int(),
-	error: z.int()
-});
+const counts = z.object({ new: count, changed: count, unchanged: count, error: count });
 
 export const deliveryResultSchema = z
 	.object({
@@ -279,6 +317,10 @@ export const deliveryResultSchema = z
 	.meta({ id: 'DeliveryResult' });
 export type DeliveryResult = z.output<typeof deliveryResultSchema>;
 
-export const deliveryRejectedSchema = errorBodySchema
+export const deliveryRejectedSchema = problemSchema
 	.extend({ dryRun: z.boolean(), counts, outcomes: z.array(outcomeSchema) })
-	.meta({ id: 'DeliveryRejected', description: 'A row has an error: nothing was written.' });
+	.meta({
+		id: 'DeliveryRejected',
+		description:
+			'A row has an error (422 delivery_rejected) or was changed since it was read (409 version_conflict): nothing was written. Every row’s outcome, in order.'
+	});

@@ -4,7 +4,7 @@
  * Contract: notes/delivery-contract.md; rules per row: src/lib/domain/delivery/plan.ts.
  */
 import { createHash } from 'node:crypto';
-import type { Db, DbOrTx } from '../db/types';
+import type { Db, DbOrTx, Tx } from '../db/types';
 import { recordAudit } from '../auth/audit';
 import { getLocale } from '../../paraglide/runtime';
 import type { AppLocale } from '../../format/number';
@@ -47,10 +47,18 @@ export interface CommitInput extends PlanInput {
 	 * answer carries `stale: true` with the new plan to confirm again.
 	 */
 	expectedFingerprint?: string;
+	/**
+	 * A condition on the stored state, checked inside the transaction once the rows are locked
+	 * (the API's `If-Match`). False: nothing is written, the answer has `preconditionFailed`.
+	 */
+	precondition?: (tx: Tx) => Promise<boolean>;
+	/** Read last inside the transaction, after the writes, and returned as `after` (the API's ETag). */
+	afterWrite?: (tx: Tx) => Promise<string>;
 }
 
 export type CommitResult =
-	{ ok: true; plan: DeliveryPlan } | { ok: false; plan: DeliveryPlan; stale?: true };
+	| { ok: true; plan: DeliveryPlan; after?: string }
+	| { ok: false; plan: DeliveryPlan; stale?: true; preconditionFailed?: true };
 
 /** PostgreSQL text (and jsonb) cannot hold NUL; it means nothing in a code, name or comment. */
 const noNul = (s: string) => (s.includes('\u0000') ? s.replaceAll('\u0000', '') : s);
@@ -59,7 +67,7 @@ const withoutNul = (row: DeliveryRow): DeliveryRow => ({
 	city: noNul(String(row.city)),
 	...(row.field === undefined ? {} : { field: noNul(String(row.field)) }),
 	kpi: noNul(String(row.kpi)),
-	comment: noNul(String(row.comment ?? '')),
+	...(row.comment === undefined ? {} : { comment: noNul(String(row.comment ?? '')) }),
 	...(row.raw ? { raw: { ...row.raw, text: noNul(String(row.raw.text)) } } : {}),
 	...(row.written
 		? { written: { year: noNul(row.written.year), quarter: noNul(row.written.quarter) } }
@@ -146,6 +154,9 @@ export async function commitDelivery(db: Db, input: CommitInput): Promise<Commit
 			return await db.transaction(async (tx) => {
 				const rows = await planRows(tx, input, true);
 				const plan = toPlan(rows, locale);
+				if (input.precondition && !(await input.precondition(tx))) {
+					throw new Refused({ ok: false, plan, preconditionFailed: true });
+				}
 				if (plan.counts.error > 0) throw new Refused({ ok: false, plan });
 				if (
 					input.expectedFingerprint !== undefined &&
@@ -154,7 +165,8 @@ export async function commitDelivery(db: Db, input: CommitInput): Promise<Commit
 					throw new Refused({ ok: false, plan, stale: true });
 				}
 				const ops = rows.map((r) => r.write).filter((w): w is WriteOp => w !== undefined);
-				if (ops.length === 0) return { ok: true as const, plan };
+				const after = async () => (input.afterWrite ? { after: await input.afterWrite(tx) } : {});
+				if (ops.length === 0) return { ok: true as const, plan, ...(await after()) };
 				await writeOps(tx, ops, input);
 				// Rows whose empty value cell kept a stored value are named, so the entry tells
 				// that the file held them and they were left alone on purpose.
@@ -171,7 +183,7 @@ export async function commitDelivery(db: Db, input: CommitInput): Promise<Commit
 						...(emptyValueCells > 0 ? { emptyValueCells } : {})
 					}
 				});
-				return { ok: true as const, plan };
+				return { ok: true as const, plan, ...(await after()) };
 			});
 		} catch (e) {
 			if (e instanceof Refused) return e.result;

@@ -77,6 +77,7 @@ export async function loadCatalog(
 						validFromYear: kpiVersions.validFromYear,
 						validFromQuarter: kpiVersions.validFromQuarter,
 						unit: kpiVersions.unit,
+						decimals: kpiVersions.decimals,
 						polarity: kpiVersions.polarity,
 						plausibleChangePercent: kpiVersions.plausibleChangePercent,
 						greenMin: kpiVersions.greenMin,
@@ -142,6 +143,7 @@ export async function loadCatalog(
 					validFromYear: v.validFromYear,
 					validFromQuarter: v.validFromQuarter,
 					unit: v.unit,
+					decimals: v.decimals,
 					polarity: v.polarity,
 					plausibleChangePercent: v.plausibleChangePercent,
 					bands: bandsFromStrings(v)

@@ -48,7 +48,18 @@ export function deliveryErrorText(
 			return m.import_err_red_needs_comment({}, o);
 		case 'invalid_period':
 			return m.import_err_invalid_period({ year: d('year'), quarter: d('quarter') }, o);
+		case 'too_many_decimals':
+			return tooManyDecimalsText(d('text'), d('decimals'), locale);
+		case 'version_conflict':
+			return m.import_err_version_conflict({ version: d('version'), expected: d('expected') }, o);
 	}
+}
+
+function tooManyDecimalsText(text: string, decimals: string, locale: AppLocale): string {
+	const o = { locale };
+	if (decimals === '0') return m.import_err_too_many_decimals_none({ text }, o);
+	if (decimals === '1') return m.import_err_too_many_decimals_one({ text }, o);
+	return m.import_err_too_many_decimals_many({ text, decimals }, o);
 }
 
 function invalidValueText(problem: string, text: string, locale: AppLocale): string {

@@ -3,6 +3,7 @@ import { measurements } from '../db/schema';
 import type { Db } from '../db/types';
 import { recordAudit } from '../auth/audit';
 import type { Quarter } from '../../domain/period/quarter';
+import { claimHolds } from '../../domain/entry/version-claim';
 import { EntryRefused, lockPeriod, lockValues, requireOpen } from './values';
 
 export interface DraftInput {
@@ -78,7 +79,7 @@ export async function saveDrafts(
 				const unchanged =
 					sameNumber(d.value, row?.value ?? null) && d.comment === (row?.comment ?? '');
 				if (unchanged) continue;
-				if (currentVersion !== d.expectedVersion) {
+				if (!claimHolds(d.expectedVersion, row)) {
 					conflicts.push({
 						kpiId: d.kpiId,
 						theirValue: row ? Number(row.value) : null,
