@@ -4,6 +4,7 @@ import { closeAppDatabase } from '$lib/server/db';
 import { startAppOrExit } from '$lib/server/app/startup';
 import { handleLocale } from './hooks/locale';
 import { handleSecurityHeaders } from './hooks/security-headers';
+import { handleFormLimits } from './hooks/form-limits';
 import { handleSession } from './hooks/session';
 import { handleApiToken } from './hooks/api-token';
 import { handleDatabaseUnavailable, survivePoolDisconnects } from './hooks/database-unavailable';
@@ -21,6 +22,8 @@ export const handle = sequence(
 	handleLocale,
 	// Outside the database check, so its own 503 answer gets the headers too.
 	handleSecurityHeaders,
+	// Before anything reads the database or parses a body: a hostile post costs nobody else time.
+	handleFormLimits,
 	handleDatabaseUnavailable,
 	handleSession,
 	handleApiToken
