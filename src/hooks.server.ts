@@ -5,6 +5,7 @@ import { startAppOrExit } from '$lib/server/app/startup';
 import { handleCsrf } from './hooks/csrf';
 import { handleLocale } from './hooks/locale';
 import { handleSecurityHeaders } from './hooks/security-headers';
+import { handleFormLimits } from './hooks/form-limits';
 import { handleSession } from './hooks/session';
 import { handleApiToken } from './hooks/api-token';
 import { handleDatabaseUnavailable, survivePoolDisconnects } from './hooks/database-unavailable';
@@ -24,6 +25,8 @@ export const handle = sequence(
 	handleLocale,
 	// Outside the database check, so its own 503 answer gets the headers too.
 	handleSecurityHeaders,
+	// Before anything reads the database or parses a body: a hostile post costs nobody else time.
+	handleFormLimits,
 	handleDatabaseUnavailable,
 	handleSession,
 	handleApiToken

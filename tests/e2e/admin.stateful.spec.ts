@@ -2,13 +2,16 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { DEMO_PASSWORD, demo } from './login';
-import { rememberTotpSecret } from './second-factor';
+import { DEMO_PASSWORD, demo, loginAs } from './login';
+import { loginWithSecondFactor, rememberTotpSecret } from './second-factor';
 
 /**
  * The admin must turn on 2FA before anything else, then manages accounts and reads the audit
- * log. Stateful (turns on the admin's 2FA), so it runs after all other browser tests.
+ * log. Stateful (turns on the admin's 2FA), so it runs after all other browser tests; serial,
+ * because the second test logs the admin in with the key the first one enrolled.
  */
+test.describe.configure({ mode: 'serial' });
+
 test('the admin enrols 2FA, creates an account and finds it in the audit log', async ({ page }) => {
 	test.setTimeout(180_000);
 	await page.goto('/login');
@@ -122,4 +125,80 @@ test('the admin enrols 2FA, creates an account and finds it in the audit log', a
 	await page.goto('/en/audit');
 	await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
 	await expectAccessible(page);
+});
+
+test('the audit log hides what a city wrote about its unreleased values from the admin', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const run = Date.now();
+	// A value in days with one decimal, distinct per run: it appears nowhere else in the log.
+	const typed = `${100 + (run % 800)},7`;
+	const stored = typed.replace(',', '.');
+	const comment = `Entwurf vor der Freigabe (${run})`;
+	const draftFactor = `Sonderauswertung im Entwurf (${run})`;
+	const releasedFactor = `Freigegebener Wert, erläutert (${run})`;
+
+	// Düsseldorf's controller saves a draft (Q3/2026 of Archivierung is a draft in the demo) and
+	// records an influencing factor on it and one on a value released long ago.
+	const controller = await (await browser.newContext()).newPage();
+	await loginAs(controller, demo.controllerDuesseldorf);
+	await controller.goto('/cities/duesseldorf/archivierung/entry');
+	const row = controller.locator('tbody tr', { hasText: 'ARCH-ANFR-DAUER' });
+	await row.locator('input[data-entry-value]').fill(typed);
+	await row.locator('input.comment-input').fill(comment);
+	await controller.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+	await expect(controller.getByRole('status').filter({ hasText: 'Gespeichert' })).toContainText(
+		'1 Werte geändert'
+	);
+	for (const [quarter, text] of [
+		['2026-Q3', draftFactor],
+		['2024-Q4', releasedFactor]
+	] as const) {
+		await controller.goto(
+			`/cities/duesseldorf/archivierung?kpi=ARCH-ANFR-DAUER&quarter=${quarter}`
+		);
+		const exchange = controller.locator('#exchange');
+		await exchange.getByText('Einflussfaktor erfassen').click();
+		await exchange
+			.getByRole('combobox', { name: 'Faktor' })
+			.selectOption({ label: 'Einmaleffekt' });
+		await exchange.getByRole('textbox', { name: /^Erläuterung/ }).fill(text);
+		await exchange.getByRole('textbox', { name: /^Geschätzte Wirkung/ }).fill('ca. +3 Tage');
+		await exchange.getByRole('button', { name: 'Einflussfaktor speichern' }).click();
+		await expect(controller.getByRole('status')).toHaveText('Einflussfaktor gespeichert.');
+	}
+	await controller.close();
+
+	await loginWithSecondFactor(page, demo.admin);
+	const query = `?email=${encodeURIComponent(demo.controllerDuesseldorf)}`;
+	await page.goto(`/audit${query}&action=measurement.save`);
+	// The entry is there, who and when, but the draft's value and comment are not.
+	const saved = page.locator('tbody tr', { hasText: 'measurement.save' }).first();
+	await expect(saved).toContainText('value: verborgen (nicht freigegeben)');
+	await expect(saved).toContainText('comment: verborgen (nicht freigegeben)');
+	await expect(saved).not.toContainText(stored);
+	await expect(page.locator('main')).not.toContainText(comment);
+	await expectAccessible(page);
+
+	await page.goto(`/audit${query}&action=value_factor`);
+	const factors = page.locator('tbody tr', { hasText: 'value_factor.create' });
+	await expect(factors.first()).toBeVisible();
+	await expect(page.locator('main')).not.toContainText(draftFactor);
+	await expect(
+		factors.filter({ hasText: 'explanation: verborgen (nicht freigegeben)' })
+	).not.toHaveCount(0);
+	// About a released value, the explanation was public when it was written: it stays readable.
+	await expect(page.locator('main')).toContainText(releasedFactor);
+
+	// Nor does the page's data, which the browser could read without rendering it.
+	for (const action of ['measurement.save', 'value_factor']) {
+		const data = await page.request.get(`/audit/__data.json${query}&action=${action}`);
+		expect(data.status()).toBe(200);
+		const body = await data.text();
+		expect(body).toContain('verborgen (nicht freigegeben)');
+		for (const secret of [comment, draftFactor, `value: ${stored}`])
+			expect(body, action).not.toContain(secret);
+	}
 });

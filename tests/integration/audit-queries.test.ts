@@ -3,12 +3,14 @@ import { recordAudit } from '../../src/lib/server/auth/audit';
 import {
 	AUDIT_PAGE_SIZE,
 	auditOrganisationOptions,
+	auditScopeFor,
 	listAuditEntries,
 	readableJson
 } from '../../src/lib/server/audit/queries';
 import { auditFilterSchema } from '../../src/lib/schemas/admin';
 import { auditLog, organisations, users } from '../../src/lib/server/db/schema';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
+import type { Principal, RoleAssignment } from '../../src/lib/server/auth/permissions';
 import { createTestDatabase } from '../helpers/test-database';
 
 describe('audit queries', () => {
@@ -56,8 +58,27 @@ describe('audit queries', () => {
 	});
 	afterAll(() => handle.close());
 
+	const holding = (...roles: RoleAssignment[]): Principal => ({ userId: actor, roles });
+
+	it('decides the part of the log from the roles: all, own cities or none', () => {
+		const admin = holding({ role: 'admin', organisationId: null, fieldId: null });
+		expect(auditScopeFor(admin)).toEqual({ kind: 'all', reader: admin });
+		const leadership = holding(
+			{ role: 'city_leadership', organisationId: koeln, fieldId: null },
+			{ role: 'controller', organisationId: bonn, fieldId: null }
+		);
+		expect(auditScopeFor(leadership)).toEqual({
+			kind: 'cities',
+			organisationIds: [koeln],
+			reader: leadership
+		});
+		for (const role of ['observer', 'controller', 'approver'] as const)
+			expect(auditScopeFor(holding({ role, organisationId: koeln, fieldId: null }))).toBeNull();
+	});
+
 	it('city leadership never sees another city, whatever the filters say', async () => {
-		const scope = { kind: 'cities' as const, organisationIds: [koeln] };
+		const leadership = holding({ role: 'city_leadership', organisationId: koeln, fieldId: null });
+		const scope = auditScopeFor(leadership)!;
 		const first = await listAuditEntries(handle.db, scope, {});
 		expect(first.rows).toHaveLength(AUDIT_PAGE_SIZE);
 		expect(first.hasNext).toBe(true);
@@ -69,7 +90,8 @@ describe('audit queries', () => {
 		// Asking for Bonn explicitly gives nothing rather than Bonn's entries.
 		const bonnAsked = await listAuditEntries(handle.db, scope, { organisationId: bonn });
 		expect(bonnAsked.rows).toEqual([]);
-		expect(await listAuditEntries(handle.db, { kind: 'cities', organisationIds: [] }, {})).toEqual({
+		const none = { kind: 'cities' as const, organisationIds: [], reader: leadership };
+		expect(await listAuditEntries(handle.db, none, {})).toEqual({
 			rows: [],
 			hasNext: false
 		});
@@ -77,7 +99,7 @@ describe('audit queries', () => {
 	});
 
 	it('admins see everything, newest first, and filters combine', async () => {
-		const all = { kind: 'all' as const };
+		const all = auditScopeFor(holding({ role: 'admin', organisationId: null, fieldId: null }))!;
 		const page1 = await listAuditEntries(handle.db, all, {});
 		expect(page1.rows[0]!.action).toBe('a%_b');
 		const times = page1.rows.map((r) => r.at.getTime());

@@ -1,12 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
-import { can } from '$lib/server/auth/permissions';
 import {
 	AUDIT_PAGE_SIZE,
 	auditOrganisationOptions,
+	auditScopeFor,
 	listAuditEntries,
-	readableJson,
-	type AuditScope
+	readableJson
 } from '$lib/server/audit/queries';
 import { appDb } from '$lib/server/db';
 import { auditFilterSchema } from '$lib/schemas/admin';
@@ -38,17 +37,8 @@ function nextDay(isoDate: string): string {
 
 export const load: PageServerLoad = async (event) => {
 	const viewer = requireUser(event);
-	const { principal } = viewer;
-	let scope: AuditScope;
-	if (can(principal, 'audit:read_all')) {
-		scope = { kind: 'all' };
-	} else {
-		const organisationIds = principal.roles
-			.flatMap((r) => r.organisationId ?? [])
-			.filter((organisationId) => can(principal, 'audit:read_own_city', { organisationId }));
-		if (organisationIds.length === 0) error(403, m.error_forbidden());
-		scope = { kind: 'cities', organisationIds: [...new Set(organisationIds)] };
-	}
+	const scope = auditScopeFor(viewer.principal);
+	if (!scope) error(403, m.error_forbidden());
 
 	const raw = Object.fromEntries(
 		['action', 'email', 'organisation', 'from', 'to', 'page'].flatMap((key) => {
@@ -76,6 +66,7 @@ export const load: PageServerLoad = async (event) => {
 				message: issue.message
 			})),
 			entries: [],
+			anyRedacted: false,
 			page: 1,
 			hasNext: false,
 			pageSize: AUDIT_PAGE_SIZE
@@ -111,6 +102,7 @@ export const load: PageServerLoad = async (event) => {
 			before: readableJson(row.before),
 			after: readableJson(row.after)
 		})),
+		anyRedacted: rows.some((row) => row.redacted),
 		page,
 		hasNext,
 		pageSize: AUDIT_PAGE_SIZE

@@ -1,11 +1,29 @@
 import { and, desc, eq, gte, ilike, inArray, like, lt, type SQL } from 'drizzle-orm';
 import { auditLog, organisations, users } from '../db/schema';
 import type { DbOrTx } from '../db/types';
+import { can, type Principal } from '../auth/permissions';
+import { m } from '../../paraglide/messages';
+import { redactEntry } from './redact';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** Everything, or only entries about the given cities (city leadership); decided by the caller. */
-export type AuditScope = { kind: 'all' } | { kind: 'cities'; organisationIds: number[] };
+/**
+ * Everything (admin), or only entries about the given cities (city leadership), with the reader
+ * whose rights decide which content of an entry is shown (decision 0021).
+ */
+export type AuditScope = ({ kind: 'all' } | { kind: 'cities'; organisationIds: number[] }) & {
+	reader: Principal;
+};
+
+/** The part of the log a person may read; null: none (403). */
+export function auditScopeFor(reader: Principal): AuditScope | null {
+	if (can(reader, 'audit:read_all')) return { kind: 'all', reader };
+	const organisationIds = reader.roles
+		.flatMap((r) => r.organisationId ?? [])
+		.filter((organisationId) => can(reader, 'audit:read_own_city', { organisationId }));
+	if (organisationIds.length === 0) return null;
+	return { kind: 'cities', organisationIds: [...new Set(organisationIds)], reader };
+}
 
 export interface AuditFilters {
 	/** Prefix of the action, e.g. `user.` or `auth.login`. */
@@ -30,6 +48,8 @@ export interface AuditRow {
 	userEmail: string | null;
 	organisationId: number | null;
 	organisationName: string | null;
+	/** Some content was replaced by "verborgen (nicht freigegeben)" for this reader. */
+	redacted: boolean;
 }
 
 /** `%` and `_` in the input are literal, not wildcards. */
@@ -40,7 +60,8 @@ function escapeLike(value: string): string {
 /**
  * One page of the log, newest first (ordered by `at`, so audit_log_at_idx, or with a city
  * scope audit_log_organisation_at_idx, serves it). One row more than a page is read to tell
- * whether a next page exists.
+ * whether a next page exists. Content about a city's unreleased values is replaced for a reader
+ * who may not see them before it leaves this module, so no page, data or export can show it.
  */
 export async function listAuditEntries(
 	db: DbOrTx,
@@ -80,7 +101,11 @@ export async function listAuditEntries(
 		.orderBy(desc(auditLog.at), desc(auditLog.id))
 		.limit(AUDIT_PAGE_SIZE + 1)
 		.offset((page - 1) * AUDIT_PAGE_SIZE);
-	return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasNext: rows.length > AUDIT_PAGE_SIZE };
+	const marker = m.audit_redacted();
+	return {
+		rows: rows.slice(0, AUDIT_PAGE_SIZE).map((row) => redactEntry(row, scope.reader, marker)),
+		hasNext: rows.length > AUDIT_PAGE_SIZE
+	};
 }
 
 /** Organisations that appear as filter choices: all of them, or the viewer's own cities. */

@@ -235,7 +235,8 @@ export async function addFactor(
 	}
 ): Promise<ExchangeResult<{ id: number }>> {
 	return db.transaction(async (tx) => {
-		const decision = decideFactor(input.principal, await valueRef(tx, input.value));
+		const ref = await valueRef(tx, input.value);
+		const decision = decideFactor(input.principal, ref);
 		if (!decision.ok) return refusalOf(decision);
 		const [factor] = await tx
 			.insert(valueFactors)
@@ -257,7 +258,9 @@ export async function addFactor(
 				...input.value,
 				kind: input.kind,
 				explanation: input.explanation,
-				estimatedEffect: input.estimatedEffect
+				estimatedEffect: input.estimatedEffect,
+				// Whether the text was public when written: the audit log shows it only then (0021).
+				valueState: ref.state
 			}
 		});
 		return { ok: true as const, id: factor!.id };
@@ -281,7 +284,8 @@ export async function removeFactor(
 			)
 			.for('update');
 		if (!factor) return refuse('not_found');
-		const decision = decideFactor(input.principal, await valueRef(tx, factor));
+		const ref = await valueRef(tx, factor);
+		const decision = decideFactor(input.principal, ref);
 		if (!decision.ok) return refusalOf(decision);
 		await tx.delete(valueFactors).where(eq(valueFactors.id, factor.id));
 		await recordAudit(tx, {
@@ -296,7 +300,8 @@ export async function removeFactor(
 				quarter: factor.quarter,
 				kind: factor.kind,
 				explanation: factor.explanation,
-				estimatedEffect: factor.estimatedEffect
+				estimatedEffect: factor.estimatedEffect,
+				valueState: ref.state
 			}
 		});
 		return { ok: true as const };
