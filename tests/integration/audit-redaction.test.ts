@@ -90,6 +90,15 @@ describe('audit log: unreleased content', () => {
 			quarter: Q,
 			kpiIds: grid.rows.map((r) => r.kpiId)
 		});
+		/** The rows' versions as a freshly loaded page shows them. */
+		const seenNow = async () =>
+			new Map(
+				(await loadGrid()).rows.flatMap((r) =>
+					r.current ? [[r.kpiId, r.current.version] as const] : []
+				)
+			);
+		const versionOf = async (kpiId: number) =>
+			(await loadGrid()).rows.find((r) => r.kpiId === kpiId)!.current!.version;
 		/** Saves the grid as typed, with `value`/`comment` on the first row and a comment on all. */
 		const save = async (value: number, comment: string) => {
 			const g = await loadGrid();
@@ -110,13 +119,14 @@ describe('audit log: unreleased content', () => {
 		};
 		await save(secrets.firstDraft, secrets.firstComment);
 		await save(secrets.secondDraft, secrets.secondComment);
-		expect((await submitQuarter(handle.db, scope(controller.userId), [])).ok).toBe(true);
+		expect((await submitQuarter(handle.db, scope(controller.userId), [], await seenNow())).ok).toBe(true);
 		// The approver sends a submitted (never released) value back with a reason.
 		expect(
 			(
 				await reopenValue(handle.db, {
 					...scope(approver.userId),
 					kpiId: target.kpiId,
+					version: await versionOf(target.kpiId),
 					reason: secrets.reopenSubmittedReason
 				})
 			).ok
@@ -137,8 +147,8 @@ describe('audit log: unreleased content', () => {
 			})
 		).toEqual({ ok: true });
 		await save(4713, 'Endgültig geprüft');
-		expect((await submitQuarter(handle.db, scope(controller.userId), [])).ok).toBe(true);
-		expect((await releaseQuarter(handle.db, scope(approver.userId))).ok).toBe(true);
+		expect((await submitQuarter(handle.db, scope(controller.userId), [], await seenNow())).ok).toBe(true);
+		expect((await releaseQuarter(handle.db, scope(approver.userId), await seenNow())).ok).toBe(true);
 		releasedValue = 4713;
 		// A correction of the released value: that value was public, the reason is about the next.
 		expect(
@@ -146,6 +156,7 @@ describe('audit log: unreleased content', () => {
 				await reopenValue(handle.db, {
 					...scope(approver.userId),
 					kpiId: target.kpiId,
+					version: await versionOf(target.kpiId),
 					reason: secrets.reopenReleasedReason
 				})
 			).ok
