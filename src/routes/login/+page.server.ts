@@ -18,7 +18,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const viewer = allowAnonymous(event);
-	const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'));
+	const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin);
 	if (viewer.kind === 'user') redirect(303, redirectTo);
 	const form = await superValidate({ redirectTo }, zod4(loginSchema), { errors: false });
 	const demo = await isDemoInstallation(appDb());
@@ -60,7 +60,7 @@ export const actions: Actions = {
 			result.session.expiresAt,
 			event.url.protocol === 'https:'
 		);
-		const target = safeRedirectTarget(form.data.redirectTo);
+		const target = safeRedirectTarget(form.data.redirectTo, event.url.origin);
 		// With TOTP the session is only half open until the code is entered; an admin without
 		// TOTP is sent on to enrolment by the guard of whatever page comes next.
 		if (result.hasTotp) {

@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requirePendingSecondFactor(event);
-	const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'));
+	const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin);
 	const form = await superValidate({ redirectTo }, zod4(totpCodeSchema), { errors: false });
 	return { form };
 };
@@ -42,6 +42,6 @@ export const actions: Actions = {
 					: m.twofa_invalid();
 			return message(form, text, { status: result.reason === 'throttled' ? 429 : 400 });
 		}
-		redirect(303, safeRedirectTarget(form.data.redirectTo));
+		redirect(303, safeRedirectTarget(form.data.redirectTo, event.url.origin));
 	}
 };
