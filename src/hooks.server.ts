@@ -4,6 +4,7 @@ import { closeAppDatabase } from '$lib/server/db';
 import { startAppOrExit } from '$lib/server/app/startup';
 import { handleLocale } from './hooks/locale';
 import { handleSecurityHeaders } from './hooks/security-headers';
+import { handleCacheControl } from './hooks/cache-control';
 import { handleSession } from './hooks/session';
 import { handleApiToken } from './hooks/api-token';
 import { handleDatabaseUnavailable, survivePoolDisconnects } from './hooks/database-unavailable';
@@ -21,6 +22,8 @@ export const handle = sequence(
 	handleLocale,
 	// Outside the database check, so its own 503 answer gets the headers too.
 	handleSecurityHeaders,
+	// Reads locals after the inner hooks (session, API token) have run.
+	handleCacheControl,
 	handleDatabaseUnavailable,
 	handleSession,
 	handleApiToken
