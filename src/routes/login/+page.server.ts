@@ -54,12 +54,7 @@ export const actions: Actions = {
 					: m.login_invalid();
 			return message(form, text, { status: result.reason === 'throttled' ? 429 : 400 });
 		}
-		setSessionCookie(
-			event.cookies,
-			result.token,
-			result.session.expiresAt,
-			event.url.protocol === 'https:'
-		);
+		setSessionCookie(event.cookies, event.url, result.token, result.session.expiresAt);
 		const target = safeRedirectTarget(form.data.redirectTo, event.url.origin);
 		// With TOTP the session is only half open until the code is entered; an admin without
 		// TOTP is sent on to enrolment by the guard of whatever page comes next.
@@ -78,7 +73,7 @@ export const actions: Actions = {
 			entity: 'session',
 			after: { sessionsEnded: ended }
 		});
-		deleteSessionCookie(event.cookies, event.url.protocol === 'https:');
+		deleteSessionCookie(event.cookies, event.url);
 		redirect(303, localizeHref('/login'));
 	}
 };
