@@ -5,6 +5,7 @@ import { allowAnonymous, requireSession } from '$lib/server/auth/guards';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { attemptLogin } from '$lib/server/auth/login';
 import { safeRedirectTarget } from '$lib/server/auth/redirect-target';
+import { throttledMessage } from '$lib/server/auth/throttle-message';
 import { invalidateUserSessions } from '$lib/server/auth/sessions';
 import { recordAudit } from '$lib/server/auth/audit';
 import { appDb } from '$lib/server/db';
@@ -48,9 +49,7 @@ export const actions: Actions = {
 		if (!result.ok) {
 			const text =
 				result.reason === 'throttled'
-					? m.login_throttled({
-							minutes: String(Math.max(1, Math.ceil(result.retryAfterSeconds / 60)))
-						})
+					? throttledMessage(result.retryAfterSeconds)
 					: m.login_invalid();
 			return message(form, text, { status: result.reason === 'throttled' ? 429 : 400 });
 		}

@@ -4,6 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { requirePendingSecondFactor } from '$lib/server/auth/guards';
 import { attemptSecondFactor } from '$lib/server/auth/login';
 import { safeRedirectTarget } from '$lib/server/auth/redirect-target';
+import { throttledMessage } from '$lib/server/auth/throttle-message';
 import { appDb } from '$lib/server/db';
 import { totpCodeSchema } from '$lib/schemas/account';
 import { m } from '$lib/paraglide/messages';
@@ -36,9 +37,7 @@ export const actions: Actions = {
 		if (!result.ok) {
 			const text =
 				result.reason === 'throttled'
-					? m.login_throttled({
-							minutes: String(Math.max(1, Math.ceil(result.retryAfterSeconds / 60)))
-						})
+					? throttledMessage(result.retryAfterSeconds)
 					: m.twofa_invalid();
 			return message(form, text, { status: result.reason === 'throttled' ? 429 : 400 });
 		}
