@@ -54,7 +54,7 @@ test('every answer to a logged-in request forbids caching; public answers to ano
 		[`${SCORECARD}/__data.json`, 200], // the same data on client-side navigation
 		[`${SCORECARD}/entry`, 200],
 		[`${SCORECARD}/export`, 200], // a download
-		['/compare/export', 200],
+		['/compare/export?field=service-center-d115&kpi=D115-ELQ&period=2026-Q2&format=csv', 200],
 		['/account', 200],
 		['/account/tokens', 200],
 		['/admin/users', 403], // the error page still shows who is logged in
