@@ -32,7 +32,7 @@ export async function issueToken(db: DbOrTx, userId: number, now: Date): Promise
  * the other (two links submitted at once: the second finds itself revoked) and never deadlock
  * on the link rows.
  */
-export async function lockUser(tx: DbOrTx, userId: number): Promise<boolean> {
+async function lockUser(tx: DbOrTx, userId: number): Promise<boolean> {
 	const [row] = await tx
 		.select({ id: users.id })
 		.from(users)

@@ -71,8 +71,8 @@ export function secondFactorKey(userId: number): ThrottleKey {
 	return { key: `2fa:${userId}`, policy: throttlePolicies.secondFactor };
 }
 
-/** The keys a password attempt is checked and counted against. */
-export const loginKeys = (email: string, address: string): ThrottleKey[] => [
+/** The keys a password attempt is checked and counted against: [pair, address]. */
+export const loginKeys = (email: string, address: string): [ThrottleKey, ThrottleKey] => [
 	pairKey(email, address),
 	addressKey(address)
 ];

@@ -64,7 +64,7 @@ export async function attemptLogin(
 	// password alone must not wipe out the count of wrong codes (they count on the same pair).
 	// The address's count is never cleared by a success: an attacker's own valid account must
 	// not reset it.
-	if (!hasTotp) await clearThrottle(db, [pair!]);
+	if (!hasTotp) await clearThrottle(db, [pair]);
 	const { token, session } = await createSession(db, user.id, {
 		absoluteHours: input.absoluteHours,
 		now: input.now,
@@ -97,7 +97,7 @@ export async function attemptSecondFactor(
 ): Promise<SecondFactorAttempt> {
 	const [pair, address] = loginKeys(input.email, input.address);
 	const codes = secondFactorKey(input.userId);
-	const keys = [pair!, address!, codes];
+	const keys = [pair, address, codes];
 	const throttle = await checkThrottle(db, keys, input.now);
 	if (!throttle.allowed) {
 		return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
@@ -112,6 +112,6 @@ export async function attemptSecondFactor(
 		await recordFailure(db, keys, input.now);
 		return { ok: false, reason: 'invalid' };
 	}
-	await clearThrottle(db, [pair!, codes]);
+	await clearThrottle(db, [pair, codes]);
 	return { ok: true };
 }
