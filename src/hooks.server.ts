@@ -6,6 +6,7 @@ import { handleCsrf } from './hooks/csrf';
 import { handleLocale } from './hooks/locale';
 import { handleSecurityHeaders } from './hooks/security-headers';
 import { handleFormLimits } from './hooks/form-limits';
+import { handleCacheControl } from './hooks/cache-control';
 import { handleSession } from './hooks/session';
 import { handleApiToken } from './hooks/api-token';
 import { handleDatabaseUnavailable, survivePoolDisconnects } from './hooks/database-unavailable';
@@ -25,6 +26,8 @@ export const handle = sequence(
 	handleLocale,
 	// Outside the database check, so its own 503 answer gets the headers too.
 	handleSecurityHeaders,
+	// Reads locals after the inner hooks (session, API token) have run.
+	handleCacheControl,
 	// Before anything reads the database or parses a body: a hostile post costs nobody else time.
 	handleFormLimits,
 	handleDatabaseUnavailable,

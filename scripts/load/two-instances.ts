@@ -70,7 +70,11 @@ export async function lockCheck(
 	);
 }
 
-/** Failed logins alternate between the instances; both count into one throttle row. */
+/**
+ * Failed logins alternate between the instances; both count into one throttle row (the pair of
+ * account and address). After the seventh the next try must wait 4 s (1, 2, 4 … from the fifth
+ * failure on), so the right password sent at once is refused on B.
+ */
 export async function throttleCheck(
 	report: Report,
 	sql: Sql,
@@ -80,15 +84,16 @@ export async function throttleCheck(
 ) {
 	const address = '10.9.9.9';
 	const statuses: number[] = [];
-	for (let i = 0; i < 5; i++) {
+	for (let i = 0; i < 7; i++) {
 		const { answer } = await login(i % 2 ? b.base : a.base, email, 'wrong-password-1', address);
 		statuses.push(answer.status);
 	}
-	const [row] = await sql`select failures from login_throttle where key = ${`account:${email}`}`;
+	const key = `pair:${address}/${email.toLowerCase()}`;
+	const [row] = await sql`select failures from login_throttle where key = ${key}`;
 	const right = await login(b.base, email, PASSWORD, address);
 	report.check(
-		'login throttle across instances: 5 failures (3 on A, 2 on B) count as 5, the right password is then refused on B',
-		row?.failures === 5 && right.answer.status === 429 && right.token === null,
+		'login throttle across instances: 7 failures (4 on A, 3 on B) count as 7, the right password is then refused on B',
+		row?.failures === 7 && right.answer.status === 429 && right.token === null,
 		`failed logins ${statuses.join(',')}; counter ${row?.failures ?? '-'}; right password → ${right.answer.status}`
 	);
 }

@@ -1,7 +1,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { appDb } from '$lib/server/db';
 import { env } from '$lib/server/env';
-import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookie';
+import { deleteSessionCookie, readSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/sessions';
 import { loadPrincipal } from '$lib/server/auth/users';
 
@@ -9,10 +9,9 @@ import { loadPrincipal } from '$lib/server/auth/users';
 export const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
-	const token = event.cookies.get(SESSION_COOKIE);
+	const token = readSessionCookie(event.cookies, event.url);
 	if (!token) return resolve(event);
 
-	const secure = event.url.protocol === 'https:';
 	const db = appDb();
 	const { SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS } = env();
 	const result = await validateSessionToken(db, token, {
@@ -22,11 +21,11 @@ export const handleSession: Handle = async ({ event, resolve }) => {
 	});
 	const principal = result ? await loadPrincipal(db, result.user.id) : null;
 	if (!result || !principal) {
-		deleteSessionCookie(event.cookies, secure);
+		deleteSessionCookie(event.cookies, event.url);
 		return resolve(event);
 	}
 	event.locals.user = { ...result.user, roles: principal.roles };
 	event.locals.session = result.session;
-	setSessionCookie(event.cookies, token, result.session.expiresAt, secure);
+	setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
 	return resolve(event);
 };

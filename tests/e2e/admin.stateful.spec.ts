@@ -47,6 +47,31 @@ test('the admin enrols 2FA, creates an account and finds it in the audit log', a
 		page.getByRole('cell', { name: email }).or(page.getByText(email)).first()
 	).toBeVisible();
 
+	// Set-password links (issue 14.14): a newer link replaces the older one, and a link that has
+	// set the password is used up. The person opens them in a browser of their own.
+	await page.getByRole('link', { name: 'Neues Controlling Hamm' }).click();
+	const shownLink = page.getByTestId('set-password-link');
+	await page.getByRole('button', { name: 'Neuen Link erzeugen' }).click();
+	await expect(shownLink).toBeVisible();
+	const firstLink = (await shownLink.textContent())!.trim();
+	await page.getByRole('button', { name: 'Neuen Link erzeugen' }).click();
+	await expect(shownLink).not.toHaveText(firstLink);
+	const secondLink = (await shownLink.textContent())!.trim();
+	const person = await (await page.context().browser()!.newContext()).newPage();
+	await person.goto(firstLink);
+	await expect(person.getByRole('alert')).toContainText('Dieser Link gilt nicht mehr');
+	await expect(person.getByLabel('Neues Passwort')).toHaveCount(0);
+	await person.goto(secondLink);
+	await person.getByLabel('Neues Passwort').fill('Ein neuer Satz für Hamm 2026');
+	await person.getByLabel('Passwort wiederholen').fill('Ein neuer Satz für Hamm 2026');
+	await person.getByRole('button', { name: 'Passwort speichern' }).click();
+	await expect(person.getByRole('status')).toHaveText(
+		'Ihr Passwort ist gespeichert. Sie können sich jetzt anmelden.'
+	);
+	await person.goto(secondLink);
+	await expect(person.getByRole('alert')).toContainText('bereits verwendet');
+	await person.context().close();
+
 	await page.getByRole('link', { name: 'Protokoll' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Protokoll' })).toBeVisible();
 	await expect(page.getByText('user.create').first()).toBeVisible();

@@ -204,7 +204,11 @@ describe('admin user commands', () => {
 			organisationId: hamm
 		});
 		expect(JSON.parse(deactivation.before!)).toEqual({ active: true });
-		expect(JSON.parse(deactivation.after!)).toEqual({ active: false, sessionsEnded: 2 });
+		expect(JSON.parse(deactivation.after!)).toEqual({
+			active: false,
+			sessionsEnded: 2,
+			linksRevoked: 0
+		});
 
 		expect(
 			await setUserActive(handle.db, { actorUserId: adminId, userId: user.id, active: true })

@@ -3,6 +3,7 @@ import { generateTOTP } from '@oslojs/otp';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { attemptLogin, attemptSecondFactor } from '../../src/lib/server/auth/login';
+import { pairKey } from '../../src/lib/server/auth/login-throttle';
 import { createSession } from '../../src/lib/server/auth/sessions';
 import {
 	confirmEnrolment,
@@ -179,40 +180,61 @@ describe('TOTP enrolment, second factor and recovery codes', () => {
 		expect(await remainingRecoveryCodes(handle.db, userId)).toBe(9);
 	});
 
-	it('counts wrong codes against the login throttle and locks like wrong passwords', async () => {
+	it('slows down wrong codes from every address, without closing the password step', async () => {
 		const { session } = await createSession(handle.db, userId, { now: T0 });
-		let t = T0.getTime();
-		for (let i = 0; i < 10; i++) {
-			t += 31_000;
-			const r = await attemptSecondFactor(handle.db, {
+		const code = (address: string, value: string, t: number) =>
+			attemptSecondFactor(handle.db, {
 				userId,
 				email,
 				sessionId: session.id,
-				code: '000000',
-				address: '10.9.9.9',
+				code: value,
+				address,
 				now: new Date(t)
 			});
-			expect(r).toEqual({ ok: false, reason: 'invalid' });
+		const password = (address: string, t: number) =>
+			attemptLogin(handle.db, {
+				email,
+				password: PASSWORD,
+				address,
+				userAgent: null,
+				now: new Date(t)
+			});
+
+		// Later than the codes the tests above used (a code step counts once).
+		let t = T0.getTime() + 3_600_000;
+		for (let i = 0; i < 6; i++) {
+			t += 31_000;
+			expect(await code('10.9.9.9', '000000', t)).toEqual({ ok: false, reason: 'invalid' });
 		}
-		t += 31_000;
-		const locked = await attemptSecondFactor(handle.db, {
-			userId,
-			email,
-			sessionId: session.id,
-			code: currentTotp(secret, new Date(t)),
-			address: '10.9.9.9',
-			now: new Date(t)
+		// Six wrong codes: the next try waits 2 s, from this address …
+		expect(await code('10.9.9.9', currentTotp(secret, new Date(t)), t)).toEqual({
+			ok: false,
+			reason: 'throttled',
+			retryAfterSeconds: 2
 		});
-		expect(locked).toMatchObject({ ok: false, reason: 'throttled' });
-		// The password login of the same account is locked as well.
-		const login = await attemptLogin(handle.db, {
-			email,
-			password: PASSWORD,
-			address: '10.9.9.10',
-			userAgent: null,
-			now: new Date(t)
+		// … and from any other: a thief of the password cannot guess codes faster from many.
+		expect(await code('10.9.9.10', currentTotp(secret, new Date(t)), t)).toMatchObject({
+			ok: false,
+			reason: 'throttled'
 		});
-		expect(login).toMatchObject({ ok: false, reason: 'throttled' });
+		// The password step stays open: only someone with the password reaches the codes.
+		expect(await password('10.9.9.10', t)).toMatchObject({ ok: true, hasTotp: true });
+
+		// A correct password alone does not wipe the pair's count of wrong codes …
+		t += 2_000;
+		expect(await password('10.9.9.9', t)).toMatchObject({ ok: true, hasTotp: true });
+		const pairCount = async () =>
+			(
+				await handle.db
+					.select()
+					.from(loginThrottle)
+					.where(eq(loginThrottle.key, pairKey(email, '10.9.9.9').key))
+			)[0]?.failures;
+		expect(await pairCount()).toBe(6);
+		// … the completed login does.
+		t += 30_000;
+		expect(await code('10.9.9.9', currentTotp(secret, new Date(t)), t)).toEqual({ ok: true });
+		expect(await pairCount()).toBeUndefined();
 		await handle.db.delete(loginThrottle);
 	});
 

@@ -84,12 +84,7 @@ export const actions: Actions = {
 		}
 		// The load after this action lists the sessions: the fresh one is now the current one.
 		event.locals.session = result.session;
-		setSessionCookie(
-			event.cookies,
-			result.token,
-			result.session.expiresAt,
-			event.url.protocol === 'https:'
-		);
+		setSessionCookie(event.cookies, event.url, result.token, result.session.expiresAt);
 		return message(form, m.account_password_changed());
 	},
 	endSession: async (event) => {
@@ -106,7 +101,7 @@ export const actions: Actions = {
 			});
 		}
 		if (form.data.sessionId === event.locals.session?.id) {
-			deleteSessionCookie(event.cookies, event.url.protocol === 'https:');
+			deleteSessionCookie(event.cookies, event.url);
 			redirect(303, localizeHref('/login'));
 		}
 		return { sessionMessage: m.account_session_ended() };

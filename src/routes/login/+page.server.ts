@@ -5,6 +5,7 @@ import { allowAnonymous, requireSession } from '$lib/server/auth/guards';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { attemptLogin } from '$lib/server/auth/login';
 import { safeRedirectTarget } from '$lib/server/auth/redirect-target';
+import { throttledMessage } from '$lib/server/auth/throttle-message';
 import { invalidateUserSessions } from '$lib/server/auth/sessions';
 import { recordAudit } from '$lib/server/auth/audit';
 import { appDb } from '$lib/server/db';
@@ -18,7 +19,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const viewer = allowAnonymous(event);
-	const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'));
+	const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin);
 	if (viewer.kind === 'user') redirect(303, redirectTo);
 	const form = await superValidate({ redirectTo }, zod4(loginSchema), { errors: false });
 	const demo = await isDemoInstallation(appDb());
@@ -48,19 +49,12 @@ export const actions: Actions = {
 		if (!result.ok) {
 			const text =
 				result.reason === 'throttled'
-					? m.login_throttled({
-							minutes: String(Math.max(1, Math.ceil(result.retryAfterSeconds / 60)))
-						})
+					? throttledMessage(result.retryAfterSeconds)
 					: m.login_invalid();
 			return message(form, text, { status: result.reason === 'throttled' ? 429 : 400 });
 		}
-		setSessionCookie(
-			event.cookies,
-			result.token,
-			result.session.expiresAt,
-			event.url.protocol === 'https:'
-		);
-		const target = safeRedirectTarget(form.data.redirectTo);
+		setSessionCookie(event.cookies, event.url, result.token, result.session.expiresAt);
+		const target = safeRedirectTarget(form.data.redirectTo, event.url.origin);
 		// With TOTP the session is only half open until the code is entered; an admin without
 		// TOTP is sent on to enrolment by the guard of whatever page comes next.
 		if (result.hasTotp) {
@@ -78,7 +72,7 @@ export const actions: Actions = {
 			entity: 'session',
 			after: { sessionsEnded: ended }
 		});
-		deleteSessionCookie(event.cookies, event.url.protocol === 'https:');
+		deleteSessionCookie(event.cookies, event.url);
 		redirect(303, localizeHref('/login'));
 	}
 };

@@ -6,7 +6,7 @@ import { passwordProblems, type PasswordProblem } from '../auth/password';
 import { roleScope, type Role } from '../auth/permissions';
 import { invalidateUserSessions } from '../auth/sessions';
 import { createUser, findUserByEmail, type User } from '../auth/users';
-import { issueToken } from './password-links';
+import { issueToken, revokePasswordLinks } from './password-links';
 import { cityOfUser } from './user-city';
 
 /**
@@ -267,7 +267,10 @@ export type ActiveChangeResult =
 	| { ok: true; sessionsEnded: number }
 	| { ok: false; reason: 'self' | 'user_not_found' | 'unchanged' };
 
-/** Deactivation ends all sessions in the same transaction; nobody deactivates themself. */
+/**
+ * Deactivation ends all sessions and set-password links in the same transaction; nobody
+ * deactivates themself.
+ */
 export async function setUserActive(
 	db: DbOrTx,
 	input: { actorUserId: number; userId: number; active: boolean }
@@ -283,6 +286,8 @@ export async function setUserActive(
 		if (user.active === input.active) return { ok: false, reason: 'unchanged' };
 		await tx.update(users).set({ active: input.active }).where(eq(users.id, input.userId));
 		const sessionsEnded = input.active ? 0 : await invalidateUserSessions(tx, input.userId);
+		// Otherwise a link from before would work again after a reactivation.
+		const linksRevoked = input.active ? 0 : await revokePasswordLinks(tx, input.userId, new Date());
 		await recordAudit(tx, {
 			userId: input.actorUserId,
 			organisationId: await cityOfUser(tx, input.userId),
@@ -290,7 +295,7 @@ export async function setUserActive(
 			entity: 'user',
 			entityId: String(input.userId),
 			before: { active: user.active },
-			after: input.active ? { active: true } : { active: false, sessionsEnded }
+			after: input.active ? { active: true } : { active: false, sessionsEnded, linksRevoked }
 		});
 		return { ok: true, sessionsEnded };
 	});

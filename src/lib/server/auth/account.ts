@@ -1,6 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { sessions, users } from '../db/schema';
 import type { DbOrTx } from '../db/types';
+import { revokePasswordLinks } from '../admin/password-links';
 import { recordAudit } from './audit';
 import { hashPassword, passwordProblems, verifyPassword, type PasswordProblem } from './password';
 import { createSession, invalidateUserSessions, type Session } from './sessions';
@@ -12,7 +13,8 @@ export type PasswordChangeResult =
 
 /**
  * Checks the current password and the rules for the new one, then stores the new hash, ends
- * every session of the user (a thief's included) and opens a fresh one for this browser.
+ * every session of the user (a thief's included) and every outstanding set-password link, and
+ * opens a fresh session for this browser.
  */
 export async function changePassword(
 	db: DbOrTx,
@@ -38,11 +40,13 @@ export async function changePassword(
 	// argon2 is slow: hash before the transaction, so it does not hold locks meanwhile.
 	const passwordHash = await hashPassword(input.newPassword);
 	return db.transaction(async (tx) => {
+		// The update locks the user's row first, as every other password write does.
 		await tx
 			.update(users)
 			.set({ passwordHash, passwordChangedAt: input.now })
 			.where(eq(users.id, input.userId));
 		const ended = await invalidateUserSessions(tx, input.userId);
+		const linksRevoked = await revokePasswordLinks(tx, input.userId, input.now);
 		const { token, session } = await createSession(tx, input.userId, {
 			now: input.now,
 			userAgent: input.userAgent,
@@ -54,7 +58,7 @@ export async function changePassword(
 			action: 'auth.password_changed',
 			entity: 'user',
 			entityId: String(input.userId),
-			after: { sessionsEnded: ended }
+			after: { sessionsEnded: ended, linksRevoked }
 		});
 		return { ok: true as const, token, session };
 	});

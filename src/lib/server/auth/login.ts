@@ -1,11 +1,12 @@
 import type { DbOrTx } from '../db/types';
 import { recordAudit } from './audit';
 import {
-	accountKey,
-	addressKey,
 	checkThrottle,
+	clearThrottle,
+	loginKeys,
+	pruneThrottle,
 	recordFailure,
-	recordSuccess
+	secondFactorKey
 } from './login-throttle';
 import { verifyPasswordOrDummy } from './password';
 import { createSession, type Session } from './sessions';
@@ -18,8 +19,9 @@ export type LoginResult =
 	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /**
- * Checks the throttle first (per account and per address), then the password. Unknown accounts,
- * wrong passwords and deactivated users give the same answer and take the same time.
+ * Checks the throttle first (per account and address, and per address), then the password.
+ * Unknown accounts, wrong passwords and deactivated users give the same answer and take the
+ * same time. A refused attempt is answered at once with its wait; nothing sleeps.
  */
 export async function attemptLogin(
 	db: DbOrTx,
@@ -32,7 +34,8 @@ export async function attemptLogin(
 		absoluteHours?: number;
 	}
 ): Promise<LoginResult> {
-	const keys = [accountKey(input.email), addressKey(input.address)];
+	const keys = loginKeys(input.email, input.address);
+	const [pair] = keys;
 	const throttle = await checkThrottle(db, keys, input.now);
 	if (!throttle.allowed) {
 		await recordAudit(db, {
@@ -47,6 +50,7 @@ export async function attemptLogin(
 	const passwordOk = await verifyPasswordOrDummy(user?.passwordHash ?? null, input.password);
 	if (!user || !user.active || !passwordOk) {
 		await recordFailure(db, keys, input.now);
+		await pruneThrottle(db, input.now);
 		await recordAudit(db, {
 			userId: user?.id ?? null,
 			action: 'auth.login_failed',
@@ -55,14 +59,19 @@ export async function attemptLogin(
 		});
 		return { ok: false, reason: 'invalid' };
 	}
-	await recordSuccess(db, keys[0]!);
+	const hasTotp = user.totpSecret !== null;
+	// The pair starts afresh only after the whole login: with a code still to come, a correct
+	// password alone must not wipe out the count of wrong codes (they count on the same pair).
+	// The address's count is never cleared by a success: an attacker's own valid account must
+	// not reset it.
+	if (!hasTotp) await clearThrottle(db, [pair]);
 	const { token, session } = await createSession(db, user.id, {
 		absoluteHours: input.absoluteHours,
 		now: input.now,
 		userAgent: input.userAgent
 	});
 	await recordAudit(db, { userId: user.id, action: 'auth.login', entity: 'session' });
-	return { ok: true, token, session, hasTotp: user.totpSecret !== null };
+	return { ok: true, token, session, hasTotp };
 }
 
 export type SecondFactorAttempt =
@@ -71,8 +80,9 @@ export type SecondFactorAttempt =
 	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /**
- * The code after the password. Wrong codes count against the same throttle keys as wrong
- * passwords, so the second factor cannot be guessed faster than the first.
+ * The code after the password. Wrong codes count against the same keys as wrong passwords, and
+ * against the account's code counter, so the second factor can be guessed neither faster than the
+ * first nor faster from many addresses. A correct code completes the login and clears both.
  */
 export async function attemptSecondFactor(
 	db: DbOrTx,
@@ -85,7 +95,9 @@ export async function attemptSecondFactor(
 		now: Date;
 	}
 ): Promise<SecondFactorAttempt> {
-	const keys = [accountKey(input.email), addressKey(input.address)];
+	const [pair, address] = loginKeys(input.email, input.address);
+	const codes = secondFactorKey(input.userId);
+	const keys = [pair, address, codes];
 	const throttle = await checkThrottle(db, keys, input.now);
 	if (!throttle.allowed) {
 		return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
@@ -100,6 +112,6 @@ export async function attemptSecondFactor(
 		await recordFailure(db, keys, input.now);
 		return { ok: false, reason: 'invalid' };
 	}
-	await recordSuccess(db, keys[0]!);
+	await clearThrottle(db, [pair, codes]);
 	return { ok: true };
 }

@@ -4,6 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { requirePendingSecondFactor } from '$lib/server/auth/guards';
 import { attemptSecondFactor } from '$lib/server/auth/login';
 import { safeRedirectTarget } from '$lib/server/auth/redirect-target';
+import { throttledMessage } from '$lib/server/auth/throttle-message';
 import { appDb } from '$lib/server/db';
 import { totpCodeSchema } from '$lib/schemas/account';
 import { m } from '$lib/paraglide/messages';
@@ -11,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requirePendingSecondFactor(event);
-	const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'));
+	const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin);
 	const form = await superValidate({ redirectTo }, zod4(totpCodeSchema), { errors: false });
 	return { form };
 };
@@ -36,12 +37,10 @@ export const actions: Actions = {
 		if (!result.ok) {
 			const text =
 				result.reason === 'throttled'
-					? m.login_throttled({
-							minutes: String(Math.max(1, Math.ceil(result.retryAfterSeconds / 60)))
-						})
+					? throttledMessage(result.retryAfterSeconds)
 					: m.twofa_invalid();
 			return message(form, text, { status: result.reason === 'throttled' ? 429 : 400 });
 		}
-		redirect(303, safeRedirectTarget(form.data.redirectTo));
+		redirect(303, safeRedirectTarget(form.data.redirectTo, event.url.origin));
 	}
 };

@@ -109,16 +109,20 @@ export const auditLog = pgTable(
 );
 
 /**
- * Failed logins per key ('account:<lowercased email>' or 'ip:<address>'). Kept in the database,
- * not in memory, so the delay and the lock hold across app instances and restarts.
+ * Failed logins per key: 'pair:<address>/<lowercased email>', 'ip:<address>' or '2fa:<user id>'
+ * (IPv6 addresses by their /64). Kept in the database, not in memory, so the delays hold across
+ * app instances and restarts. No lock column: the wait follows from the count and the time of
+ * the last failure (src/lib/server/auth/login-throttle.ts, docs/decisions/0020).
  */
-export const loginThrottle = pgTable('login_throttle', {
-	key: text().primaryKey(),
-	failures: integer().notNull().default(0),
-	windowStartedAt: timestamp({ withTimezone: true }).notNull(),
-	lockedUntil: timestamp({ withTimezone: true }),
-	lastFailureAt: timestamp({ withTimezone: true }).notNull()
-});
+export const loginThrottle = pgTable(
+	'login_throttle',
+	{
+		key: text().primaryKey(),
+		failures: integer().notNull().default(0),
+		lastFailureAt: timestamp({ withTimezone: true }).notNull()
+	},
+	(t) => [index('login_throttle_last_failure_idx').on(t.lastFailureAt)]
+);
 
 /**
  * One-time links to set a password (new accounts without an initial password). The id is the
@@ -133,7 +137,12 @@ export const passwordResetTokens = pgTable(
 			.references(() => users.id, { onDelete: 'cascade' }),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		expiresAt: timestamp({ withTimezone: true }).notNull(),
-		usedAt: timestamp({ withTimezone: true })
+		usedAt: timestamp({ withTimezone: true }),
+		/**
+		 * Ended without being used: the password was set or changed another way, a newer link
+		 * replaced this one, or the account was deactivated.
+		 */
+		revokedAt: timestamp({ withTimezone: true })
 	},
 	(t) => [index('password_reset_tokens_user_idx').on(t.userId)]
 );
