@@ -16,8 +16,7 @@ export function messageResponse(
 	const { status, message, code } = answer;
 	const headers = { 'cache-control': 'no-store', ...answer.headers };
 	// As SvelteKit decides for its own error answers: a page unless the client asks for data.
-	const wantsHtml =
-		!isApiPath(url) && (accept ?? 'text/html').includes('text/html');
+	const wantsHtml = !isApiPath(url) && (accept ?? 'text/html').includes('text/html');
 	if (!wantsHtml) return Response.json({ message, code }, { status, headers });
 	const heading = m.error_title({ status: String(status) });
 	const html = `<!doctype html>

@@ -119,7 +119,9 @@ describe('audit log: unreleased content', () => {
 		};
 		await save(secrets.firstDraft, secrets.firstComment);
 		await save(secrets.secondDraft, secrets.secondComment);
-		expect((await submitQuarter(handle.db, scope(controller.userId), [], await seenNow())).ok).toBe(true);
+		expect((await submitQuarter(handle.db, scope(controller.userId), [], await seenNow())).ok).toBe(
+			true
+		);
 		// The approver sends a submitted (never released) value back with a reason.
 		expect(
 			(
@@ -147,8 +149,12 @@ describe('audit log: unreleased content', () => {
 			})
 		).toEqual({ ok: true });
 		await save(4713, 'Endgültig geprüft');
-		expect((await submitQuarter(handle.db, scope(controller.userId), [], await seenNow())).ok).toBe(true);
-		expect((await releaseQuarter(handle.db, scope(approver.userId), await seenNow())).ok).toBe(true);
+		expect((await submitQuarter(handle.db, scope(controller.userId), [], await seenNow())).ok).toBe(
+			true
+		);
+		expect((await releaseQuarter(handle.db, scope(approver.userId), await seenNow())).ok).toBe(
+			true
+		);
 		releasedValue = 4713;
 		// A correction of the released value: that value was public, the reason is about the next.
 		expect(
