@@ -137,14 +137,16 @@ test('the entry grid still saves a normal post after the limits', async ({ page 
 	// The limits must not get in the way of the real form: the grid answers as before.
 	await loginAs(page, demo.controllerKoeln);
 	await page.goto(ENTRY);
-	const response = await page.request.post(`${ENTRY}?/save`, {
+	// Every write names the quarter its page showed (decision 0016).
+	const quarter = await page.locator('input[name="quarter"]').first().inputValue();
+	const response = await page.request.post(`${ENTRY}?/save&q=${quarter}`, {
 		headers: {
 			origin: new URL(page.url()).origin,
 			'content-type': 'application/x-www-form-urlencoded'
 		},
 		// A row for a KPI not on the grid is ignored: nothing changes, nothing is refused.
-		data: 'kpi=999999&value_999999=1&comment_999999=&version_999999=0'
+		data: `quarter=${quarter}&kpi=999999&value_999999=1&comment_999999=&version_999999=0`
 	});
 	expect(response.status()).toBe(200);
-	expect(await response.text()).toContain('Gespeichert: 0 Werte geändert.');
+	expect(await response.text()).toMatch(/Gespeichert in Q\d\/\d{4}: 0 Werte geändert\./);
 });
