@@ -23,7 +23,7 @@ export async function pilotExchange(db: Db, viewer: UserViewer, pilotId: number)
 }
 
 /**
- * The note actions of the pilot page (call after `requireUser`). The pilot must be in the field
+ * The note actions of the pilot page (after the route's guard checked `exchange:write`). The pilot must be in the field
  * of the URL; who may edit or delete is the policy's decision inside the write.
  */
 export async function pilotNoteAction(

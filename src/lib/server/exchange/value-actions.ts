@@ -1,5 +1,5 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { assertCan, type requireUser } from '../auth/guards';
+import type { requireUser } from '../auth/guards';
 import { appDb } from '../db';
 import type { Db } from '../db/types';
 import { findScorecard } from '../scorecards/queries';
@@ -72,7 +72,7 @@ const valueValues = (d: { kpiId: number; year: number; quarter: number }) => ({
 	quarter: String(d.quarter)
 });
 
-/** Note actions on a value of the scorecard page (call after `requireUser`). */
+/** Note actions on a value of the scorecard page (the route's guard checks `exchange:write`). */
 export async function valueNoteAction(
 	event: Event,
 	viewer: UserViewer,
@@ -113,7 +113,10 @@ export async function valueNoteAction(
 	return finishExchangeWrite(result, event.url, `note-delete-${form.data.noteId}`, 'deleted');
 }
 
-/** Factor actions: only who enters the city's values (`measurement:write`), checked up front. */
+/**
+ * Factor actions: only who enters the city's values (`measurement:write`), which the route's
+ * guard checks for the city before this runs.
+ */
 export async function valueFactorAction(
 	event: Event,
 	viewer: UserViewer,
@@ -121,7 +124,6 @@ export async function valueFactorAction(
 ) {
 	const db = appDb();
 	const organisationId = await organisationOf(db, event);
-	assertCan(viewer, 'measurement:write', { organisationId });
 	if (action === 'add') {
 		const form = await readExchangeForm(event.request, factorAddSchema, 'factor-add');
 		if (!form.ok) return form.failure;

@@ -2,7 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { requireUser, requireUserOrEnrolment } from '$lib/server/auth/guards';
+import { requirePermission, requireUserOrEnrolment } from '$lib/server/auth/guards';
+import { mustEnrolSecondFactor } from '$lib/server/auth/permissions';
 import {
 	confirmEnrolment,
 	disableTotp,
@@ -26,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 		.from(users)
 		.where(eq(users.id, userId));
 	if (!row) error(404);
-	const isAdmin = viewer.principal.roles.some((r) => r.role === 'admin');
+	const isAdmin = mustEnrolSecondFactor(viewer.principal);
 	if (row.totpSecret) {
 		return {
 			enabled: true as const,
@@ -72,7 +73,7 @@ export const actions: Actions = {
 		return { form, recoveryCodes: codes };
 	},
 	disable: async (event) => {
-		const viewer = requireUser(event);
+		const viewer = requirePermission(event, 'account:manage_own');
 		const form = await superValidate(event.request, zod4(totpDisableSchema), {
 			allowFiles: false,
 			id: 'disable'
@@ -81,7 +82,7 @@ export const actions: Actions = {
 		form.data.password = '';
 		if (!form.valid) return fail(400, { form });
 		// Admins must keep their second factor.
-		if (viewer.principal.roles.some((r) => r.role === 'admin')) {
+		if (mustEnrolSecondFactor(viewer.principal)) {
 			return message(form, m.twofa_admin_required(), { status: 403 });
 		}
 		const ok = await disableTotp(appDb(), { userId: viewer.principal.userId, password });

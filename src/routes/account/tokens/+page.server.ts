@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
 import {
 	apiTokenCities,
 	createApiToken,
@@ -29,7 +29,7 @@ function formatDateTime(date: Date): string {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requirePermission(event, 'account:manage_own');
 	const db = appDb();
 	const [tokens, cities] = await Promise.all([
 		listApiTokens(db, viewer.principal.userId, new Date()),
@@ -60,7 +60,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const viewer = requireUser(event);
+		const viewer = requirePermission(event, 'account:manage_own');
 		const form = await superValidate(event.request, zod4(createApiTokenSchema), {
 			allowFiles: false
 		});
@@ -97,7 +97,7 @@ export const actions: Actions = {
 		};
 	},
 	revoke: async (event) => {
-		const viewer = requireUser(event);
+		const viewer = requirePermission(event, 'account:manage_own');
 		const form = await superValidate(event.request, zod4(revokeApiTokenSchema), {
 			allowFiles: false,
 			id: 'revoke'

@@ -1,8 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { assertCan, requireUser } from '$lib/server/auth/guards';
-import { fieldOf } from '$lib/server/catalogue/route';
+import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
 import { appDb } from '$lib/server/db';
 import { fieldCriteria, listFieldPilots } from '$lib/server/pilots/queries';
 import { reviewRow } from '$lib/server/pilots/review';
@@ -21,9 +20,8 @@ import type { Actions, PageServerLoad } from './$types';
  * are edited here by whoever may write pilots.
  */
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const { viewer, field } = await requireFieldCapability(event, event.params.field, 'ring:read');
 	const db = appDb();
-	const field = await fieldOf(db, event.params.field);
 	const [pilots, criteria] = await Promise.all([
 		listFieldPilots(db, field.id),
 		fieldCriteria(db, field.id)
@@ -53,10 +51,12 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions = {
 	criteria: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'pilot:write'
+		);
 		const db = appDb();
-		const field = await fieldOf(db, event.params.field);
-		assertCan(viewer, 'pilot:write', { fieldId: field.id });
 		const form = await superValidate(event.request, zod4(criteriaSchema), {
 			allowFiles: false,
 			id: 'criteria'

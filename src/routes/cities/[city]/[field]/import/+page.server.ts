@@ -1,7 +1,8 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { text } from '$lib/schemas/text';
-import { assertCan, requireUser } from '$lib/server/auth/guards';
+import { requirePermission, type requireUser } from '$lib/server/auth/guards';
+import { requireCityCapability } from '$lib/server/auth/scoped-guards';
 import { can } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
 import { findScorecard, type ScorecardHeader } from '$lib/server/scorecards/queries';
@@ -47,10 +48,9 @@ const scopeOf = (header: ScorecardHeader, viewer: Viewer): ImportScope => ({
 	locale: getLocale()
 });
 
-/** The scorecard and the import scope, for people who may write the city's values. */
+/** The scorecard and the import scope (the action's guard checked `measurement:write`). */
 async function writerScope(event: Event, viewer: Viewer) {
 	const header = await scorecardOf(event);
-	assertCan(viewer, 'measurement:write', { organisationId: header.organisation.id });
 	return { header, scope: scopeOf(header, viewer) };
 }
 
@@ -78,7 +78,7 @@ async function recordFromForm(form: FormData, scope: ImportScope) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requirePermission(event, 'ring:read');
 	const header = await scorecardOf(event);
 	const p = viewer.principal;
 	const organisationId = header.organisation.id;
@@ -128,7 +128,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	/** Receives a file: a dry run (or the column mapping step) on the kept file; nothing written. */
 	upload: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:write');
 		const { header, scope } = await writerScope(event, viewer);
 		let form: FormData;
 		try {
@@ -162,7 +162,7 @@ export const actions: Actions = {
 
 	/** The user's meaning for each file column: remembered for the city, then a new dry run. */
 	mapping: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:write');
 		const { header, scope } = await writerScope(event, viewer);
 		const form = await event.request.formData();
 		const record = await recordFromForm(form, scope);
@@ -181,7 +181,7 @@ export const actions: Actions = {
 
 	/** Imports the kept file: planned again under locks, all rows or none. */
 	commit: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:write');
 		const { header, scope } = await writerScope(event, viewer);
 		const record = await recordFromForm(await event.request.formData(), scope);
 		if (!record) return fail(400, { message: m.import_upload_missing() });
@@ -195,7 +195,7 @@ export const actions: Actions = {
 	},
 
 	discard: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:write');
 		const { header, scope } = await writerScope(event, viewer);
 		const record = await recordFromForm(await event.request.formData(), scope);
 		if (record) await removeUpload(appDb(), record.id);

@@ -7,7 +7,8 @@ import {
 	type SuperValidated
 } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { assertCan, requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
+import { requireCityCapability } from '$lib/server/auth/scoped-guards';
 import { can } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
 import { loadScorecardPage } from '$lib/server/scorecards/scorecard-page';
@@ -41,7 +42,7 @@ async function mapScorecard(event: RequestEvent): Promise<MapScorecard> {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requirePermission(event, 'ring:read');
 	const { city, field } = event.params;
 	const db = appDb();
 	// The version first: the forms then never claim a newer state than the page shows.
@@ -96,9 +97,8 @@ function refusal(form: AddForm, result: Exclude<LinkChangeResult, { ok: true }>)
 
 export const actions: Actions = {
 	addLink: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		const scorecard = await mapScorecard(event);
-		assertCan(viewer, 'scorecard:write', { organisationId: scorecard.organisationId });
 		const form: AddForm = await superValidate(event.request, zod4(addLinkSchema), {
 			allowFiles: false,
 			id: ADD_FORM
@@ -121,9 +121,8 @@ export const actions: Actions = {
 		});
 	},
 	removeLink: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		const scorecard = await mapScorecard(event);
-		assertCan(viewer, 'scorecard:write', { organisationId: scorecard.organisationId });
 		const form: RemoveForm = await superValidate(event.request, zod4(removeLinkSchema), {
 			allowFiles: false,
 			id: REMOVE_FORM

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
 import {
 	archiveKpi,
 	correctKpi,
@@ -17,12 +17,7 @@ import {
 	formFromVersion,
 	refusalResponse
 } from '$lib/server/catalogue/form';
-import {
-	canEditCatalogue,
-	catalogueHref,
-	editableFieldOf,
-	fieldOf
-} from '$lib/server/catalogue/route';
+import { canEditCatalogue, catalogueHref } from '$lib/server/catalogue/route';
 import { appDb } from '$lib/server/db';
 import type { Db } from '$lib/server/db/types';
 import { compareQuarters, shiftQuarter } from '$lib/domain/period/quarter';
@@ -57,9 +52,8 @@ function lifecycleRefusal(refusal: EditorRefusal) {
 
 /** The Steckbrief: any logged-in person reads it, the field lead edits it. */
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const { viewer, field } = await requireFieldCapability(event, event.params.field, 'ring:read');
 	const db = appDb();
-	const field = await fieldOf(db, event.params.field);
 	const kpi = await kpiOf(db, field.id, event.params.code);
 	const canEdit = canEditCatalogue(viewer, field.id);
 	if (!canEdit) return { field, kpi, canEdit, form: null };
@@ -87,9 +81,12 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'catalogue:write'
+		);
 		const db = appDb();
-		const field = await editableFieldOf(db, viewer, event.params.field);
 		const kpi = await kpiOf(db, field.id, event.params.code);
 		const locale = getLocale();
 		const form = await superValidate(event.request, zod4(editKpiSchema(locale)), {
@@ -121,9 +118,12 @@ export const actions: Actions = {
 		redirect(303, catalogueHref(field.slug, kpi.code, `done=${done}`));
 	},
 	archive: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'catalogue:write'
+		);
 		const db = appDb();
-		const field = await editableFieldOf(db, viewer, event.params.field);
 		const kpi = await kpiOf(db, field.id, event.params.code);
 		const result = await archiveKpi(db, viewer.principal.userId, {
 			fieldId: field.id,
@@ -134,9 +134,12 @@ export const actions: Actions = {
 		redirect(303, catalogueHref(field.slug, kpi.code, 'done=archived'));
 	},
 	restore: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'catalogue:write'
+		);
 		const db = appDb();
-		const field = await editableFieldOf(db, viewer, event.params.field);
 		const kpi = await kpiOf(db, field.id, event.params.code);
 		const result = await restoreKpi(db, viewer.principal.userId, {
 			fieldId: field.id,
@@ -147,9 +150,12 @@ export const actions: Actions = {
 		redirect(303, catalogueHref(field.slug, kpi.code, 'done=restored'));
 	},
 	delete: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'catalogue:write'
+		);
 		const db = appDb();
-		const field = await editableFieldOf(db, viewer, event.params.field);
 		const kpi = await kpiOf(db, field.id, event.params.code);
 		const result = await deleteKpi(db, viewer.principal.userId, {
 			fieldId: field.id,

@@ -1,8 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { assertCan, requireUser } from '$lib/server/auth/guards';
-import { fieldOf } from '$lib/server/catalogue/route';
+import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
 import { appDb } from '$lib/server/db';
 import { loadPilot, organisationName, type LoadedPilot } from '$lib/server/pilots/queries';
 import { lineEditFormData, pilotView, settingsFormData } from '$lib/server/pilots/page';
@@ -32,9 +31,8 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
  * the working group's gate decisions. Writing needs `pilot:write` for the field.
  */
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const { viewer, field } = await requireFieldCapability(event, event.params.field, 'ring:read');
 	const db = appDb();
-	const field = await fieldOf(db, event.params.field);
 	const pilot = await loadPilot(db, field.id, pilotIdOf(event.params.id));
 	if (!pilot) error(404, m.pilot_not_found());
 	const locale = getLocale();
@@ -94,18 +92,19 @@ async function lineEditForm(pilot: LoadedPilot, url: URL, locale: AppLocale) {
 		: null;
 }
 
-/** Guarded context of every action: the field (404), the right to write (403), the pilot id. */
-async function writeContext(event: RequestEvent, viewer: ReturnType<typeof requireUser>) {
-	const db = appDb();
-	const field = await fieldOf(db, event.params.field);
-	assertCan(viewer, 'pilot:write', { fieldId: field.id });
-	return { db, field, pilotId: pilotIdOf(event.params.id) };
+/** The rest of every write action's context, after its guard found the field and the right. */
+function writeContext(event: RequestEvent) {
+	return { db: appDb(), pilotId: pilotIdOf(event.params.id) };
 }
 
 export const actions = {
 	settings: async (event) => {
-		const viewer = requireUser(event);
-		const { db, field, pilotId } = await writeContext(event, viewer);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'pilot:write'
+		);
+		const { db, pilotId } = writeContext(event);
 		const locale = getLocale();
 		const form = await superValidate(event.request, zod4(settingsSchema(locale)), {
 			allowFiles: false,
@@ -159,8 +158,12 @@ export const actions = {
 		redirect(303, pilotHref(field.slug, pilotId, 'done=settings#settings-title'));
 	},
 	addLine: async (event) => {
-		const viewer = requireUser(event);
-		const { db, field, pilotId } = await writeContext(event, viewer);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'pilot:write'
+		);
+		const { db, pilotId } = writeContext(event);
 		const locale = getLocale();
 		const form = await superValidate(event.request, zod4(lineSchema(locale)), {
 			allowFiles: false,
@@ -192,8 +195,12 @@ export const actions = {
 		redirect(303, pilotHref(field.slug, pilotId, 'done=line#lines-title'));
 	},
 	updateLine: async (event) => {
-		const viewer = requireUser(event);
-		const { db, field, pilotId } = await writeContext(event, viewer);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'pilot:write'
+		);
+		const { db, pilotId } = writeContext(event);
 		const locale = getLocale();
 		const form = await superValidate(event.request, zod4(updateLineSchema(locale)), {
 			allowFiles: false,
@@ -228,8 +235,12 @@ export const actions = {
 		redirect(303, pilotHref(field.slug, pilotId, 'done=line_updated#lines-title'));
 	},
 	deleteLine: async (event) => {
-		const viewer = requireUser(event);
-		const { db, field, pilotId } = await writeContext(event, viewer);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'pilot:write'
+		);
+		const { db, pilotId } = writeContext(event);
 		const form = await superValidate(event.request, zod4(deleteLineSchema), {
 			allowFiles: false,
 			id: 'delete'
@@ -246,8 +257,12 @@ export const actions = {
 		redirect(303, pilotHref(field.slug, pilotId, 'done=line_deleted#lines-title'));
 	},
 	scores: async (event) => {
-		const viewer = requireUser(event);
-		const { db, field, pilotId } = await writeContext(event, viewer);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'pilot:write'
+		);
+		const { db, pilotId } = writeContext(event);
 		const form = await superValidate(event.request, zod4(scoresSchema), {
 			allowFiles: false,
 			id: 'scores'
@@ -272,8 +287,12 @@ export const actions = {
 		redirect(303, pilotHref(field.slug, pilotId, 'done=scores#strategic-title'));
 	},
 	gate: async (event) => {
-		const viewer = requireUser(event);
-		const { db, field, pilotId } = await writeContext(event, viewer);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'pilot:write'
+		);
+		const { db, pilotId } = writeContext(event);
 		const form = await superValidate(event.request, zod4(gateSchema), {
 			allowFiles: false,
 			id: 'gate'
@@ -296,15 +315,15 @@ export const actions = {
 	},
 	/** Experience exchange: everyone logged in writes; only the author edits (decision 0014). */
 	noteAdd: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireFieldCapability(event, event.params.field, 'exchange:write');
 		return pilotNoteAction(event, viewer, 'add');
 	},
 	noteEdit: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireFieldCapability(event, event.params.field, 'exchange:write');
 		return pilotNoteAction(event, viewer, 'edit');
 	},
 	noteDelete: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireFieldCapability(event, event.params.field, 'exchange:write');
 		return pilotNoteAction(event, viewer, 'delete');
 	}
 } satisfies Actions;
