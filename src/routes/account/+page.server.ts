@@ -12,6 +12,7 @@ import { passwordChangeSchema, sessionSchema } from '$lib/schemas/account';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /** Date and time in the active language, in the cities' time zone. */
 function formatDateTime(date: Date): string {
@@ -52,10 +53,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	changePassword: async (event) => {
 		const viewer = requirePermission(event, 'account:manage_own');
-		const form = await superValidate(event.request, zod4(passwordChangeSchema), {
-			allowFiles: false,
-			id: 'password'
-		});
+		const form = await readForm(event, passwordChangeSchema, { id: 'password' });
 		const { currentPassword, newPassword } = form.data;
 		// Passwords never travel back to the browser.
 		form.data = { currentPassword: '', newPassword: '', repeatPassword: '' };
@@ -89,7 +87,7 @@ export const actions: Actions = {
 	},
 	endSession: async (event) => {
 		const viewer = requirePermission(event, 'account:manage_own');
-		const form = await superValidate(event.request, zod4(sessionSchema), { allowFiles: false });
+		const form = await readForm(event, sessionSchema);
 		if (!form.valid) return fail(400);
 		const db = appDb();
 		const ended = await endOwnSession(db, viewer.principal.userId, form.data.sessionId);

@@ -1,7 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { message, setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { message, setError } from 'sveltekit-superforms';
 import { requirePermission, requireUserOrEnrolment } from '$lib/server/auth/guards';
 import { mustEnrolSecondFactor } from '$lib/server/auth/permissions';
 import {
@@ -16,6 +15,7 @@ import { users } from '$lib/server/db/schema';
 import { totpDisableSchema, totpEnrolSchema } from '$lib/schemas/account';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	const viewer = requireUserOrEnrolment(event);
@@ -47,10 +47,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	enrol: async (event) => {
 		const viewer = requireUserOrEnrolment(event);
-		const form = await superValidate(event.request, zod4(totpEnrolSchema), {
-			allowFiles: false,
-			id: 'enrol'
-		});
+		const form = await readForm(event, totpEnrolSchema, { id: 'enrol' });
 		const code = form.data.code;
 		form.data.code = '';
 		const session = event.locals.session;
@@ -74,10 +71,7 @@ export const actions: Actions = {
 	},
 	disable: async (event) => {
 		const viewer = requirePermission(event, 'account:manage_own');
-		const form = await superValidate(event.request, zod4(totpDisableSchema), {
-			allowFiles: false,
-			id: 'disable'
-		});
+		const form = await readForm(event, totpDisableSchema, { id: 'disable' });
 		const password = form.data.password;
 		form.data.password = '';
 		if (!form.valid) return fail(400, { form });

@@ -18,6 +18,7 @@ import {
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /** Date and time in the active language, in the cities' time zone. */
 function formatDateTime(date: Date): string {
@@ -61,9 +62,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const viewer = requirePermission(event, 'account:manage_own');
-		const form = await superValidate(event.request, zod4(createApiTokenSchema), {
-			allowFiles: false
-		});
+		const form = await readForm(event, createApiTokenSchema);
 		if (!form.valid) return fail(400, { createForm: form });
 		const db = appDb();
 		const result = await createApiToken(db, {
@@ -98,10 +97,7 @@ export const actions: Actions = {
 	},
 	revoke: async (event) => {
 		const viewer = requirePermission(event, 'account:manage_own');
-		const form = await superValidate(event.request, zod4(revokeApiTokenSchema), {
-			allowFiles: false,
-			id: 'revoke'
-		});
+		const form = await readForm(event, revokeApiTokenSchema, { id: 'revoke' });
 		if (!form.valid) return fail(400, { revokeError: m.api_tokens_revoke_not_found() });
 		const result = await revokeApiToken(appDb(), {
 			userId: viewer.principal.userId,

@@ -1,6 +1,4 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { superValidate, type SuperValidated } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import type { z } from 'zod';
 import { m } from '../../../paraglide/messages';
 import type { Viewer } from '../../auth/viewer';
@@ -9,6 +7,7 @@ import { ensureScorecard } from './ensure';
 import { editScorecard, type EditRefusal } from './run';
 import type { EditContext } from './structure';
 import type { EditorTarget } from './target';
+import { readForm } from '../../http/read-form';
 
 /** What a form shows after a save: a confirmation or an error, next to the form. */
 export interface FormNotice {
@@ -72,9 +71,7 @@ export async function runEditorAction<S extends z.ZodType<Record<string, unknown
 	fieldOf: Partial<Record<EditRefusal, string>> = {}
 ) {
 	if (!target) error(404, m.not_found_scorecard());
-	const form = (await superValidate(event.request, zod4(schema as never), {
-		allowFiles: false
-	})) as SuperValidated<z.output<S>, FormNotice>;
+	const form = await readForm<S, FormNotice>(event, schema);
 	if (!form.valid) {
 		form.message = { kind: 'error', text: m.editor_check_input() };
 		return fail(400, { form });

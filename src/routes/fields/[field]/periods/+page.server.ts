@@ -17,6 +17,7 @@ import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { refusalMessage } from './refusal';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /**
  * The reporting quarters of a field. Any logged-in person sees them (controllers need the
@@ -88,10 +89,7 @@ export const actions = {
 			'period:manage'
 		);
 		const db = appDb();
-		const form = await superValidate(event.request, zod4(openPeriodSchema), {
-			allowFiles: false,
-			id: 'open'
-		});
+		const form = await readForm(event, openPeriodSchema, { id: 'open' });
 		if (!form.valid) {
 			form.message = m.periods_check_input();
 			return fail(400, { form });
@@ -118,10 +116,7 @@ export const actions = {
 			'period:manage'
 		);
 		const db = appDb();
-		const form = await superValidate(event.request, zod4(deadlineSchema), {
-			allowFiles: false,
-			id: 'deadline'
-		});
+		const form = await readForm(event, deadlineSchema, { id: 'deadline' });
 		if (!form.valid) {
 			form.message = m.periods_check_input();
 			return fail(400, { form });
@@ -150,10 +145,7 @@ export const actions = {
 			'period:manage'
 		);
 		const db = appDb();
-		const ref = await superValidate(event.request, zod4(closeSchema), {
-			allowFiles: false,
-			id: 'close'
-		});
+		const ref = await readForm(event, closeSchema, { id: 'close' });
 		if (!ref.valid) return fail(400, { notice: m.periods_action_invalid() });
 		const q = { year: Number(ref.data.year), quarter: ref.data.quarter };
 		const result = await closePeriod(db, {
@@ -173,10 +165,7 @@ export const actions = {
 			'period:manage'
 		);
 		const db = appDb();
-		const form = await superValidate(event.request, zod4(reopenSchema), {
-			allowFiles: false,
-			id: 'reopen'
-		});
+		const form = await readForm(event, reopenSchema, { id: 'reopen' });
 		if (!form.valid) {
 			form.message = m.periods_check_input();
 			return fail(400, { form });

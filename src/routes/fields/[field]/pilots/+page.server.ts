@@ -12,6 +12,7 @@ import { refusalMessage } from '$lib/server/pilots/refusal';
 import { criteriaSchema } from '$lib/schemas/pilots';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /**
  * The working group's review page: every pilot of the field with status, planned NPV, the
@@ -57,10 +58,7 @@ export const actions = {
 			'pilot:write'
 		);
 		const db = appDb();
-		const form = await superValidate(event.request, zod4(criteriaSchema), {
-			allowFiles: false,
-			id: 'criteria'
-		});
+		const form = await readForm(event, criteriaSchema, { id: 'criteria' });
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });

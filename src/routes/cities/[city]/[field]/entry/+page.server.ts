@@ -1,5 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { requireUser } from '$lib/server/auth/guards';
+import { requireFormData } from '$lib/server/http/read-form';
 import { requireCityCapability } from '$lib/server/auth/scoped-guards';
 import { can } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
@@ -80,7 +81,7 @@ export const load: PageServerLoad = async (event) => {
  * page), then that quarter's grid.
  */
 async function writeTarget(event: Event) {
-	const form = await event.request.formData();
+	const form = await requireFormData(event);
 	const named = writeQuarter(form.get('quarter'), event.url.searchParams.get('q'));
 	if (!named.ok) {
 		return {

@@ -26,6 +26,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { addLinkSchema, removeLinkSchema, type MapMessage } from './schema';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 const ADD_FORM = 'add-link';
 const REMOVE_FORM = 'remove-link';
@@ -99,10 +100,7 @@ export const actions: Actions = {
 	addLink: async (event) => {
 		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		const scorecard = await mapScorecard(event);
-		const form: AddForm = await superValidate(event.request, zod4(addLinkSchema), {
-			allowFiles: false,
-			id: ADD_FORM
-		});
+		const form: AddForm = await readForm(event, addLinkSchema, { id: ADD_FORM });
 		// Without a readable version nobody can tell what the form was based on.
 		if (form.errors.version) return conflict(form);
 		if (!form.valid) return fail(400, { form });
@@ -123,10 +121,7 @@ export const actions: Actions = {
 	removeLink: async (event) => {
 		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		const scorecard = await mapScorecard(event);
-		const form: RemoveForm = await superValidate(event.request, zod4(removeLinkSchema), {
-			allowFiles: false,
-			id: REMOVE_FORM
-		});
+		const form: RemoveForm = await readForm(event, removeLinkSchema, { id: REMOVE_FORM });
 		if (form.errors.version) return conflict(form);
 		if (!form.valid)
 			return message(form, { type: 'error', text: m.strategy_map_not_found() }, { status: 400 });

@@ -10,6 +10,7 @@ import { createKpiSchema, normaliseCode } from '$lib/schemas/catalogue';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /** A new shared KPI of the field: only its field lead. */
 export const load: PageServerLoad = async (event) => {
@@ -40,9 +41,7 @@ export const actions: Actions = {
 		);
 		const db = appDb();
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(createKpiSchema(locale)), {
-			allowFiles: false
-		});
+		const form = await readForm(event, createKpiSchema(locale));
 		if (!form.valid) {
 			form.message = m.catalogue_editor_check_input();
 			return fail(400, { form });

@@ -25,6 +25,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { AppLocale } from '$lib/format/number';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /**
  * One pilot: profile, partners and key, yearly lines, the WiBe economics, each city's share and
@@ -106,10 +107,7 @@ export const actions = {
 		);
 		const { db, pilotId } = writeContext(event);
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(settingsSchema(locale)), {
-			allowFiles: false,
-			id: 'settings'
-		});
+		const form = await readForm(event, settingsSchema(locale), { id: 'settings' });
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });
@@ -165,10 +163,7 @@ export const actions = {
 		);
 		const { db, pilotId } = writeContext(event);
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(lineSchema(locale)), {
-			allowFiles: false,
-			id: 'line'
-		});
+		const form = await readForm(event, lineSchema(locale), { id: 'line' });
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });
@@ -202,10 +197,7 @@ export const actions = {
 		);
 		const { db, pilotId } = writeContext(event);
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(updateLineSchema(locale)), {
-			allowFiles: false,
-			id: 'lineEdit'
-		});
+		const form = await readForm(event, updateLineSchema(locale), { id: 'lineEdit' });
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });
@@ -241,10 +233,7 @@ export const actions = {
 			'pilot:write'
 		);
 		const { db, pilotId } = writeContext(event);
-		const form = await superValidate(event.request, zod4(deleteLineSchema), {
-			allowFiles: false,
-			id: 'delete'
-		});
+		const form = await readForm(event, deleteLineSchema, { id: 'delete' });
 		if (!form.valid) return fail(400, { notice: m.pilot_stale() });
 		const result = await deleteLine(db, {
 			actorUserId: viewer.principal.userId,
@@ -263,10 +252,7 @@ export const actions = {
 			'pilot:write'
 		);
 		const { db, pilotId } = writeContext(event);
-		const form = await superValidate(event.request, zod4(scoresSchema), {
-			allowFiles: false,
-			id: 'scores'
-		});
+		const form = await readForm(event, scoresSchema, { id: 'scores' });
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });
@@ -293,10 +279,7 @@ export const actions = {
 			'pilot:write'
 		);
 		const { db, pilotId } = writeContext(event);
-		const form = await superValidate(event.request, zod4(gateSchema), {
-			allowFiles: false,
-			id: 'gate'
-		});
+		const form = await readForm(event, gateSchema, { id: 'gate' });
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });

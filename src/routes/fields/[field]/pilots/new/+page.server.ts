@@ -12,6 +12,7 @@ import { parseLocaleNumber } from '$lib/format/parse-number';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /** A new pilot: the working group (pilot:write for the field) names it, its cities and years. */
 export const load: PageServerLoad = async (event) => {
@@ -41,9 +42,7 @@ export const actions = {
 		);
 		const db = appDb();
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(createPilotSchema(locale)), {
-			allowFiles: false
-		});
+		const form = await readForm(event, createPilotSchema(locale));
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });

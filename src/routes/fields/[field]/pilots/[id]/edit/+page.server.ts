@@ -13,6 +13,7 @@ import { profileSchema } from '$lib/schemas/pilots';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /** Title, description, lead, partners and linked KPIs of a pilot (working group only). */
 export const load: PageServerLoad = async (event) => {
@@ -48,9 +49,7 @@ export const actions = {
 		const db = appDb();
 		const pilotId = pilotIdOf(event.params.id);
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(profileSchema(locale)), {
-			allowFiles: false
-		});
+		const form = await readForm(event, profileSchema(locale));
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });
