@@ -13,8 +13,10 @@ import { decideApiAccess, type ApiAccess } from '../api/access';
 import type { ApiTokenScope } from '../api-tokens/policy';
 
 /**
- * Named guards: the first call in every load, action and endpoint (a test enforces it).
- * They decide synchronously from what the session hook put on `locals`.
+ * Named guards: the first call in every load, action and endpoint, naming the capability it
+ * needs (tests/unit/guard-coverage.test.ts enforces both). These decide synchronously from what
+ * the session hook put on `locals`; the guards for one city or field, which must look the scope
+ * up first, are in `scoped-guards.ts`.
  */
 type GuardEvent = Pick<RequestEvent, 'locals' | 'url'>;
 
