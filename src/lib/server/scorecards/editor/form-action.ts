@@ -1,5 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
+import type { FormNotice } from '../../../schemas/form-notice';
 import { m } from '../../../paraglide/messages';
 import type { Viewer } from '../../auth/viewer';
 import { appDb } from '../../db';
@@ -10,10 +11,7 @@ import type { EditorTarget } from './target';
 import { readForm } from '../../http/read-form';
 
 /** What a form shows after a save: a confirmation or an error, next to the form. */
-export interface FormNotice {
-	kind: 'success' | 'error';
-	text: string;
-}
+export type { FormNotice };
 
 type User = Extract<Viewer, { kind: 'user' }>;
 

@@ -24,15 +24,16 @@ import { objectiveStatus } from '$lib/components/strategy-map/objective-status';
 import type { StrategyMapPerspective } from '$lib/components/strategy-map/types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
-import { addLinkSchema, removeLinkSchema, type MapMessage } from './schema';
+import { addLinkSchema, removeLinkSchema } from '$lib/schemas/strategy-map';
+import type { FormNotice } from '$lib/schemas/form-notice';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
 
 const ADD_FORM = 'add-link';
 const REMOVE_FORM = 'remove-link';
 
-type AddForm = SuperValidated<Infer<typeof addLinkSchema>, MapMessage>;
-type RemoveForm = SuperValidated<Infer<typeof removeLinkSchema>, MapMessage>;
+type AddForm = SuperValidated<Infer<typeof addLinkSchema>, FormNotice>;
+type RemoveForm = SuperValidated<Infer<typeof removeLinkSchema>, FormNotice>;
 
 /** The scorecard in the URL, or 404. */
 async function mapScorecard(event: RequestEvent): Promise<MapScorecard> {
@@ -67,10 +68,10 @@ export const load: PageServerLoad = async (event) => {
 		canEdit: can(viewer.principal, 'scorecard:write', {
 			organisationId: scorecard.organisationId
 		}),
-		addForm: await superValidate<Infer<typeof addLinkSchema>, MapMessage>(zod4(addLinkSchema), {
+		addForm: await superValidate<Infer<typeof addLinkSchema>, FormNotice>(zod4(addLinkSchema), {
 			id: ADD_FORM
 		}),
-		removeForm: await superValidate<Infer<typeof removeLinkSchema>, MapMessage>(
+		removeForm: await superValidate<Infer<typeof removeLinkSchema>, FormNotice>(
 			zod4(removeLinkSchema),
 			{ id: REMOVE_FORM }
 		)
@@ -78,7 +79,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 const conflict = (form: AddForm | RemoveForm) =>
-	message(form, { type: 'error', text: m.strategy_map_conflict() }, { status: 409 });
+	message(form, { kind: 'error', text: m.strategy_map_conflict() }, { status: 409 });
 
 /** A refused change as a message next to the field it concerns, or above the form. */
 function refusal(form: AddForm, result: Exclude<LinkChangeResult, { ok: true }>) {
@@ -92,7 +93,7 @@ function refusal(form: AddForm, result: Exclude<LinkChangeResult, { ok: true }>)
 		case 'foreign_objective':
 			return setError(form, result.field, m.strategy_map_foreign_objective());
 		case 'not_found':
-			return message(form, { type: 'error', text: m.strategy_map_not_found() }, { status: 404 });
+			return message(form, { kind: 'error', text: m.strategy_map_not_found() }, { status: 404 });
 	}
 }
 
@@ -114,7 +115,7 @@ export const actions: Actions = {
 		});
 		if (!result.ok) return refusal(form, result);
 		return message(form, {
-			type: 'success',
+			kind: 'success',
 			text: m.strategy_map_added({ from: result.fromTitle, to: result.toTitle })
 		});
 	},
@@ -124,7 +125,7 @@ export const actions: Actions = {
 		const form: RemoveForm = await readForm(event, removeLinkSchema, { id: REMOVE_FORM });
 		if (form.errors.version) return conflict(form);
 		if (!form.valid)
-			return message(form, { type: 'error', text: m.strategy_map_not_found() }, { status: 400 });
+			return message(form, { kind: 'error', text: m.strategy_map_not_found() }, { status: 400 });
 		const result = await removeObjectiveLink(appDb(), {
 			actorUserId: viewer.principal.userId,
 			scorecardId: scorecard.scorecardId,
@@ -135,10 +136,10 @@ export const actions: Actions = {
 		});
 		if (!result.ok) {
 			if (result.reason === 'conflict') return conflict(form);
-			return message(form, { type: 'error', text: m.strategy_map_not_found() }, { status: 404 });
+			return message(form, { kind: 'error', text: m.strategy_map_not_found() }, { status: 404 });
 		}
 		return message(form, {
-			type: 'success',
+			kind: 'success',
 			text: m.strategy_map_removed({ from: result.fromTitle, to: result.toTitle })
 		});
 	}
