@@ -30,14 +30,13 @@ function noteUnavailable(path: string, e: unknown) {
 	void reopenServerPool().catch((err) => console.error('Reopening the pool failed:', err));
 }
 
-export const handleError: HandleServerError = ({ error: e, event, status, message }) => {
+export const handleError: HandleServerError = ({ error: e, event, message }) => {
 	if (isDatabaseUnavailable(e)) {
 		failed.add(event.locals);
 		noteUnavailable(event.url.pathname, e);
 		return { message: m.error_database_unavailable(), code: UNAVAILABLE_CODE };
 	}
-	// As SvelteKit's default: log the unexpected error, show no details.
-	if (status >= 500) console.error(e);
+	// As SvelteKit's default, show no details; the error itself is logged in lib/server/ops.
 	return { message };
 };
 
