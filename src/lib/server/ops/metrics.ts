@@ -48,7 +48,8 @@ export function recordQuery(): void {
 
 /**
  * A gauge read at each scrape, for modules that own a queue (pending imports, the mail outbox).
- * A failed read (database down) leaves the gauge out of that scrape instead of failing it.
+ * A failed read (database down) reports NaN (a labelled gauge: no series) instead of failing the
+ * whole scrape or pretending the queue is empty.
  */
 export function registerGauge(
 	name: string,
@@ -68,6 +69,7 @@ export function registerGauge(
 			try {
 				value = await read();
 			} catch {
+				if (!labelName) this.set(Number.NaN);
 				return;
 			}
 			if (typeof value === 'number') this.set(value);
