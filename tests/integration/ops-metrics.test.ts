@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
 	collectProcessMetrics,
 	recordRequest,
@@ -21,9 +22,11 @@ describe('metrics endpoint', () => {
 		recordRequest({ method: 'GET', route: '/cities/[city]', status: 200, seconds: 0.12 });
 		recordRequest({ method: 'GET', route: '/cities/[city]', status: 200, seconds: 0.03 });
 		recordRequest({ method: 'BREW', route: null, status: 404, seconds: 0.001 });
-		server = await startMetricsServer(4467, '127.0.0.1');
+		// Port 0: any free port, so parallel runs never collide.
+		server = await startMetricsServer(0, '127.0.0.1');
+		const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-		const response = await fetch('http://127.0.0.1:4467/metrics');
+		const response = await fetch(`${base}/metrics`);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toContain('text/plain');
 		const body = await response.text();
@@ -43,9 +46,7 @@ describe('metrics endpoint', () => {
 		expect(body).toMatch(/^ikz_test_broken NaN$/im);
 
 		outbox = 0;
-		expect(await (await fetch('http://127.0.0.1:4467/metrics')).text()).toContain(
-			'ikz_test_outbox 0'
-		);
-		expect((await fetch('http://127.0.0.1:4467/other')).status).toBe(404);
+		expect(await (await fetch(`${base}/metrics`)).text()).toContain('ikz_test_outbox 0');
+		expect((await fetch(`${base}/other`)).status).toBe(404);
 	});
 });
