@@ -9,6 +9,8 @@ declare global {
 			message: string;
 			/** Set when the database could not be reached (hooks/database-unavailable.ts). */
 			code?: 'database_unavailable';
+			/** The request's id (hooks/access log), shown on the error page for the helpdesk. */
+			requestId?: string;
 		}
 		interface Locals {
 			/** The logged-in person with their scoped roles, or null. */
@@ -16,6 +18,8 @@ declare global {
 			session: Session | null;
 			/** /api/v1 only: the bearer token's check (hooks/api-token.ts); absent on other paths. */
 			apiToken?: ApiTokenAuthResult;
+			/** Set by the access log, the first hook (src/lib/server/ops/access-log.ts). */
+			requestId?: string;
 		}
 	}
 }

@@ -1,6 +1,6 @@
 import { sequence } from '@sveltejs/kit/hooks';
 import type { ServerInit } from '@sveltejs/kit';
-import { closeAppDatabase } from '$lib/server/db';
+import { closeAppDatabase, connectAppDatabase } from '$lib/server/db';
 import { startAppOrExit } from '$lib/server/app/startup';
 import { handleCsrf } from './hooks/csrf';
 import { handleLocale } from './hooks/locale';
@@ -9,18 +9,29 @@ import { handleFormLimits } from './hooks/form-limits';
 import { handleCacheControl } from './hooks/cache-control';
 import { handleSession } from './hooks/session';
 import { handleApiToken } from './hooks/api-token';
-import { handleDatabaseUnavailable, survivePoolDisconnects } from './hooks/database-unavailable';
+import {
+	handleDatabaseUnavailable,
+	handleError as answerError,
+	survivePoolDisconnects
+} from './hooks/database-unavailable';
+import { exceptProbes, handleAccessLog, logServerErrors, startOperations } from '$lib/server/ops';
 
-export { handleError } from './hooks/database-unavailable';
+export const handleError = logServerErrors(answerError);
 
 export const init: ServerInit = async () => {
 	await startAppOrExit();
 	survivePoolDisconnects();
+	const stopOperations = await startOperations((await connectAppDatabase()).kind);
 	// `node build` waits for open handles; close the pool so SIGTERM ends the process.
-	process.once('sveltekit:shutdown', () => void closeAppDatabase());
+	process.once('sveltekit:shutdown', () => {
+		stopOperations();
+		void closeAppDatabase();
+	});
 };
 
 export const handle = sequence(
+	// Request id, access line and metrics around everything, including the other hooks' answers.
+	handleAccessLog,
 	// SvelteKit's cross-site form check, for everything but the API (see the hook).
 	handleCsrf,
 	handleLocale,
@@ -31,6 +42,7 @@ export const handle = sequence(
 	// Before anything reads the database or parses a body: a hostile post costs nobody else time.
 	handleFormLimits,
 	handleDatabaseUnavailable,
-	handleSession,
+	// The load balancer's probes carry no session.
+	exceptProbes(handleSession),
 	handleApiToken
 );

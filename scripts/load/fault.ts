@@ -73,9 +73,11 @@ export async function faultPhase(
 	const late = new Map<string, number>();
 	for (const i of setup.instances)
 		for (const line of i.log) {
-			const m = /^(\d+) Database unavailable \([^)]*\): (.*)$/.exec(line);
-			if (m && Number(m[1]) > readyAt)
-				late.set(m[2]!.slice(0, 90), (late.get(m[2]!.slice(0, 90)) ?? 0) + 1);
+			// "<arrival ms> <JSON log line>"; the app logs each failed request at warn.
+			const m = /^(\d+) (\{.*"msg":"database unavailable".*\})$/.exec(line);
+			if (!m || Number(m[1]) <= readyAt) continue;
+			const reason = String((JSON.parse(m[2]!) as { reason?: string }).reason).slice(0, 90);
+			late.set(reason, (late.get(reason) ?? 0) + 1);
 		}
 	for (const [reason, n] of late) report.figure(`after the database was back, ${n}× ${reason}`);
 	const unawaited = setup.instances.reduce(

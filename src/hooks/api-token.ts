@@ -10,6 +10,7 @@ import {
 import { apiError, isProblemResponse } from '$lib/server/api/errors';
 import { isApiPath } from './api-path';
 import { failedForWantOfDatabase } from './database-unavailable';
+import { logger } from '$lib/server/ops/logger';
 
 /**
  * For /api/v1 only: authenticates the bearer token once (one query) and puts the result on
@@ -42,7 +43,7 @@ export const handleApiToken: Handle = async ({ event, resolve }) => {
 	} catch (error) {
 		// No unaudited use: without its audit entry the answer is withheld. A delivery that was
 		// already written is safe to repeat: the repeat changes nothing.
-		console.error('api audit failed', error);
+		logger().error({ err: error, requestId: event.locals.requestId }, 'api audit failed');
 		return apiError(500, 'internal_error', m.api_error_internal());
 	}
 	return response;

@@ -13,6 +13,7 @@ function eventFor(path: string, accept: string) {
 	const url = new URL(`http://127.0.0.1${path}`);
 	return {
 		url,
+		route: { id: path },
 		request: new Request(url, { headers: { accept } }),
 		locals: {}
 	} as unknown as RequestEvent;

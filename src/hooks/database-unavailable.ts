@@ -11,6 +11,7 @@ import {
 import { reopenServerPool } from '$lib/server/db';
 import { m } from '$lib/paraglide/messages';
 import { UNAVAILABLE_CODE, unavailableResponse } from './unavailable-response';
+import { logger } from '$lib/server/ops/logger';
 
 /** Requests whose load or action failed for want of the database (keyed by their locals). */
 const failed = new WeakSet<App.Locals>();
@@ -22,22 +23,24 @@ const failed = new WeakSet<App.Locals>();
  * the pool for a fresh one, at most every 10 s.
  */
 let lastReopen = 0;
-function noteUnavailable(path: string, e: unknown) {
+function noteUnavailable(locals: App.Locals, route: string | null, e: unknown) {
 	const reason = unavailableReason(e);
-	console.error(`Database unavailable (${path}): ${reason}`);
+	// The route id, not the path: a set-password path carries its token.
+	logger().warn({ requestId: locals.requestId, route, reason }, 'database unavailable');
 	if (!reason.includes('CONNECT_TIMEOUT') || Date.now() - lastReopen < 10_000) return;
 	lastReopen = Date.now();
-	void reopenServerPool().catch((err) => console.error('Reopening the pool failed:', err));
+	void reopenServerPool().catch((err: unknown) =>
+		logger().error({ err }, 'reopening the pool failed')
+	);
 }
 
-export const handleError: HandleServerError = ({ error: e, event, status, message }) => {
+export const handleError: HandleServerError = ({ error: e, event, message }) => {
 	if (isDatabaseUnavailable(e)) {
 		failed.add(event.locals);
-		noteUnavailable(event.url.pathname, e);
+		noteUnavailable(event.locals, event.route.id, e);
 		return { message: m.error_database_unavailable(), code: UNAVAILABLE_CODE };
 	}
-	// As SvelteKit's default: log the unexpected error, show no details.
-	if (status >= 500) console.error(e);
+	// As SvelteKit's default, show no details; the error itself is logged in lib/server/ops.
 	return { message };
 };
 
@@ -51,7 +54,7 @@ export const handleDatabaseUnavailable: Handle = async ({ event, resolve }) => {
 	} catch (e) {
 		// Thrown by a hook before any load ran (the session check is the first query).
 		if (!isDatabaseUnavailable(e)) throw e;
-		noteUnavailable(event.url.pathname, e);
+		noteUnavailable(event.locals, event.route.id, e);
 		return unavailableResponse(event.url, event.request.headers.get('accept'));
 	}
 	if (response.status !== 500 || !failed.has(event.locals)) return response;
@@ -68,16 +71,21 @@ export const handleDatabaseUnavailable: Handle = async ({ event, resolve }) => {
 export function survivePoolDisconnects() {
 	process.on('unhandledRejection', (reason) => {
 		if (!isDatabaseUnavailable(reason)) throw reason;
-		console.error(`Database connection lost (unawaited query): ${unavailableReason(reason)}`);
+		logger().error(
+			{ reason: unavailableReason(reason) },
+			'database connection lost (unawaited query)'
+		);
 	});
 	// The driver's write-after-close bug: replace the pool instead of ending the process. Any
 	// other uncaught exception ends it as Node would (message, exit code 1).
 	process.on('uncaughtException', (error) => {
 		if (!isDriverWriteAfterClose(error)) {
-			console.error(error);
+			logger().fatal({ err: error }, 'uncaught exception');
 			process.exit(1);
 		}
-		console.error('Database driver wrote to a closed connection; opening a fresh pool.');
-		void reopenServerPool().catch((e) => console.error('Reopening the pool failed:', e));
+		logger().warn('database driver wrote to a closed connection; opening a fresh pool');
+		void reopenServerPool().catch((err: unknown) =>
+			logger().error({ err }, 'reopening the pool failed')
+		);
 	});
 }

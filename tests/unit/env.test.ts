@@ -36,4 +36,32 @@ describe('parseEnv', () => {
 	it('treats an empty variable as unset', () => {
 		expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
 	});
+
+	it('asks for demo data explicitly: none by default', () => {
+		expect(parseEnv({}).DEMO_DATA).toBe('never');
+		expect(parseEnv({ DEMO_DATA: 'auto' }).DEMO_DATA).toBe('auto');
+	});
+
+	it('refuses a production start without DATABASE_URL, saying what to set', () => {
+		expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(
+			/DATABASE_URL: required when NODE_ENV=production/
+		);
+		expect(() => parseEnv({ NODE_ENV: 'production', DEMO_DATA: 'auto' })).toThrow(/DATABASE_URL/);
+		const url = 'postgres://ikz@db.example/ikz';
+		expect(parseEnv({ NODE_ENV: 'production', DATABASE_URL: url }).DATABASE_URL).toBe(url);
+		expect(parseEnv({ NODE_ENV: 'development' }).DATABASE_URL).toBeUndefined();
+	});
+
+	it('reads the operating settings: log level, metrics port bound to loopback', () => {
+		const env = parseEnv({});
+		expect(env.LOG_LEVEL).toBe('info');
+		expect(env.METRICS_PORT).toBeUndefined();
+		expect(env.METRICS_HOST).toBe('127.0.0.1');
+		expect(parseEnv({ LOG_LEVEL: 'debug', METRICS_PORT: '9464' })).toMatchObject({
+			LOG_LEVEL: 'debug',
+			METRICS_PORT: 9464
+		});
+		expect(() => parseEnv({ LOG_LEVEL: 'chatty' })).toThrow(/LOG_LEVEL/);
+		expect(() => parseEnv({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
+	});
 });

@@ -1,19 +1,43 @@
 import { z } from 'zod';
 
 /** The only module that reads the environment. Everything else receives a typed config. */
-const envSchema = z.object({
-	DATABASE_URL: z
-		.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
-		.optional(),
-	DATA_DIR: z.string().min(1).default('./data'),
-	DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-	/** auto: seed demo data into an empty embedded database; never: leave it empty. */
-	DEMO_DATA: z.enum(['auto', 'never']).default('auto'),
-	/** Session ends after this much inactivity (BSI/ASVS: short for administrative data). */
-	SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(480).default(30),
-	/** Session ends this long after login, however active. */
-	SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12)
-});
+const envSchema = z
+	.object({
+		DATABASE_URL: z
+			.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+			.optional(),
+		DATA_DIR: z.string().min(1).default('./data'),
+		DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+		/**
+		 * auto: seed demo data (and demo accounts) into an empty embedded database; never: leave it
+		 * empty. Demo data only where asked for (`npm start` and `npm run dev` ask for it).
+		 */
+		DEMO_DATA: z.enum(['auto', 'never']).default('never'),
+		NODE_ENV: z.string().optional(),
+		/** pino's levels; `debug` also logs the health probes' requests. */
+		LOG_LEVEL: z
+			.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+			.default('info'),
+		/** Prometheus metrics on their own port (unset: no metrics server), see decision 0027. */
+		METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+		METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+		/**
+		 * Header in which a trusted reverse proxy passes its request id (e.g. X-Request-Id); unset:
+		 * every request gets a fresh id and a client's header is ignored.
+		 */
+		REQUEST_ID_HEADER: z.string().min(1).optional(),
+		/** Session ends after this much inactivity (BSI/ASVS: short for administrative data). */
+		SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(480).default(30),
+		/** Session ends this long after login, however active. */
+		SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12)
+	})
+	// A production start that forgot DATABASE_URL would otherwise run on an embedded database in
+	// the working folder, which nobody backs up and two instances cannot share.
+	.refine((e) => e.NODE_ENV !== 'production' || e.DATABASE_URL !== undefined, {
+		path: ['DATABASE_URL'],
+		message:
+			'required when NODE_ENV=production: set it to the postgres:// URL of the PostgreSQL server (the embedded database is for trying the app out only)'
+	});
 
 export type Env = z.infer<typeof envSchema>;
 

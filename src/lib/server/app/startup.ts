@@ -4,12 +4,15 @@ import { closeAppDatabase, connectAppDatabase } from '../db';
 import { organisations } from '../db/schema';
 import { seedDatabase } from '../db/seed';
 import { describeStartupError } from './startup-errors';
+import { logger } from '../ops/logger';
 
 /**
  * Brings the database to the current schema before the first request. An empty embedded
  * database gets the demo data, so `npm start` on a fresh machine shows a working product.
  */
-export async function startApp(log: (line: string) => void = console.log): Promise<void> {
+export async function startApp(
+	log: (line: string) => void = (line) => logger().info(line)
+): Promise<void> {
 	const config = env();
 	const handle = await connectAppDatabase();
 	await handle.migrate();
@@ -29,7 +32,9 @@ export async function startAppOrExit(): Promise<void> {
 	try {
 		await startApp();
 	} catch (error) {
-		console.error(`IKZ Scorecard could not start: ${describeStartupError(error)}`);
+		// Also on stderr as plain text: a person starting it by hand reads this line.
+		const message = `IKZ Scorecard could not start: ${describeStartupError(error)}`;
+		console.error(message);
 		await closeAppDatabase().catch(() => {});
 		process.exit(1);
 	}

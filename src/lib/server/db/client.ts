@@ -12,6 +12,8 @@ export interface DatabaseConfig {
 	/** Folder of the embedded database; omitted: in memory (tests). */
 	dataDir?: string;
 	poolMax?: number;
+	/** Names the connections in pg_stat_activity (the metrics count this process's pool there). */
+	applicationName?: string;
 	/** Called with every SQL statement sent; tests count round trips with it. */
 	onQuery?: (sql: string) => void;
 }
@@ -33,7 +35,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 			// postgres.js waits up to 20 s between reconnects after repeated failures (3^n/100 s), so
 			// the app would stay down that long after the server is back; retry at least every second.
 			backoff: (retries) => Math.min(0.05 * 2 ** retries, 1),
-			onnotice: () => {}
+			onnotice: () => {},
+			...(config.applicationName
+				? { connection: { application_name: config.applicationName } }
+				: {})
 		});
 		return {
 			db: drizzlePostgres({ client, schema, casing: 'snake_case', logger }) as unknown as Db,

@@ -1,6 +1,8 @@
 import { env } from '../env';
 import { openDatabase } from './client';
 import type { DatabaseHandle, Db } from './types';
+import { recordQuery } from '../ops/metrics';
+import { applicationName } from '../ops/app-gauges';
 
 let handle: DatabaseHandle | undefined;
 
@@ -9,7 +11,9 @@ function openConfigured(): Promise<DatabaseHandle> {
 	return openDatabase({
 		databaseUrl: config.DATABASE_URL,
 		dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,
-		poolMax: config.DATABASE_POOL_MAX
+		poolMax: config.DATABASE_POOL_MAX,
+		applicationName: applicationName(),
+		onQuery: recordQuery
 	});
 }
 
