@@ -171,7 +171,7 @@ describe('entry writes name their quarter', () => {
 			['quarter', '2025-3'],
 			...gridFields(past, { [KPI]: { value: '71,3', comment: 'Korrektur nach Nachzählung' } })
 		]);
-		expect(saved).toMatchObject({ status: 200, data: { quarter: '2025-3' } });
+		expect(saved).toMatchObject({ status: 200, data: { quarter: '2025-Q3' } });
 		expect(saved.data.message).toBe('Gespeichert in Q3/2025: 1 Werte geändert.');
 		past = await grid(PAST);
 		expect(rowOf(past, KPI).current).toMatchObject({ value: 71.3, state: 'draft' });

@@ -16,6 +16,7 @@ import type { MeasurementState, VersionRow } from '../scorecard/types';
 import { definingQuarter, quartersOf, type ComparisonPeriod } from './period';
 import { judgeYear } from './yearly-judgement';
 import { leastReleased, type DefinitionRow } from './types';
+import { localName } from '../../format/local-name';
 
 /**
  * One row per city and shared KPI of the field (left-joined: no value gives nulls), repeated
@@ -232,7 +233,7 @@ export function buildHeatmap(input: {
 			return {
 				kpiId: reference.kpiId,
 				code: kpis[i]![0]!.code,
-				name: locale === 'de' ? reference.nameDe : reference.nameEn,
+				name: localName(reference, locale),
 				unit: reference.unit,
 				decimals: reference.decimals,
 				polarity: reference.polarity,

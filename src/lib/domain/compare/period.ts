@@ -19,14 +19,6 @@ export function quartersOf(p: ComparisonPeriod): Quarter[] {
 		: [1, 2, 3, 4].map((quarter) => ({ year: p.year, quarter }));
 }
 
-export const quarterParam = (q: Quarter): string => `${q.year}-Q${q.quarter}`;
-
-/** Reads `2026-Q3` only (trend ranges are quarters); null otherwise. */
-export function parseQuarter(text: string | null | undefined): Quarter | null {
-	const p = parsePeriod(text);
-	return p?.kind === 'quarter' ? { year: p.year, quarter: p.quarter } : null;
-}
-
 /**
  * The choices for a period picker from the quarters a field has reported (newest first), each
  * year once before its quarters.

@@ -11,6 +11,7 @@ import { distributionOf } from '../statistics/distribution';
 import { versionAt } from '../scorecard/assemble';
 import type { KpiUnit } from '../../format/number';
 import type { MeasurementState, VersionRow } from '../scorecard/types';
+import { localName } from '../../format/local-name';
 
 /**
  * At most this many city lines (issue 8: ten cities over 40 quarters). Each line has its own
@@ -187,7 +188,7 @@ export function buildTrend(input: {
 	return {
 		kpi: {
 			kpiId: reference.kpiId,
-			name: locale === 'de' ? reference.nameDe : reference.nameEn,
+			name: localName(reference, locale),
 			unit: reference.unit,
 			decimals: reference.decimals,
 			polarity: reference.polarity

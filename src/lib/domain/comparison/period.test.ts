@@ -8,8 +8,12 @@ describe('comparison period', () => {
 		for (const text of ['2026-Q3', '2025']) expect(periodParam(parsePeriod(text)!)).toBe(text);
 	});
 
+	it('reads the older 2026-3 too, and writes it as 2026-Q3', () => {
+		expect(periodParam(parsePeriod('2026-3')!)).toBe('2026-Q3');
+	});
+
 	it('refuses anything else', () => {
-		for (const text of ['', null, '2026-Q5', '2026-3', '26', '1999', '2026-Q1; drop', 'Q1-2026'])
+		for (const text of ['', null, '2026-Q5', '26', '1999', '2026-Q1; drop', 'Q1-2026'])
 			expect(parsePeriod(text)).toBeNull();
 	});
 

@@ -1,23 +1,24 @@
-import type { Quarter } from '../period/quarter';
+import { parseQuarterParam, quarterParam, type Quarter } from '../period/quarter';
 
 /** What a comparison looks at: one quarter, or a whole year by the KPI's yearly aggregation. */
 export type ComparisonPeriod = ({ kind: 'quarter' } & Quarter) | { kind: 'year'; year: number };
 
-const quarterPattern = /^(\d{4})-Q([1-4])$/;
 const yearPattern = /^(\d{4})$/;
 
-/** Reads `2026-Q3` or `2026` from a URL; anything else (or a year outside 2000–2100) is null. */
+/**
+ * Reads a quarter (`2026-Q3`, see `parseQuarterParam`) or `2026` from a URL; anything else (or a
+ * year outside 2000–2100) is null.
+ */
 export function parsePeriod(text: string | null | undefined): ComparisonPeriod | null {
 	if (!text) return null;
-	const q = quarterPattern.exec(text);
-	const y = q ? null : yearPattern.exec(text);
-	const year = Number((q ?? y)?.[1]);
-	if (!(year >= 2000 && year <= 2100)) return null;
-	return q ? { kind: 'quarter', year, quarter: Number(q[2]) } : { kind: 'year', year };
+	const q = parseQuarterParam(text);
+	if (q) return { kind: 'quarter', ...q };
+	const year = Number(yearPattern.exec(text)?.[1]);
+	return year >= 2000 && year <= 2100 ? { kind: 'year', year } : null;
 }
 
 export const periodParam = (p: ComparisonPeriod): string =>
-	p.kind === 'quarter' ? `${p.year}-Q${p.quarter}` : String(p.year);
+	p.kind === 'quarter' ? quarterParam(p) : String(p.year);
 
 /** The last day of the period, as ISO date: the population of that day is the denominator. */
 export function periodEnd(p: ComparisonPeriod): string {

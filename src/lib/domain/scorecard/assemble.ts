@@ -16,6 +16,7 @@ import type {
 	TargetRow,
 	VersionRow
 } from './types';
+import { localName, localized } from '../../format/local-name';
 
 export const TREND_QUARTERS = 12;
 
@@ -138,8 +139,8 @@ export function assembleScorecard(input: AssembleInput): ScorecardView {
 			kpiId: row.kpiId,
 			code: row.kpiCode,
 			comparable: row.kpiIsLocal === false,
-			name: locale === 'de' ? definition.nameDe : definition.nameEn,
-			definition: locale === 'de' ? definition.definitionDe : definition.definitionEn,
+			name: localName(definition, locale),
+			definition: localized(definition, 'definition', locale),
 			unit: definition.unit,
 			decimals: definition.decimals,
 			polarity: definition.polarity,
@@ -186,7 +187,7 @@ export function assembleScorecard(input: AssembleInput): ScorecardView {
 		perspectives.push({
 			id: first.perspectiveId,
 			key: first.perspectiveKey,
-			name: locale === 'de' ? first.perspectiveNameDe : first.perspectiveNameEn,
+			name: localized(first, 'perspectiveName', locale),
 			objectives,
 			statusCounts: countStatuses(objectives.flatMap((o) => o.kpis.map((k) => k.status))),
 			rollup: rollUpGroups(objectives.map((o) => o.rollup))

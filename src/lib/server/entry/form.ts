@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { text } from '../../schemas/text';
-import { readCellValue, type CellProblem } from '../../domain/entry/cell-input';
-import { checkValue, type EntryError, type EntryWarning } from '../../domain/entry/plausibility';
+import { readCellValue } from '../../domain/entry/cell-input';
+import { checkValue } from '../../domain/entry/plausibility';
 import type { AppLocale } from '../../format/number';
 import type { DraftInput } from './save';
 import type { EntryGrid } from './grid';
+import type { PostedRow, RowCheck } from '../../types/entry';
+
+export type { PostedRow, RowCheck };
 
 /** One posted grid row, as typed: kept and sent back on any refusal, so nothing typed is lost. */
 const postedRow = z.object({
@@ -12,10 +15,9 @@ const postedRow = z.object({
 	value: text().max(64),
 	comment: text().max(2000),
 	version: z.int32().min(0)
-});
+}) satisfies z.ZodType<PostedRow>;
 const MAX_ROWS = 500;
 const gridPost = z.array(postedRow).max(MAX_ROWS);
-export type PostedRow = z.infer<typeof postedRow>;
 
 /**
  * Reads the grid's fields (`kpi`, then `value_<kpiId>`, `comment_<kpiId>`, `version_<kpiId>`)
@@ -44,13 +46,6 @@ export function readGridPost(form: FormData): PostedRow[] | null {
 	}));
 	const parsed = gridPost.safeParse(rows);
 	return parsed.success ? parsed.data : null;
-}
-
-export interface RowCheck {
-	kpiId: number;
-	problem: CellProblem | null;
-	errors: EntryError[];
-	warnings: EntryWarning[];
 }
 
 /**

@@ -9,47 +9,19 @@ import {
 	scorecardKpiIds
 } from '../scorecards/queries';
 import { versionAt } from '../../domain/scorecard/assemble';
-import { bandsFromStrings, hasTarget, type Bands, type Polarity } from '../../domain/status/status';
-import { lastCompletedQuarter, shiftQuarter, type Quarter } from '../../domain/period/quarter';
-import type { KpiUnit } from '../../format/number';
-import type { MeasurementState } from '../auth/permissions';
+import { bandsFromStrings, hasTarget } from '../../domain/status/status';
+import {
+	lastCompletedQuarter,
+	parseQuarterParam,
+	shiftQuarter,
+	type Quarter
+} from '../../domain/period/quarter';
+import type { EntryGrid, GridRow, GridValue } from '../../types/entry';
+import { localName } from '../../format/local-name';
+
+export type { EntryGrid, GridRow, GridValue };
 
 export type PeriodState = 'open' | 'closed' | 'missing';
-
-export interface GridValue {
-	id: number;
-	value: number;
-	state: MeasurementState;
-	comment: string;
-	version: number;
-	updatedByName: string | null;
-}
-
-/** One row of the entry grid: a KPI of the scorecard with everything the controller compares. */
-export interface GridRow {
-	kpiId: number;
-	code: string;
-	name: string;
-	comparable: boolean;
-	kpiVersionId: number;
-	unit: KpiUnit;
-	decimals: number;
-	polarity: Polarity;
-	plausibleChangePercent: number | null;
-	bands: Bands | null;
-	current: GridValue | null;
-	previousQuarter: number | null;
-	sameQuarterLastYear: number | null;
-}
-
-export interface EntryGrid {
-	scorecardId: number;
-	organisation: { id: number; slug: string; name: string };
-	field: { id: number; slug: string; nameDe: string; nameEn: string };
-	quarter: Quarter;
-	period: { state: PeriodState; deadline: string | null };
-	rows: GridRow[];
-}
 
 /**
  * The entry grid of one city, field and quarter: six reads whatever the number of KPIs. Only
@@ -129,7 +101,7 @@ export async function loadEntryGrid(
 		rows.push({
 			kpiId,
 			code: s.kpiCode,
-			name: locale === 'de' ? version.nameDe : version.nameEn,
+			name: localName(version, locale),
 			comparable: s.kpiIsLocal === false,
 			kpiVersionId: version.id,
 			unit: version.unit,
@@ -165,19 +137,14 @@ export async function loadEntryGrid(
 	};
 }
 
-/** `?q=2026-3`, or the field's newest open quarter, or the last quarter that has ended. */
+/** `?q=2026-Q3` (or the older `2026-3`), or the field's newest open quarter, or the last quarter that has ended. */
 export async function chooseQuarter(
 	db: DbOrTx,
 	fieldSlug: string,
 	requested: string | null,
 	today: Date
 ): Promise<Quarter | null> {
-	if (requested !== null) {
-		const match = /^(\d{4})-([1-4])$/.exec(requested);
-		if (!match) return null;
-		const q = { year: Number(match[1]), quarter: Number(match[2]) };
-		return q.year >= 2000 && q.year <= 2100 ? q : null;
-	}
+	if (requested !== null) return parseQuarterParam(requested);
 	const [open] = await db
 		.select({ year: reportingPeriods.year, quarter: reportingPeriods.quarter })
 		.from(reportingPeriods)

@@ -5,6 +5,9 @@ import { recordAudit } from '../auth/audit';
 import type { Quarter } from '../../domain/period/quarter';
 import { claimHolds } from '../../domain/entry/version-claim';
 import { EntryRefused, lockPeriod, lockValues, requireOpen } from './values';
+import type { SaveConflict } from '../../types/entry';
+
+export type { SaveConflict };
 
 export interface DraftInput {
 	kpiId: number;
@@ -13,15 +16,6 @@ export interface DraftInput {
 	comment: string;
 	/** The row version the grid was read at; 0 when there was no value yet. */
 	expectedVersion: number;
-}
-
-/** Someone saved the value in between: their value is shown, the user decides. */
-export interface SaveConflict {
-	kpiId: number;
-	theirValue: number | null;
-	theirComment: string;
-	theirVersion: number;
-	byName: string | null;
 }
 
 /** A row this save wrote, with its version now (null: the draft was cleared and removed). */

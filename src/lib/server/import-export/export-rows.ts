@@ -17,6 +17,7 @@ import type { MeasurementState } from '../auth/permissions';
 import type { Quarter } from '../../domain/period/quarter';
 import type { AppLocale } from '../../format/number';
 import type { ExportRow } from '../../domain/delivery/export-file';
+import { localName } from '../../format/local-name';
 
 export async function loadExportRows(
 	db: DbOrTx,
@@ -68,7 +69,7 @@ export async function loadExportRows(
 		rows.push({
 			...base,
 			kpi: kpi.code,
-			name: locale === 'de' ? v.nameDe : v.nameEn,
+			name: localName(v, locale),
 			unit: v.unit,
 			year: v.year,
 			quarter: v.quarter,
@@ -88,7 +89,7 @@ export async function loadExportRows(
 			rows.push({
 				...base,
 				kpi: kpi.code,
-				name: locale === 'de' ? version.nameDe : version.nameEn,
+				name: localName(version, locale),
 				unit: version.unit,
 				year: quarter.year,
 				quarter: quarter.quarter,

@@ -10,7 +10,8 @@ import { releaseQuarter, reopenValue, submitQuarter } from '$lib/server/entry/tr
 import { readReopenPost, readSeenVersions } from '$lib/server/entry/transition-form';
 import { entryRefusalText } from '$lib/server/entry/messages';
 import type { EntryRefused } from '$lib/server/entry/values';
-import { quarterParamOf, writeQuarter } from '$lib/domain/entry/write-target';
+import { writeQuarter } from '$lib/domain/entry/write-target';
+import { quarterParam } from '$lib/domain/period/quarter';
 import type { Quarter } from '$lib/domain/period/quarter';
 import { quarterLabel } from '$lib/i18n';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -107,7 +108,7 @@ async function saveGrid(event: Event, viewer: Viewer, submit: boolean) {
 	);
 	if ('refusal' in target) return target.refusal;
 	const { form, grid } = target;
-	const quarter = quarterParamOf(grid.quarter);
+	const quarter = quarterParam(grid.quarter);
 	const label = quarterLabel(grid.quarter);
 	const posted = readGridPost(form);
 	if (!posted) return refuse(400, quarter, m.entry_post_invalid(), { typed: [] });
@@ -178,7 +179,7 @@ export const actions: Actions = {
 		const target = await writeTarget(event, viewer, 'measurement:release');
 		if ('refusal' in target) return target.refusal;
 		const { form, grid } = target;
-		const quarter = quarterParamOf(grid.quarter);
+		const quarter = quarterParam(grid.quarter);
 		const seen = readSeenVersions(form);
 		if (!seen) return refuse(400, quarter, m.entry_post_invalid());
 		const result = await releaseQuarter(appDb(), scopeOf(grid, viewer.principal.userId), seen);
@@ -198,7 +199,7 @@ export const actions: Actions = {
 		const target = await writeTarget(event, viewer, 'measurement:reopen');
 		if ('refusal' in target) return target.refusal;
 		const { form, grid } = target;
-		const quarter = quarterParamOf(grid.quarter);
+		const quarter = quarterParam(grid.quarter);
 		const post = readReopenPost(form);
 		if (!post.ok) {
 			const message =
