@@ -16,7 +16,8 @@ import { hasAtMostDecimals, readCellValue, type CellProblem } from '../entry/cel
 import { claimHolds, versionAfterWrite } from '../entry/version-claim';
 import { checkValue, type EntryWarning } from '../entry/plausibility';
 import { hasTarget, type Bands, type Polarity } from '../status/status';
-import { shiftQuarter, compareQuarters, type Quarter } from '../period/quarter';
+import { shiftQuarter, type Quarter } from '../period/quarter';
+import { versionForQuarter } from '../scorecard/versions';
 import type { KpiUnit } from '../../format/number';
 import type {
 	DeliveryErrorCode,
@@ -168,22 +169,6 @@ const validQuarter = (year: number, quarter: number) =>
 	quarter >= 1 &&
 	quarter <= 4;
 
-/** The definition valid in the quarter; before the first one, the first (as the entry grid). */
-function versionIn(versions: KpiVersionInfo[], q: Quarter): KpiVersionInfo | undefined {
-	let found: KpiVersionInfo | undefined;
-	for (const v of versions) {
-		const from = { year: v.validFromYear, quarter: v.validFromQuarter };
-		if (compareQuarters(from, q) <= 0) {
-			if (
-				!found ||
-				compareQuarters(from, { year: found.validFromYear, quarter: found.validFromQuarter }) > 0
-			)
-				found = v;
-		}
-	}
-	return found ?? versions[0];
-}
-
 /** A number the value column holds exactly: finite, below 10^18, at most six decimals. */
 function storable(value: number): boolean {
 	return (
@@ -301,7 +286,7 @@ export function resolveRows(rows: DeliveryRow[], catalog: Catalog): ResolvedRow[
 		if (!fieldRef) return fail('unknown_field', { field: String(kpi.fieldId) });
 		display.field = fieldRef.slug;
 		const quarter = { year: row.year, quarter: row.quarter };
-		const version = versionIn(kpi.versions, quarter);
+		const version = versionForQuarter(kpi.versions, quarter);
 		if (!version) return fail('unknown_kpi', { kpi: kpiCode });
 		const reading = readValue(row, version.unit);
 		if (!reading.ok) {

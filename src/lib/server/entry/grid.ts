@@ -8,7 +8,7 @@ import {
 	loadVersions,
 	scorecardKpiIds
 } from '../scorecards/queries';
-import { versionAt } from '../../domain/scorecard/assemble';
+import { versionForQuarter } from '../../domain/scorecard/versions';
 import { bandsFromStrings, hasTarget, type Bands, type Polarity } from '../../domain/status/status';
 import { lastCompletedQuarter, shiftQuarter, type Quarter } from '../../domain/period/quarter';
 import type { KpiUnit } from '../../format/number';
@@ -117,7 +117,7 @@ export async function loadEntryGrid(
 		if (s.kpiId === null || s.kpiCode === null || s.scorecardKpiId === null) continue;
 		const kpiId = s.kpiId;
 		const kpiVersions = versions.filter((v) => v.kpiId === kpiId);
-		const version = versionAt(kpiVersions, quarter) ?? kpiVersions[0];
+		const version = versionForQuarter(kpiVersions, quarter);
 		if (!version) continue;
 		const own = cityTarget.get(s.scorecardKpiId);
 		const field = bandsFromStrings(version);

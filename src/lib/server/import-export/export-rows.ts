@@ -12,7 +12,7 @@ import {
 	scorecardKpiIds,
 	type ScorecardHeader
 } from '../scorecards/queries';
-import { versionAt } from '../../domain/scorecard/assemble';
+import { versionForQuarter } from '../../domain/scorecard/versions';
 import type { MeasurementState } from '../auth/permissions';
 import type { Quarter } from '../../domain/period/quarter';
 import type { AppLocale } from '../../format/number';
@@ -83,7 +83,7 @@ export async function loadExportRows(
 		for (const [kpiId, kpi] of order) {
 			if (present.has(kpi.code)) continue;
 			const own = versions.filter((v) => v.kpiId === kpiId);
-			const version = versionAt(own, quarter) ?? own[0];
+			const version = versionForQuarter(own, quarter);
 			if (!version) continue;
 			rows.push({
 				...base,
