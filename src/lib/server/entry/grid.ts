@@ -12,9 +12,9 @@ import { versionForQuarter } from '../../domain/scorecard/versions';
 import { bandsFromStrings, hasTarget, type Bands, type Polarity } from '../../domain/status/status';
 import { lastCompletedQuarter, shiftQuarter, type Quarter } from '../../domain/period/quarter';
 import type { KpiUnit } from '../../format/number';
-import type { MeasurementState } from '../auth/permissions';
+import type { MeasurementState, PeriodState } from '../../domain/entry/workflow';
 
-export type PeriodState = 'open' | 'closed' | 'missing';
+export type { PeriodState };
 
 export interface GridValue {
 	id: number;
