@@ -24,6 +24,10 @@ const noServerModules = {
 	message:
 		'Server modules stay on the server: take shared types from src/lib/types, rules from src/lib/domain.'
 };
+const noFileHandlingInDomain = {
+	group: ['exceljs', 'papaparse', 'iconv-lite', 'node:*'],
+	message: 'Files and streams are handled in src/lib/server/tabular; the domain gets plain rows.'
+};
 const domainIsPure = {
 	regex: '^(\\$lib/|(\\.\\.?/)+)(paraglide|server)(/|$)',
 	message: 'src/lib/domain is pure: no server modules, no messages (they need a runtime locale).'
@@ -75,7 +79,10 @@ export default ts.config(
 	{
 		files: ['src/lib/domain/**/*.ts'],
 		rules: {
-			'no-restricted-imports': ['error', { patterns: [drizzleOnlyInServer, domainIsPure] }]
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [drizzleOnlyInServer, domainIsPure, noFileHandlingInDomain] }
+			]
 		}
 	},
 	{

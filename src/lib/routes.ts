@@ -59,7 +59,30 @@ export const routes = {
 		localizeHref(`/compare/trend${queryString(filters)}`),
 	compareTrendExport: (filters: CompareFilters, format: 'csv' | 'xlsx') =>
 		localizeHref(`/compare/trend/export${queryString({ ...filters, format })}`),
-	overview: (city?: string) => localizeHref(`/overview${queryString({ city })}`)
+	overview: (city?: string) => localizeHref(`/overview${queryString({ city })}`),
+	overviewExport: (city: string, format: 'csv' | 'xlsx') =>
+		localizeHref(`/overview/export${queryString({ city, format })}`),
+	/** The comparison's export; `query` is the comparison's own query string (without `?`). */
+	compareExport: (query: string, format: 'csv' | 'xlsx') =>
+		localizeHref(`/compare/export?${query}${query ? '&' : ''}format=${format}`),
+	catalogueKpi: (field: string, code: string) =>
+		localizeHref(`/fields/${field}/catalogue/${encodeURIComponent(code)}`),
+	catalogueNew: (field: string) => localizeHref(`/fields/${field}/catalogue/new`),
+	login: () => localizeHref('/login'),
+	loginSecondFactor: () => localizeHref('/login/2fa'),
+	account: () => localizeHref('/account'),
+	accountTokens: () => localizeHref('/account/tokens'),
+	accountSecondFactor: () => localizeHref('/account/2fa'),
+	/** The audit log; `query` is its filter query string (without `?`). */
+	audit: (query = '') => localizeHref('/audit') + (query ? `?${query}` : ''),
+	adminUsers: () => localizeHref('/admin/users'),
+	adminUser: (id: number) => localizeHref(`/admin/users/${id}`),
+	admin: () => localizeHref('/admin'),
+	peerGroups: () => localizeHref('/admin/peer-groups'),
+	peerGroup: (slug: string) => localizeHref(`/admin/peer-groups/${slug}`),
+	accessibility: () => localizeHref('/barrierefreiheit'),
+	/** The API's description: not a page, so never localized. */
+	apiDescription: () => '/api/v1/openapi.json'
 };
 
 /** Filters of the compare views as they appear in the URL; lists join with commas (cities=a,b). */

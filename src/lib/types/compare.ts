@@ -6,7 +6,7 @@ import type { Heatmap } from '../domain/compare/heatmap';
 import type { KeyKpiPosition, Mover, OverviewRow } from '../domain/compare/overview';
 import type { ComparisonPeriod } from '../domain/compare/period';
 import type { TrendView } from '../domain/compare/trend';
-import type { Basis, Denominator } from '../domain/comparison/build';
+import type { Basis, Denominator } from '../domain/compare/comparison';
 import type { Quarter } from '../domain/period/quarter';
 
 export interface FieldRef {

@@ -2,7 +2,7 @@
  * The entry grid and its checks as the entry page and its components receive them
  * (built by `server/entry/{grid,form,save}.ts`).
  */
-import type { CellProblem } from '../domain/entry/cell-input';
+import type { KpiValueProblem } from '../domain/entry/cell-input';
 import type { EntryError, EntryWarning } from '../domain/entry/plausibility';
 import type { Quarter } from '../domain/period/quarter';
 import type { PeriodState } from '../domain/period/reporting-period';
@@ -47,7 +47,7 @@ export interface EntryGrid {
 
 export interface RowCheck {
 	kpiId: number;
-	problem: CellProblem | null;
+	problem: KpiValueProblem | null;
 	errors: EntryError[];
 	warnings: EntryWarning[];
 }

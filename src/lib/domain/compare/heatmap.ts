@@ -10,7 +10,8 @@ import {
 } from '../status/status';
 import { scoreOf } from '../scoring/score';
 import { distributionOf } from '../statistics/distribution';
-import { bandsFor, versionAt } from '../scorecard/assemble';
+import { bandsFor } from '../scorecard/assemble';
+import { versionForQuarter } from '../scorecard/versions';
 import type { KpiUnit } from '../../format/number';
 import type { MeasurementState, VersionRow } from '../scorecard/types';
 import { definingQuarter, quartersOf, type ComparisonPeriod } from './period';
@@ -194,7 +195,7 @@ export function buildHeatmap(input: {
 		(a, b) => a[0]!.kpiSortOrder - b[0]!.kpiSortOrder || a[0]!.code.localeCompare(b[0]!.code)
 	);
 	const columns = kpis.map((versions) => {
-		const reference = versionAt(versions, ref) ?? versions[0]!;
+		const reference = versionForQuarter(versions, ref)!;
 		const from = quarterOf(reference);
 		const changed =
 			versions.some((v) => compareQuarters(quarterOf(v), from) < 0) &&

@@ -8,7 +8,7 @@ import {
 } from '../period/quarter';
 import { bandsFromStrings, type Polarity } from '../status/status';
 import { distributionOf } from '../statistics/distribution';
-import { versionAt } from '../scorecard/assemble';
+import { versionForQuarter } from '../scorecard/versions';
 import type { KpiUnit } from '../../format/number';
 import type { MeasurementState, VersionRow } from '../scorecard/types';
 import { localName } from '../../format/local-name';
@@ -122,7 +122,7 @@ export function buildTrend(input: {
 }): TrendView {
 	const { versions, rows, locale } = input;
 	const quarters = quarterSpan(input.from, input.to);
-	const inForce = quarters.map((q) => versionAt(versions, q) ?? versions[0]!);
+	const inForce = quarters.map((q) => versionForQuarter(versions, q)!);
 	const reference = inForce.at(-1)!;
 	const own = new Set(input.ownOrganisationIds);
 	const byCity = groupBy(rows, (r) => r.organisationId);

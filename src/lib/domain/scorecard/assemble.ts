@@ -1,6 +1,7 @@
 import { compareQuarters, quarterRange, type Quarter } from '../period/quarter';
 import { bandsFromStrings, hasTarget, statusOf, type Bands, type Status } from '../status/status';
 import { groupBy } from '../../util/group-by';
+import { versionAt } from './versions';
 import { scoreOf } from '../scoring/score';
 import { rollUpGroups, rollUpKpis } from '../scoring/rollup';
 import { yearlyValue } from '../scoring/yearly';
@@ -26,25 +27,6 @@ function countStatuses(statuses: Status[]): StatusCounts {
 	const counts = emptyCounts();
 	for (const s of statuses) counts[s]++;
 	return counts;
-}
-
-/** The definition version in force in a quarter: the newest one valid from that quarter or before. */
-export function versionAt<V extends { validFromYear: number; validFromQuarter: number }>(
-	versions: V[],
-	q: Quarter
-): V | undefined {
-	let found: V | undefined;
-	for (const v of versions) {
-		const from = { year: v.validFromYear, quarter: v.validFromQuarter };
-		if (
-			compareQuarters(from, q) <= 0 &&
-			(!found ||
-				compareQuarters(from, { year: found.validFromYear, quarter: found.validFromQuarter }) > 0)
-		) {
-			found = v;
-		}
-	}
-	return found;
 }
 
 /** The city's own target for the year wins; otherwise the field's common target, if agreed. */

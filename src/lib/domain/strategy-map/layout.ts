@@ -1,3 +1,20 @@
+/**
+ * Layout of a strategy map: one horizontal lane per perspective (top to bottom in the order
+ * given), the objectives as boxes in their lane, and the cause–effect links as orthogonal arrows
+ * with rounded corners. Pure and deterministic (no DOM, no randomness): the same input always
+ * gives the same coordinates, whatever order the links come in.
+ *
+ * Routing rules, so arrows never run through a box:
+ * - every link leaves and enters a box through its top or bottom edge;
+ * - horizontal runs lie in the gaps between the box rows of neighbouring lanes ("channels"),
+ *   each on its own track where runs in the same channel would overlap;
+ * - a link that skips lanes climbs in a vertical corridor that is free of boxes in every lane
+ *   it passes (when the gaps are full, right of all boxes: the drawing widens);
+ * - a link within one lane curves around through the channel above that lane;
+ * - the arrows at one box edge are spread apart in the order of where they lead, lined up with
+ *   the box at their other end where possible, and kept apart from the arrows of other links
+ *   across the same channel, so no two links run on one line.
+ */
 import {
 	defaultLayoutOptions,
 	type MapPerspectiveInput,
@@ -21,23 +38,6 @@ import {
 	spreadPorts,
 	type Interval
 } from './geometry';
-/**
- * Layout of a strategy map: one horizontal lane per perspective (top to bottom in the order
- * given), the objectives as boxes in their lane, and the cause–effect links as orthogonal arrows
- * with rounded corners. Pure and deterministic (no DOM, no randomness): the same input always
- * gives the same coordinates, whatever order the links come in.
- *
- * Routing rules, so arrows never run through a box:
- * - every link leaves and enters a box through its top or bottom edge;
- * - horizontal runs lie in the gaps between the box rows of neighbouring lanes ("channels"),
- *   each on its own track where runs in the same channel would overlap;
- * - a link that skips lanes climbs in a vertical corridor that is free of boxes in every lane
- *   it passes (when the gaps are full, right of all boxes: the drawing widens);
- * - a link within one lane curves around through the channel above that lane;
- * - the arrows at one box edge are spread apart in the order of where they lead, lined up with
- *   the box at their other end where possible, and kept apart from the arrows of other links
- *   across the same channel, so no two links run on one line.
- */
 
 interface PlacedObjective {
 	id: number;

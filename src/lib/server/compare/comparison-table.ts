@@ -2,7 +2,7 @@ import { m } from '../../paraglide/messages';
 import { statusLabel } from '../../i18n';
 import type { ComparisonPage } from './comparison';
 import type { TableCell } from '../tabular/table-file';
-import { periodParam } from '../../domain/comparison/period';
+import { periodParam } from '../../domain/compare/period';
 import { factorMarkerText } from '../../components/exchange/labels';
 import { localName } from '../../format/local-name';
 

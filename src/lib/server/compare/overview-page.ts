@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/types';
 import { unreleasedOrganisations, type Viewer } from '../auth/viewer';
-import { assembleScorecard, versionAt } from '../../domain/scorecard/assemble';
+import { assembleScorecard } from '../../domain/scorecard/assemble';
+import { versionAt } from '../../domain/scorecard/versions';
 import { bandsFromStrings, hasTarget } from '../../domain/status/status';
 import { compareQuarters, type Quarter } from '../../domain/period/quarter';
 import type { StructureRow, TargetRow, VersionRow } from '../../domain/scorecard/types';

@@ -8,14 +8,9 @@ import type { Db, DbOrTx, Tx } from '../db/types';
 import { recordAudit } from '../auth/audit';
 import { getLocale } from '../../paraglide/runtime';
 import type { AppLocale } from '../../format/number';
-import {
-	classifyRows,
-	countKinds,
-	neededKeys,
-	resolveRows,
-	type PlannedRow,
-	type WriteOp
-} from '../../domain/delivery/plan';
+import { classifyRows, countKinds } from '../../domain/delivery/classify';
+import { neededKeys, resolveRows } from '../../domain/delivery/resolve';
+import type { PlannedRow, WriteOp } from '../../domain/delivery/plan-model';
 import type { DeliveryPlan, DeliveryRow, RowOutcome } from '../../domain/delivery/types';
 import { loadCatalog, loadStoredState } from './load';
 import { deliveryErrorText } from './messages';

@@ -19,7 +19,7 @@ import {
 	type KpiCandidate,
 	type StoredState,
 	type StoredValue
-} from '../../domain/delivery/plan';
+} from '../../domain/delivery/plan-model';
 import type { DeliveryRow, ValueState } from '../../domain/delivery/types';
 import { jsonParam, selectRows } from './sql';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text } from '../../schemas/text';
-import { readCellValue } from '../../domain/entry/cell-input';
-import { checkValue } from '../../domain/entry/plausibility';
+import { readKpiValue } from '../../domain/entry/cell-input';
+import { canSubmit, checkValue } from '../../domain/entry/plausibility';
 import type { AppLocale } from '../../format/number';
 import type { DraftInput } from './save';
 import type { EntryGrid } from './grid';
@@ -51,7 +51,8 @@ export function readGridPost(form: FormData): PostedRow[] | null {
 /**
  * Turns the posted rows into drafts for the KPIs of the grid (others are ignored: a crafted
  * field for another KPI never reaches the database) and checks each: number format and the
- * plausibility rules for submitting.
+ * plausibility rules for submitting. A value is read as import and API read it: with no more
+ * decimals than the KPI keeps (`readKpiValue`).
  */
 export function evaluateRows(grid: EntryGrid, posted: PostedRow[], locale: AppLocale) {
 	const drafts: DraftInput[] = [];
@@ -62,7 +63,7 @@ export function evaluateRows(grid: EntryGrid, posted: PostedRow[], locale: AppLo
 	for (const row of grid.rows) {
 		const p = byKpi.get(row.kpiId);
 		if (!p) continue;
-		const reading = readCellValue(p.value, row.unit, locale);
+		const reading = readKpiValue(p.value, row.unit, row.decimals, locale);
 		if (!reading.ok) {
 			checks.push({ kpiId: row.kpiId, problem: reading.problem, errors: [], warnings: [] });
 			continue;
@@ -91,4 +92,15 @@ export function evaluateRows(grid: EntryGrid, posted: PostedRow[], locale: AppLo
 		});
 	}
 	return { drafts, checks };
+}
+
+/**
+ * The KPIs whose checks stop the quarter from being submitted (`canSubmit`). Submitted and
+ * released rows are locked and not submitted again, so their checks do not block.
+ */
+export function blockingRows(grid: EntryGrid, checks: RowCheck[]): number[] {
+	const locked = new Set(
+		grid.rows.filter((r) => r.current && r.current.state !== 'draft').map((r) => r.kpiId)
+	);
+	return checks.filter((c) => !locked.has(c.kpiId) && !canSubmit(c)).map((c) => c.kpiId);
 }

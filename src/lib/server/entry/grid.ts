@@ -8,7 +8,7 @@ import {
 	loadVersions,
 	scorecardKpiIds
 } from '../scorecards/queries';
-import { versionAt } from '../../domain/scorecard/assemble';
+import { versionForQuarter } from '../../domain/scorecard/versions';
 import { bandsFromStrings, hasTarget } from '../../domain/status/status';
 import {
 	lastCompletedQuarter,
@@ -16,12 +16,13 @@ import {
 	shiftQuarter,
 	type Quarter
 } from '../../domain/period/quarter';
+import type { PeriodState } from '../../domain/entry/workflow';
 import type { EntryGrid, GridRow, GridValue } from '../../types/entry';
 import { localName } from '../../format/local-name';
 
 export type { EntryGrid, GridRow, GridValue };
 
-export type PeriodState = 'open' | 'closed' | 'missing';
+export type { PeriodState };
 
 /**
  * The entry grid of one city, field and quarter: six reads whatever the number of KPIs. Only
@@ -89,7 +90,7 @@ export async function loadEntryGrid(
 		if (s.kpiId === null || s.kpiCode === null || s.scorecardKpiId === null) continue;
 		const kpiId = s.kpiId;
 		const kpiVersions = versions.filter((v) => v.kpiId === kpiId);
-		const version = versionAt(kpiVersions, quarter) ?? kpiVersions[0];
+		const version = versionForQuarter(kpiVersions, quarter);
 		if (!version) continue;
 		const own = cityTarget.get(s.scorecardKpiId);
 		const field = bandsFromStrings(version);

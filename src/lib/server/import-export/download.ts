@@ -2,12 +2,7 @@ import { z } from 'zod';
 import { text } from '../../schemas/text';
 import { m } from '../../paraglide/messages';
 import type { AppLocale, KpiUnit } from '../../format/number';
-import {
-	exportCsv,
-	exportXlsx,
-	type ExportLabels,
-	type ExportRow
-} from '../../domain/delivery/export-file';
+import { exportCsv, exportXlsx, type ExportLabels, type ExportRow } from '../tabular/export-file';
 import { parseQuarterParam, type Quarter } from '../../domain/period/quarter';
 
 /** `?format=csv|xlsx&q=2026-Q3|all` of the export and template links (the older `2026-3` too). */

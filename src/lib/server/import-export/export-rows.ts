@@ -12,11 +12,11 @@ import {
 	scorecardKpiIds,
 	type ScorecardHeader
 } from '../scorecards/queries';
-import { versionAt } from '../../domain/scorecard/assemble';
+import { versionForQuarter } from '../../domain/scorecard/versions';
 import type { MeasurementState } from '../auth/permissions';
 import type { Quarter } from '../../domain/period/quarter';
 import type { AppLocale } from '../../format/number';
-import type { ExportRow } from '../../domain/delivery/export-file';
+import type { ExportRow } from '../tabular/export-file';
 import { localName } from '../../format/local-name';
 
 export async function loadExportRows(
@@ -84,7 +84,7 @@ export async function loadExportRows(
 		for (const [kpiId, kpi] of order) {
 			if (present.has(kpi.code)) continue;
 			const own = versions.filter((v) => v.kpiId === kpiId);
-			const version = versionAt(own, quarter) ?? own[0];
+			const version = versionForQuarter(own, quarter);
 			if (!version) continue;
 			rows.push({
 				...base,

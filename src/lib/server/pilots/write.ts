@@ -2,7 +2,12 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { fieldParticipants, pilotGates, pilotLines, pilotPartners, pilots } from '../db/schema';
 import type { Db } from '../db/types';
 import { recordAudit } from '../auth/audit';
-import { allocationProblems, type PilotProblem } from '$lib/domain/pilots/validation';
+import {
+	allocationProblems,
+	settingsProblems,
+	type PilotProblem
+} from '$lib/domain/pilots/validation';
+import type { CriteriaProblem } from '$lib/domain/pilots/strategic';
 import type { AllocationKey } from '$lib/domain/pilots/types';
 import type { PartnerBasis } from '$lib/domain/pilots/allocation';
 import { lockPilot } from './lock';
@@ -15,6 +20,7 @@ import { lockPilot } from './lock';
 
 export type Refusal =
 	| PilotProblem
+	| CriteriaProblem
 	| { code: 'not_found' }
 	| { code: 'stale' }
 	| { code: 'title_taken' }
@@ -62,6 +68,8 @@ export async function createPilot(
 ): Promise<WriteResult<{ id: number }>> {
 	// The lead city always takes part; duplicates from the form collapse.
 	const partnerIds = [...new Set([input.leadOrganisationId, ...input.partnerIds])];
+	const [invalid] = settingsProblems(input);
+	if (invalid) return refuse(invalid);
 	try {
 		return await db.transaction(async (tx) => {
 			const members = await tx
@@ -126,6 +134,8 @@ export async function saveSettings(
 		partners: PartnerInput[];
 	}
 ): Promise<WriteResult> {
+	const [invalid] = settingsProblems(input);
+	if (invalid) return refuse(invalid);
 	return db.transaction(async (tx) => {
 		const pilot = await lockPilot(tx, input.fieldId, input.pilotId);
 		if (!pilot) return refuse({ code: 'not_found' });

@@ -7,7 +7,7 @@
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import type { AppLocale } from '../../format/number';
-import { guardFormula } from '../../domain/delivery/export-file';
+import { guardFormula } from '../../domain/delivery/formula';
 
 export type TableCell = string | number | null;
 export type TableFormat = 'csv' | 'xlsx';

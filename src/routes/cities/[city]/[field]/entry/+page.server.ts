@@ -4,7 +4,7 @@ import { can, type Capability } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
 import { findScorecard } from '$lib/server/scorecards/queries';
 import { chooseQuarter, loadEntryGrid, type EntryGrid } from '$lib/server/entry/grid';
-import { evaluateRows, readGridPost, type PostedRow } from '$lib/server/entry/form';
+import { blockingRows, evaluateRows, readGridPost, type PostedRow } from '$lib/server/entry/form';
 import { saveDrafts } from '$lib/server/entry/save';
 import { releaseQuarter, reopenValue, submitQuarter } from '$lib/server/entry/transitions';
 import { readReopenPost, readSeenVersions } from '$lib/server/entry/transition-form';
@@ -139,13 +139,7 @@ async function saveGrid(event: Event, viewer: Viewer, submit: boolean) {
 		};
 	}
 	const typed = typedAfterSave(posted, saved.written);
-	// Submitted and released rows are locked and not submitted again: their checks do not block.
-	const lockedRows = new Set(
-		grid.rows.filter((r) => r.current && r.current.state !== 'draft').map((r) => r.kpiId)
-	);
-	const blocking = checks
-		.filter((c) => c.errors.length > 0 && !lockedRows.has(c.kpiId))
-		.map((c) => c.kpiId);
+	const blocking = blockingRows(grid, checks);
 	const seen = new Map(typed.map((t) => [t.kpiId, t.version]));
 	const submitted = await submitQuarter(appDb(), scope, blocking, seen);
 	if (!submitted.ok) {
