@@ -11,6 +11,8 @@ import {
 	scorecardKpis
 } from '../db/schema';
 import type { Db, DbOrTx, Tx } from '../db/types';
+import { isUniqueViolation } from '../db/errors';
+import { refuse, transactionOr } from '../db/refusal';
 import { kpiDefinitionColumns } from './version-columns';
 import { bandProblems, type BandProblem, type Bands } from '../../domain/status/status';
 import { compareQuarters, type Quarter } from '../../domain/period/quarter';
@@ -117,27 +119,16 @@ export interface KpiTarget {
 	expectedVersion: number;
 }
 
-/** Thrown inside a write to roll all of it back and tell the caller why. */
-class Refused extends Error {
-	constructor(readonly refusal: EditorRefusal) {
-		super(`catalogue edit refused: ${refusal.reason}`);
-	}
-}
-
-const refuse = (refusal: EditorRefusal): never => {
-	throw new Refused(refusal);
-};
-
 /** The database's answer to two KPIs with the same code in one field (a concurrent create). */
-const isCodeTaken = (error: unknown) =>
-	String((error as { cause?: unknown })?.cause ?? error).includes('kpis_code_unique') ||
-	String(error).includes('kpis_code_unique');
+const isCodeTaken = (error: unknown) => isUniqueViolation(error, 'kpis_code_unique');
 
 async function write<T extends object>(db: Db, change: (tx: Tx) => Promise<T>) {
 	try {
-		return await db.transaction(async (tx) => ({ ok: true as const, ...(await change(tx)) }));
+		return await transactionOr<EditorRefusal, { ok: true } & T>(db, async (tx) => ({
+			ok: true as const,
+			...(await change(tx))
+		}));
 	} catch (error) {
-		if (error instanceof Refused) return error.refusal;
 		if (isCodeTaken(error)) return { ok: false as const, reason: 'code_taken' as const };
 		throw error;
 	}
