@@ -10,7 +10,7 @@ import {
 } from '../status/status';
 import { scoreOf } from '../scoring/score';
 import { distributionOf } from '../statistics/distribution';
-import { bandsFor } from '../scorecard/assemble';
+import { targetBands } from '../status/targets';
 import { versionForQuarter } from '../scorecard/versions';
 import type { KpiUnit } from '../../format/number';
 import type { MeasurementState, VersionRow } from '../scorecard/types';
@@ -200,7 +200,7 @@ export function buildHeatmap(input: {
 		const changed =
 			versions.some((v) => compareQuarters(quarterOf(v), from) < 0) &&
 			compareQuarters(from, first) >= 0;
-		const field = bandsFor(period.year, new Map(), reference);
+		const field = targetBands(null, reference);
 		const fieldBands = {
 			bands: field.bands,
 			source: field.source === 'field' ? ('field' as const) : null

@@ -1,7 +1,8 @@
 import { compareQuarters, quarterRange, type Quarter } from '../period/quarter';
-import { bandsFromStrings, hasTarget, statusOf, type Bands, type Status } from '../status/status';
+import { statusOf, type Status } from '../status/status';
 import { groupBy } from '../../util/group-by';
 import { versionAt } from './versions';
+import { cityTargetsByKpi, targetBands } from '../status/targets';
 import { scoreOf } from '../scoring/score';
 import { rollUpGroups, rollUpKpis } from '../scoring/rollup';
 import { yearlyValue } from '../scoring/yearly';
@@ -29,19 +30,6 @@ function countStatuses(statuses: Status[]): StatusCounts {
 	return counts;
 }
 
-/** The city's own target for the year wins; otherwise the field's common target, if agreed. */
-export function bandsFor(
-	year: number,
-	cityTargets: Map<number, Bands>,
-	fieldVersion: VersionRow | undefined
-): { bands: Bands | null; source: 'city' | 'field' | null } {
-	const city = cityTargets.get(year);
-	if (hasTarget(city)) return { bands: city, source: 'city' };
-	const field = fieldVersion ? bandsFromStrings(fieldVersion) : null;
-	if (hasTarget(field)) return { bands: field, source: 'field' };
-	return { bands: null, source: null };
-}
-
 export interface AssembleInput {
 	structure: StructureRow[];
 	versions: VersionRow[];
@@ -61,12 +49,7 @@ export function assembleScorecard(input: AssembleInput): ScorecardView {
 
 	const versionsByKpi = groupBy(versions, (v) => v.kpiId);
 	const measurementsByKpi = groupBy(measurements, (m) => m.kpiId);
-	const targetsBySkpi = new Map<number, Map<number, Bands>>();
-	for (const t of targets) {
-		const byYear = targetsBySkpi.get(t.scorecardKpiId) ?? new Map<number, Bands>();
-		byYear.set(t.year, bandsFromStrings(t));
-		targetsBySkpi.set(t.scorecardKpiId, byYear);
-	}
+	const targetsBySkpi = cityTargetsByKpi(targets);
 
 	const buildKpi = (row: StructureRow): KpiView | null => {
 		if (row.scorecardKpiId === null || row.kpiId === null || row.kpiCode === null) return null;
@@ -83,7 +66,7 @@ export function assembleScorecard(input: AssembleInput): ScorecardView {
 		const series: SeriesPoint[] = quarters.map((q, i) => {
 			const m = byQuarter.get(`${q.year}-${q.quarter}`);
 			const inForce = versionAt(kpiVersions, q);
-			const { bands } = bandsFor(q.year, cityTargets, inForce);
+			const { bands } = targetBands(cityTargets.get(q.year), inForce);
 			const value = m ? Number(m.value) : null;
 			// A break where a new definition takes effect, or where values switch versions.
 			const definitionBreak =
@@ -104,9 +87,8 @@ export function assembleScorecard(input: AssembleInput): ScorecardView {
 		});
 		const latest = [...series].reverse().find((p) => p.value !== null) ?? null;
 		const latestBands = latest
-			? bandsFor(
-					latest.year,
-					cityTargets,
+			? targetBands(
+					cityTargets.get(latest.year),
 					versionAt(kpiVersions, { year: latest.year, quarter: 4 })
 				)
 			: null;
@@ -131,7 +113,7 @@ export function assembleScorecard(input: AssembleInput): ScorecardView {
 			weight: Number(row.weight ?? 1),
 			latest,
 			targetSource: latest
-				? bandsFor(latest.year, cityTargets, versionAt(kpiVersions, latest)).source
+				? targetBands(cityTargets.get(latest.year), versionAt(kpiVersions, latest)).source
 				: null,
 			status: latest?.status ?? 'no_data',
 			score: latest?.score ?? null,

@@ -2,6 +2,8 @@ import { and, count, desc, eq, max, sql } from 'drizzle-orm';
 import { recordAudit } from '../auth/audit';
 import { kpis, kpiVersions, measurements, scorecardKpis } from '../db/schema';
 import type { Db, Tx } from '../db/types';
+import { isUniqueViolation } from '../db/errors';
+import { refuse, transactionOr } from '../db/refusal';
 import type { BandProblem } from '../../domain/status/status';
 import { compareQuarters, type Quarter } from '../../domain/period/quarter';
 import {
@@ -47,27 +49,16 @@ export interface KpiTarget {
 	expectedVersion: number;
 }
 
-/** Thrown inside a write to roll all of it back and tell the caller why. */
-class Refused extends Error {
-	constructor(readonly refusal: EditorRefusal) {
-		super(`catalogue edit refused: ${refusal.reason}`);
-	}
-}
-
-const refuse = (refusal: EditorRefusal): never => {
-	throw new Refused(refusal);
-};
-
 /** The database's answer to two KPIs with the same code in one field (a concurrent create). */
-const isCodeTaken = (error: unknown) =>
-	String((error as { cause?: unknown })?.cause ?? error).includes('kpis_code_unique') ||
-	String(error).includes('kpis_code_unique');
+const isCodeTaken = (error: unknown) => isUniqueViolation(error, 'kpis_code_unique');
 
 async function write<T extends object>(db: Db, change: (tx: Tx) => Promise<T>) {
 	try {
-		return await db.transaction(async (tx) => ({ ok: true as const, ...(await change(tx)) }));
+		return await transactionOr<EditorRefusal, { ok: true } & T>(db, async (tx) => ({
+			ok: true as const,
+			...(await change(tx))
+		}));
 	} catch (error) {
-		if (error instanceof Refused) return error.refusal;
 		if (isCodeTaken(error)) return { ok: false as const, reason: 'code_taken' as const };
 		throw error;
 	}

@@ -9,7 +9,8 @@ import { and, inArray } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import { cooperationFields, kpiVersions, organisations, targets } from '../db/schema';
 import type { DbOrTx } from '../db/types';
-import { bandsFromStrings, type Bands } from '../../domain/status/status';
+import { bandsFromStrings } from '../../domain/status/status';
+import { cityTargetsByKpi } from '../../domain/status/targets';
 import {
 	normaliseCode,
 	normaliseName,
@@ -121,12 +122,7 @@ export async function loadCatalog(
 	}
 	for (const f of fields) fieldMap.set(f.slug, { id: f.id, slug: f.slug });
 
-	const targetsBySk = new Map<number, Map<number, Bands>>();
-	for (const t of targetRows) {
-		let byYear = targetsBySk.get(t.scorecardKpiId);
-		if (!byYear) targetsBySk.set(t.scorecardKpiId, (byYear = new Map()));
-		byYear.set(t.year, bandsFromStrings(t));
-	}
+	const targetsBySk = cityTargetsByKpi(targetRows);
 	const kpis = new Map<string, KpiCandidate[]>();
 	for (const k of kpiRows) {
 		const kpiId = Number(k.id);

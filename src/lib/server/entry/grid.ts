@@ -9,7 +9,7 @@ import {
 	scorecardKpiIds
 } from '../scorecards/queries';
 import { versionForQuarter } from '../../domain/scorecard/versions';
-import { bandsFromStrings, hasTarget } from '../../domain/status/status';
+import { cityTargetsByKpi, targetBands } from '../../domain/status/targets';
 import {
 	lastCompletedQuarter,
 	parseQuarterParam,
@@ -80,11 +80,7 @@ export async function loadEntryGrid(
 	]);
 	const key = (kpiId: number, q: Quarter) => `${kpiId}|${q.year}|${q.quarter}`;
 	const byKey = new Map(values.map((v) => [key(v.kpiId, v), v]));
-	const cityTarget = new Map(
-		targets
-			.filter((t) => t.year === quarter.year)
-			.map((t) => [t.scorecardKpiId, bandsFromStrings(t)])
-	);
+	const cityTargets = cityTargetsByKpi(targets);
 	const rows: GridRow[] = [];
 	for (const s of structure) {
 		if (s.kpiId === null || s.kpiCode === null || s.scorecardKpiId === null) continue;
@@ -92,8 +88,6 @@ export async function loadEntryGrid(
 		const kpiVersions = versions.filter((v) => v.kpiId === kpiId);
 		const version = versionForQuarter(kpiVersions, quarter);
 		if (!version) continue;
-		const own = cityTarget.get(s.scorecardKpiId);
-		const field = bandsFromStrings(version);
 		const current = byKey.get(key(kpiId, quarter));
 		const numberOf = (q: Quarter) => {
 			const v = byKey.get(key(kpiId, q));
@@ -109,7 +103,7 @@ export async function loadEntryGrid(
 			decimals: version.decimals,
 			polarity: version.polarity,
 			plausibleChangePercent: version.plausibleChangePercent,
-			bands: hasTarget(own) ? own : hasTarget(field) ? field : null,
+			bands: targetBands(cityTargets.get(s.scorecardKpiId)?.get(quarter.year), version).bands,
 			current: current
 				? {
 						id: current.id,

@@ -6,6 +6,7 @@ import { recordAudit } from '../auth/audit';
 import type { Quarter } from '../../domain/period/quarter';
 import { unseenChanges } from '../../domain/entry/write-target';
 import { allowedInState, transition } from '../../domain/entry/workflow';
+import { claimHolds } from '../../domain/entry/version-claim';
 import { EntryRefused, lockPeriod, lockValues, requirePeriod, type EntryFailure } from './values';
 
 interface Scope {
@@ -135,7 +136,7 @@ export function reopenValue(
 		if (row.state === 'draft') throw new EntryRefused('already_draft');
 		const allowed = transition(row.state, 'reopen', { period, reason: scope.reason });
 		if (!allowed.ok) throw new EntryRefused(allowed.reason);
-		if (row.version !== scope.version) throw new EntryRefused('stale', [scope.kpiId]);
+		if (!claimHolds(scope.version, row)) throw new EntryRefused('stale', [scope.kpiId]);
 		await tx
 			.update(measurements)
 			.set({

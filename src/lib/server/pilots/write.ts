@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { fieldParticipants, pilotGates, pilotLines, pilotPartners, pilots } from '../db/schema';
 import type { Db } from '../db/types';
+import { isUniqueViolation } from '../db/errors';
 import { recordAudit } from '../auth/audit';
 import {
 	allocationProblems,
@@ -10,6 +11,7 @@ import {
 import type { CriteriaProblem } from '$lib/domain/pilots/strategic';
 import type { AllocationKey } from '$lib/domain/pilots/types';
 import type { PartnerBasis } from '$lib/domain/pilots/allocation';
+import { claimHolds } from '$lib/domain/entry/version-claim';
 import { lockPilot } from './lock';
 
 /**
@@ -48,12 +50,6 @@ const dates = (s: { startYear: number; endYear: number }) => ({
 	startsOn: `${s.startYear}-01-01`,
 	endsOn: `${s.endYear}-12-31`
 });
-
-export const isUniqueViolation = (e: unknown) =>
-	typeof e === 'object' &&
-	e !== null &&
-	((e as { code?: string }).code === '23505' ||
-		(e as { cause?: { code?: string } }).cause?.code === '23505');
 
 export async function createPilot(
 	db: Db,
@@ -139,7 +135,7 @@ export async function saveSettings(
 	return db.transaction(async (tx) => {
 		const pilot = await lockPilot(tx, input.fieldId, input.pilotId);
 		if (!pilot) return refuse({ code: 'not_found' });
-		if (pilot.version !== input.version) return refuse({ code: 'stale' });
+		if (!claimHolds(input.version, pilot)) return refuse({ code: 'stale' });
 		const current = await tx
 			.select({ id: pilotPartners.organisationId })
 			.from(pilotPartners)
