@@ -228,7 +228,7 @@ describe('entry writes name their quarter', () => {
 			]
 		};
 		for (const action of ['save', 'submit', 'release', 'reopen'] as const) {
-			for (const quarter of [null, '', '2025', '2025-Q3', '2025-7', '3-2025']) {
+			for (const quarter of [null, '', '2025', '2025-Q7', '2025-7', '3-2025']) {
 				const fields: [string, string][] = quarter === null ? [] : [['quarter', quarter]];
 				for (const query of ['', '&q=2025-3']) {
 					const answer = await post(
