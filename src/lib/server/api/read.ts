@@ -34,7 +34,8 @@ import {
 	liveKpiOfObjective,
 	objectiveInPerspective,
 	structureColumns,
-	structureOrder
+	structureOrder,
+	targetRowColumns
 } from '../scorecards/structure-columns';
 
 /**
@@ -175,14 +176,7 @@ export async function loadCityScorecards(
 				asc(kpiVersions.validFromQuarter)
 			),
 		db
-			.select({
-				scorecardKpiId: targets.scorecardKpiId,
-				year: targets.year,
-				greenMin: targets.greenMin,
-				greenMax: targets.greenMax,
-				yellowMin: targets.yellowMin,
-				yellowMax: targets.yellowMax
-			})
+			.select(targetRowColumns)
 			.from(targets)
 			.innerJoin(scorecardKpis, eq(scorecardKpis.id, targets.scorecardKpiId))
 			.innerJoin(objectives, eq(objectives.id, scorecardKpis.objectiveId))

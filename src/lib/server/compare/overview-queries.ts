@@ -23,7 +23,8 @@ import {
 	liveKpiOfObjective,
 	objectiveInPerspective,
 	structureColumns,
-	structureOrder
+	structureOrder,
+	measurementRowColumns
 } from '../scorecards/structure-columns';
 
 /** The city of the overview: by id (the viewer's own) or by the slug in the URL. */
@@ -103,15 +104,7 @@ export function loadCityValues(
 	city: CityKey
 ): Promise<MeasurementRow[]> {
 	return db
-		.select({
-			kpiId: measurements.kpiId,
-			kpiVersionId: measurements.kpiVersionId,
-			year: measurements.year,
-			quarter: measurements.quarter,
-			value: measurements.value,
-			state: measurements.state,
-			comment: measurements.comment
-		})
+		.select(measurementRowColumns)
 		.from(measurements)
 		.where(and(inArray(measurements.organisationId, cityId(db, city)), visibleValues(viewer)))
 		.orderBy(asc(measurements.kpiId), asc(measurements.year), asc(measurements.quarter));

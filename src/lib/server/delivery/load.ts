@@ -23,6 +23,7 @@ import {
 } from '../../domain/delivery/plan-model';
 import type { DeliveryRow, ValueState } from '../../domain/delivery/types';
 import { jsonParam, selectRows } from './sql';
+import { targetRowColumns } from '../scorecards/structure-columns';
 
 export async function loadCatalog(
 	db: DbOrTx,
@@ -91,14 +92,7 @@ export async function loadCatalog(
 			: Promise.resolve([]),
 		scorecardKpiIds.length
 			? db
-					.select({
-						scorecardKpiId: targets.scorecardKpiId,
-						year: targets.year,
-						greenMin: targets.greenMin,
-						greenMax: targets.greenMax,
-						yellowMin: targets.yellowMin,
-						yellowMax: targets.yellowMax
-					})
+					.select(targetRowColumns)
 					.from(targets)
 					.where(and(inArray(targets.scorecardKpiId, scorecardKpiIds)))
 			: Promise.resolve([])

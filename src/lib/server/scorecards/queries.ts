@@ -25,7 +25,9 @@ import {
 	liveKpiOfObjective,
 	objectiveInPerspective,
 	structureColumns,
-	structureOrder
+	structureOrder,
+	targetRowColumns,
+	measurementRowColumns
 } from './structure-columns';
 
 export interface ScorecardHeader {
@@ -111,14 +113,7 @@ export function loadVersions(db: DbOrTx, scorecardId: number): Promise<VersionRo
 
 export function loadTargets(db: DbOrTx, scorecardId: number): Promise<TargetRow[]> {
 	return db
-		.select({
-			scorecardKpiId: targets.scorecardKpiId,
-			year: targets.year,
-			greenMin: targets.greenMin,
-			greenMax: targets.greenMax,
-			yellowMin: targets.yellowMin,
-			yellowMax: targets.yellowMax
-		})
+		.select(targetRowColumns)
 		.from(targets)
 		.innerJoin(scorecardKpis, eq(scorecardKpis.id, targets.scorecardKpiId))
 		.innerJoin(objectives, eq(objectives.id, scorecardKpis.objectiveId))
@@ -137,15 +132,7 @@ export function loadMeasurements(
 	states: MeasurementState[]
 ): Promise<MeasurementRow[]> {
 	return db
-		.select({
-			kpiId: measurements.kpiId,
-			kpiVersionId: measurements.kpiVersionId,
-			year: measurements.year,
-			quarter: measurements.quarter,
-			value: measurements.value,
-			state: measurements.state,
-			comment: measurements.comment
-		})
+		.select(measurementRowColumns)
 		.from(measurements)
 		.where(
 			and(

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { kpis, objectives, perspectives, scorecardKpis } from '../db/schema';
+import { kpis, measurements, objectives, perspectives, scorecardKpis, targets } from '../db/schema';
 
 /**
  * The one read of a scorecard's structure (perspectives → objectives → KPIs), shared by the
@@ -40,3 +40,24 @@ export const structureOrder = [
 	asc(scorecardKpis.sortOrder),
 	asc(scorecardKpis.id)
 ];
+
+/** A city's yearly target of a scorecard KPI (`TargetRow`). */
+export const targetRowColumns = {
+	scorecardKpiId: targets.scorecardKpiId,
+	year: targets.year,
+	greenMin: targets.greenMin,
+	greenMax: targets.greenMax,
+	yellowMin: targets.yellowMin,
+	yellowMax: targets.yellowMax
+};
+
+/** A stored value as the scorecard reads it (`MeasurementRow`). */
+export const measurementRowColumns = {
+	kpiId: measurements.kpiId,
+	kpiVersionId: measurements.kpiVersionId,
+	year: measurements.year,
+	quarter: measurements.quarter,
+	value: measurements.value,
+	state: measurements.state,
+	comment: measurements.comment
+};
