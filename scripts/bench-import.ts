@@ -23,7 +23,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/lib/server/db/client';
 import { seedDatabase } from '../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../src/lib/server/db/types';
-import { parseDeliveryFile } from '../src/lib/domain/delivery/file';
+import { parseDeliveryFile } from '../src/lib/server/tabular/file';
 import { commitDelivery, planDelivery } from '../src/lib/server/delivery';
 import { selectRows as rowsOf } from '../src/lib/server/delivery/sql';
 import type { PGlite } from '@electric-sql/pglite';

@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { localized } from './format/local-name';
 
 export type RoleName =
 	'admin' | 'observer' | 'city_leadership' | 'controller' | 'approver' | 'field_lead';
@@ -20,8 +21,7 @@ export function describeRole(r: {
 	fieldNameDe: string | null;
 	fieldNameEn: string | null;
 }): string {
-	const scope =
-		r.organisationName ?? (getLocale() === 'de' ? r.fieldNameDe : r.fieldNameEn) ?? null;
+	const scope = r.organisationName ?? localized(r, 'fieldName', getLocale()) ?? null;
 	return scope ? `${roleLabel[r.role]()} – ${scope}` : roleLabel[r.role]();
 }
 

@@ -1,4 +1,5 @@
 import { localizeHref } from '$lib/paraglide/runtime';
+import { quarterParam, type Quarter } from '$lib/domain/period/quarter';
 
 /** Every internal link is built here, in the active language (German without prefix, /en/… English). */
 export const routes = {
@@ -13,7 +14,10 @@ export const routes = {
 	kpiEdit: (city: string, field: string, scorecardKpiId: number) =>
 		localizeHref(`/cities/${city}/${field}/edit/kpis/${scorecardKpiId}`),
 	strategyMap: (city: string, field: string) => localizeHref(`/cities/${city}/${field}/map`),
-	entry: (city: string, field: string) => localizeHref(`/cities/${city}/${field}/entry`),
+	entry: (city: string, field: string, quarter?: Quarter) =>
+		localizeHref(
+			`/cities/${city}/${field}/entry${queryString({ q: quarter && quarterParam(quarter) })}`
+		),
 	importPage: (city: string, field: string) => localizeHref(`/cities/${city}/${field}/import`),
 	importTemplate: (city: string, field: string) =>
 		localizeHref(`/cities/${city}/${field}/import/template`),
@@ -24,11 +28,27 @@ export const routes = {
 	catalogue: (field: string) => localizeHref(`/fields/${field}/catalogue`),
 	template: (field: string) => localizeHref(`/fields/${field}/template`),
 	periods: (field: string) => localizeHref(`/fields/${field}/periods`),
+	/** The periods page with the form to move a quarter's deadline or to reopen it. */
+	periodChange: (field: string, kind: 'deadline' | 'reopen', quarter: Quarter) =>
+		localizeHref(
+			`/fields/${field}/periods${queryString({ [kind]: quarterParam(quarter) })}#change`
+		),
+	/** The periods page after a change, naming what was done to which quarter. */
+	periodsDone: (field: string, done: string, quarter: Quarter) =>
+		localizeHref(`/fields/${field}/periods${queryString({ done, q: quarterParam(quarter) })}`),
 	pilots: (field: string) => localizeHref(`/fields/${field}/pilots`),
 	pilotNew: (field: string) => localizeHref(`/fields/${field}/pilots/new`),
 	pilot: (field: string, id: number) => localizeHref(`/fields/${field}/pilots/${id}`),
 	pilotEdit: (field: string, id: number) => localizeHref(`/fields/${field}/pilots/${id}/edit`),
-	completeness: () => localizeHref('/completeness'),
+	completeness: (quarter?: Quarter) =>
+		localizeHref(`/completeness${queryString({ q: quarter && quarterParam(quarter) })}`),
+	/** The completeness page opened on one field (and city) of a quarter. */
+	completenessDrilldown: (quarter: Quarter, field: string, city?: string) =>
+		localizeHref(
+			`/completeness${queryString({ q: quarterParam(quarter), field, city })}#drilldown`
+		),
+	completenessExport: (quarter: Quarter) =>
+		localizeHref(`/completeness/export.csv${queryString({ q: quarterParam(quarter) })}`),
 	templateObjective: (field: string, objectiveId: number) =>
 		localizeHref(`/fields/${field}/template/objectives/${objectiveId}`),
 	compareHeatmap: (filters: CompareFilters = {}) =>
@@ -39,7 +59,30 @@ export const routes = {
 		localizeHref(`/compare/trend${queryString(filters)}`),
 	compareTrendExport: (filters: CompareFilters, format: 'csv' | 'xlsx') =>
 		localizeHref(`/compare/trend/export${queryString({ ...filters, format })}`),
-	overview: (city?: string) => localizeHref(`/overview${queryString({ city })}`)
+	overview: (city?: string) => localizeHref(`/overview${queryString({ city })}`),
+	overviewExport: (city: string, format: 'csv' | 'xlsx') =>
+		localizeHref(`/overview/export${queryString({ city, format })}`),
+	/** The comparison's export; `query` is the comparison's own query string (without `?`). */
+	compareExport: (query: string, format: 'csv' | 'xlsx') =>
+		localizeHref(`/compare/export?${query}${query ? '&' : ''}format=${format}`),
+	catalogueKpi: (field: string, code: string) =>
+		localizeHref(`/fields/${field}/catalogue/${encodeURIComponent(code)}`),
+	catalogueNew: (field: string) => localizeHref(`/fields/${field}/catalogue/new`),
+	login: () => localizeHref('/login'),
+	loginSecondFactor: () => localizeHref('/login/2fa'),
+	account: () => localizeHref('/account'),
+	accountTokens: () => localizeHref('/account/tokens'),
+	accountSecondFactor: () => localizeHref('/account/2fa'),
+	/** The audit log; `query` is its filter query string (without `?`). */
+	audit: (query = '') => localizeHref('/audit') + (query ? `?${query}` : ''),
+	adminUsers: () => localizeHref('/admin/users'),
+	adminUser: (id: number) => localizeHref(`/admin/users/${id}`),
+	admin: () => localizeHref('/admin'),
+	peerGroups: () => localizeHref('/admin/peer-groups'),
+	peerGroup: (slug: string) => localizeHref(`/admin/peer-groups/${slug}`),
+	accessibility: () => localizeHref('/barrierefreiheit'),
+	/** The API's description: not a page, so never localized. */
+	apiDescription: () => '/api/v1/openapi.json'
 };
 
 /** Filters of the compare views as they appear in the URL; lists join with commas (cities=a,b). */

@@ -5,13 +5,11 @@ import {
 	correctKpi,
 	createKpi,
 	deleteKpi,
-	getKpiDetail,
-	listFieldKpis,
 	restoreKpi,
-	versionKpi,
-	type KpiDefinition,
-	type KpiDetail
-} from '../../src/lib/server/catalogue/editor';
+	versionKpi
+} from '../../src/lib/server/catalogue/commands';
+import { getKpiDetail, listFieldKpis } from '../../src/lib/server/catalogue/queries';
+import type { KpiDefinition, KpiDetail } from '../../src/lib/server/catalogue/definition';
 import { definitionFromForm, formFromVersion } from '../../src/lib/server/catalogue/form';
 import { listCatalogue } from '../../src/lib/server/directory/field-queries';
 import { createKpiSchema, editKpiSchema } from '../../src/lib/schemas/catalogue';

@@ -172,7 +172,7 @@ describe('entry writes name their quarter', () => {
 			['quarter', '2025-3'],
 			...gridFields(past, { [KPI]: { value: '71,3', comment: 'Korrektur nach Nachzählung' } })
 		]);
-		expect(saved).toMatchObject({ status: 200, data: { quarter: '2025-3' } });
+		expect(saved).toMatchObject({ status: 200, data: { quarter: '2025-Q3' } });
 		expect(saved.data.message).toBe('Gespeichert in Q3/2025: 1 Werte geändert.');
 		past = await grid(PAST);
 		expect(rowOf(past, KPI).current).toMatchObject({ value: 71.3, state: 'draft' });
@@ -229,7 +229,7 @@ describe('entry writes name their quarter', () => {
 			]
 		};
 		for (const action of ['save', 'submit', 'release', 'reopen'] as const) {
-			for (const quarter of [null, '', '2025', '2025-Q3', '2025-7', '3-2025']) {
+			for (const quarter of [null, '', '2025', '2025-Q7', '2025-7', '3-2025']) {
 				const fields: [string, string][] = quarter === null ? [] : [['quarter', quarter]];
 				for (const query of ['', '&q=2025-3']) {
 					const answer = await post(

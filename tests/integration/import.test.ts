@@ -24,11 +24,7 @@ import {
 import { loadUpload, removeStaleUploads } from '../../src/lib/server/import-export/uploads';
 import { uploadView } from '../../src/lib/server/import-export/view';
 import { loadExportRows } from '../../src/lib/server/import-export/export-rows';
-import {
-	exportCsv,
-	exportXlsx,
-	type ExportLabels
-} from '../../src/lib/domain/delivery/export-file';
+import { exportCsv, exportXlsx, type ExportLabels } from '../../src/lib/server/tabular/export-file';
 import { mappingFromChoices } from '../../src/lib/domain/delivery/columns';
 import { createTestDatabase } from '../helpers/test-database';
 

@@ -324,6 +324,46 @@ describe('pilots', () => {
 		expect(pilotView(await current(), null).strategic.total).toBe(70);
 	});
 
+	it('refuses criteria and settings that break the rules even when the form is bypassed', async () => {
+		expect.assertions(6);
+		const before = await fieldCriteria(handle.db, d115());
+		const criteria = before.map((c) => ({ id: c.id, name: c.name, weight: c.weight }));
+		const write = (changed: typeof criteria) =>
+			saveCriteria(handle.db, { actorUserId: lead, fieldId: d115(), criteria: changed });
+		// Posted straight to the server: weights summing to 90.
+		expect(
+			await write(criteria.map((c, i) => (i === 0 ? { ...c, weight: c.weight - 10 } : c)))
+		).toEqual({ ok: false, refusal: { code: 'weights_not_100', sum: 90 } });
+		// 150 and −50 sum to 100, but are no weights.
+		const [first, second] = criteria;
+		expect(
+			await write([
+				{ ...first!, weight: 150 },
+				{ ...second!, weight: -50 }
+			])
+		).toEqual({ ok: false, refusal: { code: 'weight_invalid', index: 0 } });
+		expect(await fieldCriteria(handle.db, d115())).toEqual(before);
+
+		const pilot = await current();
+		const settings = {
+			...base,
+			actorUserId: lead,
+			fieldId: d115(),
+			pilotId,
+			version: pilot.version,
+			partners: []
+		};
+		expect(await saveSettings(handle.db, { ...settings, startYear: 1999 })).toEqual({
+			ok: false,
+			refusal: { code: 'year_invalid', field: 'startYear' }
+		});
+		expect(await saveSettings(handle.db, { ...settings, ratePercent: 25 })).toEqual({
+			ok: false,
+			refusal: { code: 'rate_out_of_range', ratePercent: 25 }
+		});
+		expect((await current()).version).toBe(pilot.version);
+	});
+
 	it('compares the linked KPIs of partner and other cities before and after the start', async () => {
 		expect.assertions(4);
 		const beihilfe = await listFieldPilots(handle.db, field['beihilfe']!);

@@ -5,7 +5,8 @@ import { fractionDigits, parseLocaleNumber } from '$lib/format/parse-number';
 import type { AppLocale } from '$lib/format/number';
 import { allocationKeys, lineKinds, scenarios } from '$lib/domain/pilots/types';
 import { percentToHundredths } from '$lib/domain/pilots/allocation';
-import { rateInRange } from '$lib/domain/pilots/validation';
+import { rateInRange, yearProblem } from '$lib/domain/pilots/validation';
+import { criteriaProblems } from '$lib/domain/pilots/strategic';
 
 /**
  * Forms of the pilot pages. Numbers stay text as typed (German or English notation), so a refused
@@ -28,23 +29,21 @@ const choice = <T extends readonly [string, ...string[]]>(values: T) =>
 
 const id = z.int32({ error: () => m.pilot_choose() }).positive();
 
-/** A year as typed: negative years get their own message, others must lie in 2000–2100. */
-const yearText = text()
-	.trim()
-	.superRefine((value, ctx) => {
-		if (/^-\d+$/.test(value)) ctx.addIssue({ code: 'custom', message: m.pilot_year_negative() });
-		else if (!/^\d{4}$/.test(value) || Number(value) < 2000 || Number(value) > 2100)
-			ctx.addIssue({ code: 'custom', message: m.pilot_year_invalid() });
-	});
+/** A year as typed, checked by the pilots' year rule (`yearProblem`). */
+function checkYear(value: string, ctx: z.RefinementCtx) {
+	const problem = /^-?\d{1,6}$/.test(value) ? yearProblem(Number(value)) : 'year_invalid';
+	if (problem === 'year_negative')
+		ctx.addIssue({ code: 'custom', message: m.pilot_year_negative() });
+	else if (problem) ctx.addIssue({ code: 'custom', message: m.pilot_year_invalid() });
+}
+
+const yearText = text().trim().superRefine(checkYear);
 
 const optionalYearText = text()
 	.trim()
 	.default('')
 	.superRefine((value, ctx) => {
-		if (value === '') return;
-		if (/^-\d+$/.test(value)) ctx.addIssue({ code: 'custom', message: m.pilot_year_negative() });
-		else if (!/^\d{4}$/.test(value) || Number(value) < 2000 || Number(value) > 2100)
-			ctx.addIssue({ code: 'custom', message: m.pilot_year_invalid() });
+		if (value !== '') checkYear(value, ctx);
 	});
 
 const rateText = (locale: AppLocale) =>
@@ -189,34 +188,31 @@ export const criteriaSchema = z
 		weights: z.array(text().trim().max(6)).default([])
 	})
 	.superRefine((d, ctx) => {
-		let sum = 0;
-		const seen = new Set<string>();
-		d.names.forEach((name, i) => {
+		// Blank rows are left out; a weight that is not a whole number of 0–100 stays NaN, so
+		// the criteria rule (`criteriaProblems`, which the server applies too) reports it.
+		const rows = d.names.flatMap((name, i) => {
 			const weight = d.weights[i] ?? '';
-			if (name === '' && weight === '') return;
-			if (name.length < 2)
-				ctx.addIssue({
-					code: 'custom',
-					path: ['names', i],
-					message: m.pilot_criterion_name_invalid()
-				});
-			else if (seen.has(name.toLowerCase()))
-				ctx.addIssue({
-					code: 'custom',
-					path: ['names', i],
-					message: m.pilot_criterion_name_taken()
-				});
-			seen.add(name.toLowerCase());
-			if (!/^\d{1,3}$/.test(weight) || Number(weight) > 100)
-				ctx.addIssue({ code: 'custom', path: ['weights', i], message: m.pilot_weight_invalid() });
-			else sum += Number(weight);
+			if (name === '' && weight === '') return [];
+			return [{ i, name, weight: /^\d{1,3}$/.test(weight) ? Number(weight) : NaN }];
 		});
-		if (sum !== 100)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['weights'],
-				message: m.pilot_weights_not_100({ sum: String(sum) })
-			});
+		for (const problem of criteriaProblems(rows)) {
+			if (problem.code === 'weights_not_100') {
+				const message = m.pilot_weights_not_100({ sum: String(problem.sum) });
+				ctx.addIssue({ code: 'custom', path: ['weights'], message });
+				continue;
+			}
+			const i = rows[problem.index]!.i;
+			const [path, message] =
+				problem.code === 'weight_invalid'
+					? ['weights', m.pilot_weight_invalid()]
+					: [
+							'names',
+							problem.code === 'criterion_name_taken'
+								? m.pilot_criterion_name_taken()
+								: m.pilot_criterion_name_invalid()
+						];
+			ctx.addIssue({ code: 'custom', path: [path, i], message });
+		}
 	});
 
 /** An expected change in percent as typed ("−20", "12,5"); empty = no figure, only a note. */

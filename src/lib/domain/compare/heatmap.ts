@@ -10,12 +10,14 @@ import {
 } from '../status/status';
 import { scoreOf } from '../scoring/score';
 import { distributionOf } from '../statistics/distribution';
-import { bandsFor, versionAt } from '../scorecard/assemble';
+import { targetBands } from '../status/targets';
+import { versionForQuarter } from '../scorecard/versions';
 import type { KpiUnit } from '../../format/number';
 import type { MeasurementState, VersionRow } from '../scorecard/types';
 import { definingQuarter, quartersOf, type ComparisonPeriod } from './period';
 import { judgeYear } from './yearly-judgement';
 import { leastReleased, type DefinitionRow } from './types';
+import { localName } from '../../format/local-name';
 
 /**
  * One row per city and shared KPI of the field (left-joined: no value gives nulls), repeated
@@ -193,12 +195,12 @@ export function buildHeatmap(input: {
 		(a, b) => a[0]!.kpiSortOrder - b[0]!.kpiSortOrder || a[0]!.code.localeCompare(b[0]!.code)
 	);
 	const columns = kpis.map((versions) => {
-		const reference = versionAt(versions, ref) ?? versions[0]!;
+		const reference = versionForQuarter(versions, ref)!;
 		const from = quarterOf(reference);
 		const changed =
 			versions.some((v) => compareQuarters(quarterOf(v), from) < 0) &&
 			compareQuarters(from, first) >= 0;
-		const field = bandsFor(period.year, new Map(), reference);
+		const field = targetBands(null, reference);
 		const fieldBands = {
 			bands: field.bands,
 			source: field.source === 'field' ? ('field' as const) : null
@@ -232,7 +234,7 @@ export function buildHeatmap(input: {
 			return {
 				kpiId: reference.kpiId,
 				code: kpis[i]![0]!.code,
-				name: locale === 'de' ? reference.nameDe : reference.nameEn,
+				name: localName(reference, locale),
 				unit: reference.unit,
 				decimals: reference.decimals,
 				polarity: reference.polarity,

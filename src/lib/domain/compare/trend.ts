@@ -8,9 +8,10 @@ import {
 } from '../period/quarter';
 import { bandsFromStrings, type Polarity } from '../status/status';
 import { distributionOf } from '../statistics/distribution';
-import { versionAt } from '../scorecard/assemble';
+import { versionForQuarter } from '../scorecard/versions';
 import type { KpiUnit } from '../../format/number';
 import type { MeasurementState, VersionRow } from '../scorecard/types';
+import { localName } from '../../format/local-name';
 
 /**
  * At most this many city lines (issue 8: ten cities over 40 quarters). Each line has its own
@@ -121,7 +122,7 @@ export function buildTrend(input: {
 }): TrendView {
 	const { versions, rows, locale } = input;
 	const quarters = quarterSpan(input.from, input.to);
-	const inForce = quarters.map((q) => versionAt(versions, q) ?? versions[0]!);
+	const inForce = quarters.map((q) => versionForQuarter(versions, q)!);
 	const reference = inForce.at(-1)!;
 	const own = new Set(input.ownOrganisationIds);
 	const byCity = groupBy(rows, (r) => r.organisationId);
@@ -187,7 +188,7 @@ export function buildTrend(input: {
 	return {
 		kpi: {
 			kpiId: reference.kpiId,
-			name: locale === 'de' ? reference.nameDe : reference.nameEn,
+			name: localName(reference, locale),
 			unit: reference.unit,
 			decimals: reference.decimals,
 			polarity: reference.polarity

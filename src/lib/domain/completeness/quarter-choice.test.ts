@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultQuarter, parseQuarterParam, quarterOptions } from './quarter-choice';
+import { defaultQuarter, quarterOptions } from './quarter-choice';
 
 describe('quarter choice', () => {
-	it('parses 2026-3 and refuses anything else', () => {
-		expect(parseQuarterParam('2026-3')).toEqual({ year: 2026, quarter: 3 });
-		for (const bad of [null, '', '2026-5', '2026-0', '26-3', '1999-4', '2101-1', '2026-3x'])
-			expect(parseQuarterParam(bad)).toBeNull();
-	});
-
 	it('defaults to the newest open quarter, else the newest, else the fallback', () => {
 		const fallback = { year: 2026, quarter: 3 };
 		const quarters = [

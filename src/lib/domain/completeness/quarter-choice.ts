@@ -6,15 +6,6 @@ export interface ReportingQuarter extends Quarter {
 	open: boolean;
 }
 
-/** "2026-3" → Q3/2026; anything else (or a year outside 2000–2100) → null. */
-export function parseQuarterParam(value: string | null): Quarter | null {
-	const match = value ? /^(\d{4})-([1-4])$/.exec(value) : null;
-	if (!match) return null;
-	const year = Number(match[1]);
-	if (year < 2000 || year > 2100) return null;
-	return { year, quarter: Number(match[2]) };
-}
-
 /** The quarter shown when none is asked for: the newest open one, else the newest, else the fallback. */
 export function defaultQuarter(quarters: readonly ReportingQuarter[], fallback: Quarter): Quarter {
 	const chosen = quarters.find((q) => q.open) ?? quarters[0] ?? fallback;

@@ -9,7 +9,7 @@ import type { AppLocale } from '../../format/number';
 import type { DeliveryRow } from './types';
 import { columnKeys, type ColumnKey } from './columns';
 import { cellText, isBlank, isFault, type Cell, type Table } from './table';
-import { unguardFormula } from './export-file';
+import { unguardFormula } from './formula';
 
 export interface RowDefaults {
 	city: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiUnit } from '../../format/number';
-import { formatCellValue, hasAtMostDecimals, readCellValue } from './cell-input';
+import { formatCellValue, hasAtMostDecimals, readCellValue, readKpiValue } from './cell-input';
 
 const value = (v: number | null) => ({ ok: true, value: v });
 const notANumber = { ok: false, problem: 'not_a_number' };
@@ -136,5 +136,20 @@ describe('hasAtMostDecimals', () => {
 		expect(hasAtMostDecimals(-0.05, 2)).toBe(true);
 		expect(hasAtMostDecimals(1234567.1234, 4)).toBe(true);
 		expect(hasAtMostDecimals(0.1 + 0.2, 2)).toBe(false);
+	});
+});
+
+describe('readKpiValue', () => {
+	it('refuses more decimals than the KPI keeps, never rounds', () => {
+		const tooMany = { ok: false, problem: 'too_many_decimals' };
+		expect(readKpiValue('12,34', 'percent', 1, 'de')).toEqual(tooMany);
+		expect(readKpiValue('7.5', 'count', 0, 'en')).toEqual(tooMany);
+		expect(readKpiValue('12,3', 'percent', 1, 'de')).toEqual(value(12.3));
+		expect(readKpiValue('12,30', 'percent', 1, 'de')).toEqual(value(12.3));
+		expect(readKpiValue('', 'count', 0, 'de')).toEqual(value(null));
+	});
+
+	it('reports a number it cannot read before counting decimals', () => {
+		expect(readKpiValue('zwölf', 'count', 0, 'de')).toEqual(notANumber);
 	});
 });

@@ -110,3 +110,25 @@ export function formatCellValue(value: number, locale: AppLocale): string {
 	// -0 would be written "-0".
 	return formatNumberInput(value === 0 ? 0 : value, locale);
 }
+
+export type KpiValueProblem = CellProblem | 'too_many_decimals';
+export type KpiValueReading =
+	{ ok: true; value: number | null } | { ok: false; problem: KpiValueProblem };
+
+/**
+ * A cell typed for a KPI whose definition keeps `decimals` decimals: `readCellValue`, then
+ * `hasAtMostDecimals`. The entry grid uses this, as import and API apply the same two rules,
+ * so a value none of them would store is refused everywhere instead of rounded on display.
+ */
+export function readKpiValue(
+	input: string,
+	unit: KpiUnit,
+	decimals: number,
+	locale: AppLocale
+): KpiValueReading {
+	const reading = readCellValue(input, unit, locale);
+	if (reading.ok && reading.value !== null && !hasAtMostDecimals(reading.value, decimals)) {
+		return { ok: false, problem: 'too_many_decimals' };
+	}
+	return reading;
+}

@@ -90,6 +90,6 @@ export function checkValue(input: CheckInput): CheckResult {
 }
 
 /** Whether the value may be submitted: no errors (warnings confirmed by a comment are fine). */
-export function canSubmit(result: CheckResult): boolean {
+export function canSubmit(result: Pick<CheckResult, 'errors'>): boolean {
 	return result.errors.length === 0;
 }

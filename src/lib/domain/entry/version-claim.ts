@@ -1,7 +1,7 @@
 /**
- * The optimistic-version claim of every write of a KPI value, in the entry grid and in a
- * delivery through the API: the writer names the row version it read (`measurements.version`),
- * 0 when there was no value yet. A write whose claim no longer holds would overwrite someone
+ * The optimistic-version claim of every optimistic write: a KPI value in the entry grid, a
+ * delivery through the API or a file, a reopen, a pilot, an exchange note. The writer names the
+ * row version it read (`version`), 0 when there was no row yet. A write whose claim no longer holds would overwrite someone
  * else's change unseen, so it is refused and the writer is shown what is stored now.
  */
 

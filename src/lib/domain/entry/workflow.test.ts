@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { capabilities, capabilityMatrix, type Capability } from '../../server/auth/permissions';
 import {
-	availableActions,
+	allowedInState,
 	entryActions,
+	periodRefusal,
+	reasonGiven,
 	transition,
 	valueStates,
 	type EntryAction,
@@ -18,12 +19,6 @@ const moves: Record<EntryAction, Partial<Record<ValueState, ValueState>>> = {
 	release: { submitted: 'released' },
 	reopen: { submitted: 'draft', released: 'draft' }
 };
-const needed: Record<EntryAction, Capability> = {
-	save: 'measurement:write',
-	submit: 'measurement:submit',
-	release: 'measurement:release',
-	reopen: 'measurement:reopen'
-};
 const allowedWhenClosed: Record<EntryAction, boolean> = {
 	save: false,
 	submit: false,
@@ -38,7 +33,6 @@ function expected(
 	state: ValueState,
 	action: EntryAction,
 	period: PeriodState,
-	hasCapability: boolean,
 	reason: string | undefined
 ): TransitionResult {
 	const next = moves[action][state];
@@ -47,88 +41,77 @@ function expected(
 	if (period === 'closed' && !allowedWhenClosed[action]) {
 		return { ok: false, reason: 'period_closed' };
 	}
-	if (!hasCapability) return { ok: false, reason: 'missing_capability' };
 	if (action === 'reopen' && !reason?.trim()) return { ok: false, reason: 'reason_required' };
 	return { ok: true, next };
 }
 
 const combinations = valueStates.flatMap((state) =>
 	entryActions.flatMap((action) =>
-		periods.flatMap((period) =>
-			[true, false].flatMap((hasCapability) =>
-				reasons.map((reason) => ({ state, action, period, hasCapability, reason }))
-			)
-		)
+		periods.flatMap((period) => reasons.map((reason) => ({ state, action, period, reason })))
 	)
 );
 
 describe('transition: every combination', () => {
-	it('covers 4 states × 4 actions × 3 periods × 2 capability sets × 4 reasons', () => {
-		expect(combinations).toHaveLength(4 * 4 * 3 * 2 * 4);
+	it('covers 4 states × 4 actions × 3 periods × 4 reasons', () => {
+		expect(combinations).toHaveLength(4 * 4 * 3 * 4);
 	});
 
 	it.each(combinations)(
-		'$action on $state, period $period, capability $hasCapability, reason "$reason"',
-		({ state, action, period, hasCapability, reason }) => {
-			// Without the capability the user holds every other one: none stands in for another.
-			const held = new Set<Capability>(
-				hasCapability ? [needed[action]] : capabilities.filter((c) => c !== needed[action])
-			);
-			expect(transition(state, action, { period, capabilities: held, reason })).toEqual(
-				expected(state, action, period, hasCapability, reason)
+		'$action on $state, period $period, reason "$reason"',
+		({ state, action, period, reason }) => {
+			expect(transition(state, action, { period, reason })).toEqual(
+				expected(state, action, period, reason)
 			);
 		}
 	);
 });
 
-describe('transition: the quarter as the roles live it', () => {
-	const controller = new Set(capabilityMatrix.controller);
-	const approver = new Set(capabilityMatrix.approver);
+describe('the parts the server asks one by one', () => {
+	it.each(combinations)('$action on $state, period $period agree with transition', (c) => {
+		const whole = transition(c.state, c.action, { period: c.period, reason: c.reason });
+		const parts = !allowedInState(c.action, c.state)
+			? 'not_allowed_in_state'
+			: (periodRefusal(c.action, c.period) ??
+				(reasonGiven(c.action, c.reason) ? null : 'reason_required'));
+		expect(whole.ok ? null : whole.reason).toBe(parts);
+	});
+});
+
+describe('transition: the quarter as it is lived', () => {
 	const open = { period: 'open' as const };
 
 	it('takes a value from nothing to released', () => {
-		expect(transition('none', 'save', { ...open, capabilities: controller })).toEqual({
-			ok: true,
-			next: 'draft'
-		});
-		expect(transition('draft', 'submit', { ...open, capabilities: controller })).toEqual({
-			ok: true,
-			next: 'submitted'
-		});
-		expect(transition('submitted', 'release', { ...open, capabilities: approver })).toEqual({
-			ok: true,
-			next: 'released'
-		});
+		expect(transition('none', 'save', open)).toEqual({ ok: true, next: 'draft' });
+		expect(transition('draft', 'submit', open)).toEqual({ ok: true, next: 'submitted' });
+		expect(transition('submitted', 'release', open)).toEqual({ ok: true, next: 'released' });
 	});
 
-	it('locks submitted and released values for the controller', () => {
+	it('locks submitted and released values against saving', () => {
 		for (const state of ['submitted', 'released'] as const) {
-			expect(transition(state, 'save', { ...open, capabilities: controller })).toEqual({
+			expect(transition(state, 'save', open)).toEqual({
 				ok: false,
 				reason: 'not_allowed_in_state'
 			});
-			expect(
-				transition(state, 'reopen', { ...open, capabilities: controller, reason: 'Fehler' })
-			).toEqual({ ok: false, reason: 'missing_capability' });
 		}
 	});
 
-	it('lets the approver send a value back with a reason, but not release it twice', () => {
-		expect(transition('released', 'reopen', { ...open, capabilities: approver })).toEqual({
+	it('sends a value back only with a reason, and never releases it twice', () => {
+		expect(transition('released', 'reopen', open)).toEqual({
 			ok: false,
 			reason: 'reason_required'
 		});
-		expect(
-			transition('released', 'reopen', { ...open, capabilities: approver, reason: 'Fehler' })
-		).toEqual({ ok: true, next: 'draft' });
-		expect(transition('released', 'release', { ...open, capabilities: approver })).toEqual({
+		expect(transition('released', 'reopen', { ...open, reason: 'Fehler' })).toEqual({
+			ok: true,
+			next: 'draft'
+		});
+		expect(transition('released', 'release', open)).toEqual({
 			ok: false,
 			reason: 'not_allowed_in_state'
 		});
 	});
 
-	it('lets the approver release after closing, but not reopen', () => {
-		const closed = { period: 'closed' as const, capabilities: approver };
+	it('releases after closing, but does not reopen', () => {
+		const closed = { period: 'closed' as const };
 		expect(transition('submitted', 'release', closed)).toEqual({ ok: true, next: 'released' });
 		expect(transition('released', 'reopen', { ...closed, reason: 'Fehler' })).toEqual({
 			ok: false,
@@ -137,39 +120,13 @@ describe('transition: the quarter as the roles live it', () => {
 	});
 
 	it('refuses entry in closed and never-opened quarters', () => {
-		expect(transition('none', 'save', { period: 'closed', capabilities: controller })).toEqual({
+		expect(transition('none', 'save', { period: 'closed' })).toEqual({
 			ok: false,
 			reason: 'period_closed'
 		});
-		expect(transition('none', 'save', { period: 'missing', capabilities: controller })).toEqual({
+		expect(transition('none', 'save', { period: 'missing' })).toEqual({
 			ok: false,
 			reason: 'period_missing'
 		});
-	});
-});
-
-describe('availableActions', () => {
-	const controller = new Set(capabilityMatrix.controller);
-	const approver = new Set(capabilityMatrix.approver);
-	const both = new Set([...controller, ...approver]);
-
-	it('offers what the role may do in the state and period', () => {
-		expect(availableActions('none', { period: 'open', capabilities: controller })).toEqual([
-			'save'
-		]);
-		expect(availableActions('draft', { period: 'open', capabilities: controller })).toEqual([
-			'save',
-			'submit'
-		]);
-		expect(availableActions('submitted', { period: 'open', capabilities: controller })).toEqual([]);
-		expect(availableActions('submitted', { period: 'open', capabilities: approver })).toEqual([
-			'release',
-			'reopen'
-		]);
-		expect(availableActions('submitted', { period: 'closed', capabilities: both })).toEqual([
-			'release'
-		]);
-		expect(availableActions('released', { period: 'closed', capabilities: both })).toEqual([]);
-		expect(availableActions('draft', { period: 'missing', capabilities: both })).toEqual([]);
 	});
 });

@@ -1,15 +1,16 @@
 /**
- * The life of a KPI value in one quarter, as a state machine. Pure: routes ask `transition`
- * before they write, and the entry grid asks `availableActions` which buttons to show.
+ * The life of a KPI value in one quarter, as a state machine. Pure, and the one home of these
+ * rules: the entry writes in `server/entry` (save, submit, release, reopen) ask it inside their
+ * transaction, on the period and rows they locked.
  *
  * States: none (no row yet) → draft → submitted → released.
  *
- * | action  | from                | to        | capability          | period         | also   |
- * | ------- | ------------------- | --------- | ------------------- | -------------- | ------ |
- * | save    | none, draft         | draft     | measurement:write   | open           |        |
- * | submit  | draft               | submitted | measurement:submit  | open           |        |
- * | release | submitted           | released  | measurement:release | open or closed |        |
- * | reopen  | submitted, released | draft     | measurement:reopen  | open           | reason |
+ * | action  | from                | to        | period         | also   |
+ * | ------- | ------------------- | --------- | -------------- | ------ |
+ * | save    | none, draft         | draft     | open           |        |
+ * | submit  | draft               | submitted | open           |        |
+ * | release | submitted           | released  | open or closed |        |
+ * | reopen  | submitted, released | draft     | open           | reason |
  *
  * - Submitted and released values are locked for the controller: saving them again is not
  *   allowed in that state; changing them needs a reopen (by an approver, with a reason), which
@@ -20,40 +21,35 @@
  * - Reopening a value only while the period is open. Reopening a closed quarter is the
  *   coordinator's step (reopen the period), not the approver's.
  * - A period that was never opened (missing) allows nothing.
- * - When several rules fail, the first in this order is reported: state, period, capability,
- *   reason. A reason of only spaces is no reason.
+ * - When several rules fail, the first in this order is reported: state, period, reason. A
+ *   reason of only spaces is no reason.
+ *
+ * Who may take an action (measurement:write, :submit, :release, :reopen) is authorization: the
+ * capability rules in `server/auth/permissions.ts`, checked by the guard before the write.
  */
-// Type-only, so this module stays usable in the browser (nothing from $lib/server is bundled).
-import type { Capability, MeasurementState } from '../../server/auth/permissions';
+import type { PeriodState } from '../period/reporting-period';
 
-export const valueStates = [
-	'none',
-	'draft',
-	'submitted',
-	'released'
-] as const satisfies readonly ValueState[];
+export const measurementStates = ['draft', 'submitted', 'released'] as const;
+/** The state of a stored value (`measurements.state`). */
+export type MeasurementState = (typeof measurementStates)[number];
+
 /** none: there is no value row for the KPI and quarter yet. */
 export type ValueState = 'none' | MeasurementState;
+export const valueStates = ['none', ...measurementStates] as const satisfies readonly ValueState[];
 
 export const entryActions = ['save', 'submit', 'release', 'reopen'] as const;
 export type EntryAction = (typeof entryActions)[number];
 
-/** missing: the quarter was never opened for reporting. */
-export type PeriodState = 'open' | 'closed' | 'missing';
+export type { PeriodState };
 
 export interface TransitionContext {
 	period: PeriodState;
-	capabilities: ReadonlySet<Capability>;
 	/** Why a value is reopened; required for reopen. */
 	reason?: string;
 }
 
-export type TransitionRefusal =
-	| 'not_allowed_in_state'
-	| 'period_closed'
-	| 'period_missing'
-	| 'missing_capability'
-	| 'reason_required';
+export type PeriodRefusal = 'period_closed' | 'period_missing';
+export type TransitionRefusal = 'not_allowed_in_state' | PeriodRefusal | 'reason_required';
 
 export type TransitionResult =
 	{ ok: true; next: ValueState } | { ok: false; reason: TransitionRefusal };
@@ -61,69 +57,43 @@ export type TransitionResult =
 interface Rule {
 	from: readonly ValueState[];
 	to: ValueState;
-	capability: Capability;
 	/** Whether the action is allowed after the period has closed. */
 	whenClosed: boolean;
 	needsReason: boolean;
 }
 
-export const workflowRules: Readonly<Record<EntryAction, Readonly<Rule>>> = {
-	save: {
-		from: ['none', 'draft'],
-		to: 'draft',
-		capability: 'measurement:write',
-		whenClosed: false,
-		needsReason: false
-	},
-	submit: {
-		from: ['draft'],
-		to: 'submitted',
-		capability: 'measurement:submit',
-		whenClosed: false,
-		needsReason: false
-	},
-	release: {
-		from: ['submitted'],
-		to: 'released',
-		capability: 'measurement:release',
-		whenClosed: true,
-		needsReason: false
-	},
-	reopen: {
-		from: ['submitted', 'released'],
-		to: 'draft',
-		capability: 'measurement:reopen',
-		whenClosed: false,
-		needsReason: true
-	}
+const rules: Readonly<Record<EntryAction, Readonly<Rule>>> = {
+	save: { from: ['none', 'draft'], to: 'draft', whenClosed: false, needsReason: false },
+	submit: { from: ['draft'], to: 'submitted', whenClosed: false, needsReason: false },
+	release: { from: ['submitted'], to: 'released', whenClosed: true, needsReason: false },
+	reopen: { from: ['submitted', 'released'], to: 'draft', whenClosed: false, needsReason: true }
 };
+
+/** Whether the action applies to a value in this state (a batch write skips the others). */
+export function allowedInState(action: EntryAction, state: ValueState): boolean {
+	return rules[action].from.includes(state);
+}
+
+/** Why the period does not allow the action, or null when it does. */
+export function periodRefusal(action: EntryAction, period: PeriodState): PeriodRefusal | null {
+	if (period === 'missing') return 'period_missing';
+	if (period === 'closed' && !rules[action].whenClosed) return 'period_closed';
+	return null;
+}
+
+/** Whether the action has the reason it needs (reopen: a reason that is not only spaces). */
+export function reasonGiven(action: EntryAction, reason: string | undefined): boolean {
+	return !rules[action].needsReason || (reason ?? '').trim() !== '';
+}
 
 export function transition(
 	state: ValueState,
 	action: EntryAction,
 	ctx: TransitionContext
 ): TransitionResult {
-	const rule = workflowRules[action];
-	if (!rule.from.includes(state)) return { ok: false, reason: 'not_allowed_in_state' };
-	if (ctx.period === 'missing') return { ok: false, reason: 'period_missing' };
-	if (ctx.period === 'closed' && !rule.whenClosed) return { ok: false, reason: 'period_closed' };
-	if (!ctx.capabilities.has(rule.capability)) return { ok: false, reason: 'missing_capability' };
-	if (rule.needsReason && (ctx.reason ?? '').trim() === '') {
-		return { ok: false, reason: 'reason_required' };
-	}
-	return { ok: true, next: rule.to };
-}
-
-/**
- * Actions the user may take on a value now, for showing buttons. A reason is asked for when the
- * action is taken, so reopen counts as available without one.
- */
-export function availableActions(
-	state: ValueState,
-	ctx: Omit<TransitionContext, 'reason'>
-): EntryAction[] {
-	return entryActions.filter((action) => {
-		const result = transition(state, action, { ...ctx, reason: 'x' });
-		return result.ok;
-	});
+	if (!allowedInState(action, state)) return { ok: false, reason: 'not_allowed_in_state' };
+	const period = periodRefusal(action, ctx.period);
+	if (period) return { ok: false, reason: period };
+	if (!reasonGiven(action, ctx.reason)) return { ok: false, reason: 'reason_required' };
+	return { ok: true, next: rules[action].to };
 }

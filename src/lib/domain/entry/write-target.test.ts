@@ -8,10 +8,15 @@ describe('writeQuarter', () => {
 			ok: true,
 			quarter: { year: 2025, quarter: 3 }
 		});
+		// A page opened from an older link (?q=2025-3) posts the quarter as 2025-Q3: the same one.
+		expect(writeQuarter('2025-Q3', '2025-3')).toEqual({
+			ok: true,
+			quarter: { year: 2025, quarter: 3 }
+		});
 	});
 
 	it('never falls back to a default: a missing or malformed quarter is refused', () => {
-		for (const posted of [null, undefined, '', '2025', '2025-5', '2025-Q3', ' 2025-3', '1999-4']) {
+		for (const posted of [null, undefined, '', '2025', '2025-5', '2025-Q5', ' 2025-3', '1999-4']) {
 			expect(writeQuarter(posted, null)).toEqual({ ok: false, reason: 'quarter_missing' });
 			expect(writeQuarter(posted, '2025-3')).toEqual({ ok: false, reason: 'quarter_missing' });
 		}

@@ -3,21 +3,17 @@
  * (issue 14): which quarter a write acts on, and whether the rows it would change are the
  * rows, at the versions, that the page showed.
  */
-import { parseQuarterParam } from '../completeness/quarter-choice';
-import type { Quarter } from '../period/quarter';
+import { parseQuarterParam, type Quarter } from '../period/quarter';
 
 export type WriteQuarter =
 	| { ok: true; quarter: Quarter }
 	| { ok: false; reason: 'quarter_missing' }
 	| { ok: false; reason: 'quarter_mismatch'; posted: Quarter };
 
-/** How forms and addresses spell a quarter: `2025-3` (`?q=2025-3`, `quarter=2025-3`). */
-export const quarterParamOf = (q: Quarter) => `${q.year}-${q.quarter}`;
-
 const sameQuarter = (a: Quarter, b: Quarter) => a.year === b.year && a.quarter === b.quarter;
 
 /**
- * The quarter a write acts on: the one its form names (`quarter=2025-3`), never a default such
+ * The quarter a write acts on: the one its form names (`quarter=2025-Q3`), never a default such
  * as "the newest open quarter", which changed another quarter's values unnoticed. The page's
  * address (`?q=`) must name the same quarter when it names one: the answer is shown there.
  */

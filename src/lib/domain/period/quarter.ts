@@ -28,3 +28,19 @@ export function lastCompletedQuarter(day: Date): Quarter {
 	const current = { year: day.getUTCFullYear(), quarter: Math.floor(day.getUTCMonth() / 3) + 1 };
 	return shiftQuarter(current, -1);
 }
+
+/**
+ * How a quarter is written in addresses and forms: `2026-Q3` (decision 0025). Every link is built
+ * with this; `parseQuarterParam` also reads the older `2026-3`, so saved links keep working.
+ */
+export const quarterParam = ({ year, quarter }: Quarter): string => `${year}-Q${quarter}`;
+
+const quarterParamPattern = /^(\d{4})-[Qq]?([1-4])$/;
+
+/** `2026-Q3` (or the older `2026-3`) → Q3/2026; anything else, or a year outside 2000–2100 → null. */
+export function parseQuarterParam(text: string | null | undefined): Quarter | null {
+	const match = text ? quarterParamPattern.exec(text) : null;
+	if (!match) return null;
+	const year = Number(match[1]);
+	return year >= 2000 && year <= 2100 ? { year, quarter: Number(match[2]) } : null;
+}

@@ -4,7 +4,8 @@ import {
 	lineProblems,
 	partnerProblems,
 	rateInRange,
-	settingsProblems
+	settingsProblems,
+	yearProblem
 } from './validation';
 
 describe('pilot validation', () => {
@@ -48,5 +49,24 @@ describe('pilot validation', () => {
 	it('names a city that does not take part', () => {
 		expect(partnerProblems(9, [1, 2])).toEqual([{ code: 'city_not_partner', organisationId: 9 }]);
 		expect(partnerProblems(2, [1, 2])).toEqual([]);
+	});
+});
+
+describe('pilot years', () => {
+	it('takes the years 2000 to 2100 and nothing else, as the form says', () => {
+		expect(yearProblem(2000)).toBeNull();
+		expect(yearProblem(2100)).toBeNull();
+		expect(yearProblem(1999)).toBe('year_invalid');
+		expect(yearProblem(2101)).toBe('year_invalid');
+		expect(yearProblem(2025.5)).toBe('year_invalid');
+		expect(yearProblem(-2025)).toBe('year_negative');
+	});
+
+	it('checks the base year only when one is given', () => {
+		const settings = { startYear: 2025, endYear: 2027, ratePercent: 3 };
+		expect(settingsProblems({ ...settings, baseYear: null })).toEqual([]);
+		expect(settingsProblems({ ...settings, baseYear: 25 })).toEqual([
+			{ code: 'year_invalid', field: 'baseYear' }
+		]);
 	});
 });

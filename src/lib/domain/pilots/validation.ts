@@ -2,11 +2,15 @@ import { fixedSharesSumTo100, percentToHundredths, type PartnerBasis } from './a
 import type { AllocationKey } from './types';
 
 export const minRatePercent = -5;
+/** Years a pilot, its base year and its lines may name. */
+export const minYear = 2000;
+export const maxYear = 2100;
 export const maxRatePercent = 20;
 
 /** Stable codes; pages turn them into messages, tests assert on them. */
 export type PilotProblem =
-	| { code: 'year_negative'; field: 'startYear' | 'endYear' | 'baseYear' | 'year' }
+	| { code: 'year_negative'; field: YearField }
+	| { code: 'year_invalid'; field: YearField }
 	| { code: 'years_reversed' }
 	| { code: 'rate_out_of_range'; ratePercent: number }
 	| { code: 'shares_not_100'; sumHundredths: number }
@@ -14,20 +18,31 @@ export type PilotProblem =
 	| { code: 'line_outside_years'; year: number; startYear: number; endYear: number }
 	| { code: 'city_not_partner'; organisationId: number };
 
+type YearField = 'startYear' | 'endYear' | 'baseYear' | 'year';
+
+/** Why a year cannot be a pilot's: negative (a message of its own), or outside 2000–2100. */
+export function yearProblem(year: number): 'year_negative' | 'year_invalid' | null {
+	if (year < 0) return 'year_negative';
+	if (!Number.isInteger(year) || year < minYear || year > maxYear) return 'year_invalid';
+	return null;
+}
+
 export const rateInRange = (ratePercent: number) =>
 	Number.isFinite(ratePercent) && ratePercent >= minRatePercent && ratePercent <= maxRatePercent;
 
-/** Pilot settings: years non-negative and in order, rate within −5 %…+20 %. */
+/** Pilot settings: years within 2000–2100 and in order, rate within −5 %…+20 %. */
 export function settingsProblems(input: {
 	startYear: number;
 	endYear: number;
-	baseYear: number;
+	baseYear: number | null;
 	ratePercent: number;
 }): PilotProblem[] {
 	const problems: PilotProblem[] = [];
-	for (const field of ['startYear', 'endYear', 'baseYear'] as const)
-		if (!Number.isInteger(input[field]) || input[field] < 0)
-			problems.push({ code: 'year_negative', field });
+	for (const field of ['startYear', 'endYear', 'baseYear'] as const) {
+		const year = input[field];
+		const code = year === null ? null : yearProblem(year);
+		if (code) problems.push({ code, field });
+	}
 	if (input.endYear < input.startYear) problems.push({ code: 'years_reversed' });
 	if (!rateInRange(input.ratePercent))
 		problems.push({ code: 'rate_out_of_range', ratePercent: input.ratePercent });
@@ -39,7 +54,8 @@ export function lineProblems(
 	year: number,
 	pilot: { startYear: number; endYear: number }
 ): PilotProblem[] {
-	if (!Number.isInteger(year) || year < 0) return [{ code: 'year_negative', field: 'year' }];
+	const code = yearProblem(year);
+	if (code) return [{ code, field: 'year' }];
 	if (year < pilot.startYear || year > pilot.endYear)
 		return [{ code: 'line_outside_years', year, ...pilot }];
 	return [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleScorecard, versionAt } from './assemble';
+import { assembleScorecard } from './assemble';
 import type { MeasurementRow, StructureRow, TargetRow, VersionRow } from './types';
 
 const structureRow = (over: Partial<StructureRow> = {}): StructureRow => ({
@@ -210,14 +210,5 @@ describe('assembleScorecard', () => {
 		expect(view.perspectives).toHaveLength(2);
 		expect(view.perspectives[1]!.objectives).toEqual([]);
 		expect(view.perspectives[0]!.objectives[0]!.kpis[0]!.status).toBe('no_data');
-	});
-});
-
-describe('versionAt', () => {
-	it('picks the newest version valid in the quarter', () => {
-		const versions = [version(), version({ id: 2, validFromYear: 2025, validFromQuarter: 1 })];
-		expect(versionAt(versions, { year: 2024, quarter: 4 })?.id).toBe(1);
-		expect(versionAt(versions, { year: 2025, quarter: 1 })?.id).toBe(2);
-		expect(versionAt(versions, { year: 2019, quarter: 4 })).toBeUndefined();
 	});
 });

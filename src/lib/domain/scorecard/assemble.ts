@@ -1,6 +1,8 @@
 import { compareQuarters, quarterRange, type Quarter } from '../period/quarter';
-import { bandsFromStrings, hasTarget, statusOf, type Bands, type Status } from '../status/status';
+import { statusOf, type Status } from '../status/status';
 import { groupBy } from '../../util/group-by';
+import { versionAt } from './versions';
+import { cityTargetsByKpi, targetBands } from '../status/targets';
 import { scoreOf } from '../scoring/score';
 import { rollUpGroups, rollUpKpis } from '../scoring/rollup';
 import { yearlyValue } from '../scoring/yearly';
@@ -16,6 +18,7 @@ import type {
 	TargetRow,
 	VersionRow
 } from './types';
+import { localName, localized } from '../../format/local-name';
 
 export const TREND_QUARTERS = 12;
 
@@ -25,38 +28,6 @@ function countStatuses(statuses: Status[]): StatusCounts {
 	const counts = emptyCounts();
 	for (const s of statuses) counts[s]++;
 	return counts;
-}
-
-/** The definition version in force in a quarter: the newest one valid from that quarter or before. */
-export function versionAt<V extends { validFromYear: number; validFromQuarter: number }>(
-	versions: V[],
-	q: Quarter
-): V | undefined {
-	let found: V | undefined;
-	for (const v of versions) {
-		const from = { year: v.validFromYear, quarter: v.validFromQuarter };
-		if (
-			compareQuarters(from, q) <= 0 &&
-			(!found ||
-				compareQuarters(from, { year: found.validFromYear, quarter: found.validFromQuarter }) > 0)
-		) {
-			found = v;
-		}
-	}
-	return found;
-}
-
-/** The city's own target for the year wins; otherwise the field's common target, if agreed. */
-export function bandsFor(
-	year: number,
-	cityTargets: Map<number, Bands>,
-	fieldVersion: VersionRow | undefined
-): { bands: Bands | null; source: 'city' | 'field' | null } {
-	const city = cityTargets.get(year);
-	if (hasTarget(city)) return { bands: city, source: 'city' };
-	const field = fieldVersion ? bandsFromStrings(fieldVersion) : null;
-	if (hasTarget(field)) return { bands: field, source: 'field' };
-	return { bands: null, source: null };
 }
 
 export interface AssembleInput {
@@ -78,12 +49,7 @@ export function assembleScorecard(input: AssembleInput): ScorecardView {
 
 	const versionsByKpi = groupBy(versions, (v) => v.kpiId);
 	const measurementsByKpi = groupBy(measurements, (m) => m.kpiId);
-	const targetsBySkpi = new Map<number, Map<number, Bands>>();
-	for (const t of targets) {
-		const byYear = targetsBySkpi.get(t.scorecardKpiId) ?? new Map<number, Bands>();
-		byYear.set(t.year, bandsFromStrings(t));
-		targetsBySkpi.set(t.scorecardKpiId, byYear);
-	}
+	const targetsBySkpi = cityTargetsByKpi(targets);
 
 	const buildKpi = (row: StructureRow): KpiView | null => {
 		if (row.scorecardKpiId === null || row.kpiId === null || row.kpiCode === null) return null;
@@ -100,7 +66,7 @@ export function assembleScorecard(input: AssembleInput): ScorecardView {
 		const series: SeriesPoint[] = quarters.map((q, i) => {
 			const m = byQuarter.get(`${q.year}-${q.quarter}`);
 			const inForce = versionAt(kpiVersions, q);
-			const { bands } = bandsFor(q.year, cityTargets, inForce);
+			const { bands } = targetBands(cityTargets.get(q.year), inForce);
 			const value = m ? Number(m.value) : null;
 			// A break where a new definition takes effect, or where values switch versions.
 			const definitionBreak =
@@ -121,9 +87,8 @@ export function assembleScorecard(input: AssembleInput): ScorecardView {
 		});
 		const latest = [...series].reverse().find((p) => p.value !== null) ?? null;
 		const latestBands = latest
-			? bandsFor(
-					latest.year,
-					cityTargets,
+			? targetBands(
+					cityTargets.get(latest.year),
 					versionAt(kpiVersions, { year: latest.year, quarter: 4 })
 				)
 			: null;
@@ -138,8 +103,8 @@ export function assembleScorecard(input: AssembleInput): ScorecardView {
 			kpiId: row.kpiId,
 			code: row.kpiCode,
 			comparable: row.kpiIsLocal === false,
-			name: locale === 'de' ? definition.nameDe : definition.nameEn,
-			definition: locale === 'de' ? definition.definitionDe : definition.definitionEn,
+			name: localName(definition, locale),
+			definition: localized(definition, 'definition', locale),
 			unit: definition.unit,
 			decimals: definition.decimals,
 			polarity: definition.polarity,
@@ -148,7 +113,7 @@ export function assembleScorecard(input: AssembleInput): ScorecardView {
 			weight: Number(row.weight ?? 1),
 			latest,
 			targetSource: latest
-				? bandsFor(latest.year, cityTargets, versionAt(kpiVersions, latest)).source
+				? targetBands(cityTargets.get(latest.year), versionAt(kpiVersions, latest)).source
 				: null,
 			status: latest?.status ?? 'no_data',
 			score: latest?.score ?? null,
@@ -186,7 +151,7 @@ export function assembleScorecard(input: AssembleInput): ScorecardView {
 		perspectives.push({
 			id: first.perspectiveId,
 			key: first.perspectiveKey,
-			name: locale === 'de' ? first.perspectiveNameDe : first.perspectiveNameEn,
+			name: localized(first, 'perspectiveName', locale),
 			objectives,
 			statusCounts: countStatuses(objectives.flatMap((o) => o.kpis.map((k) => k.status))),
 			rollup: rollUpGroups(objectives.map((o) => o.rollup))

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-	layoutStrategyMap,
-	roundedPath,
-	wrapText,
-	type BoxLayout,
-	type MapLinkInput,
-	type MapPerspectiveInput,
-	type Point,
-	type StrategyMapLayout
-} from './layout';
+import { layoutStrategyMap } from './layout';
+import { roundedPath, wrapText } from './geometry';
+import type {
+	BoxLayout,
+	MapLinkInput,
+	MapPerspectiveInput,
+	Point,
+	StrategyMapLayout
+} from './types';
 
 const objective = (id: number, title = `Ziel ${id}`) => ({ id, title });
 

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { cooperationFields, organisations, roleAssignments, users } from '../db/schema';
 import type { DbOrTx } from '../db/types';
+import { isUniqueViolation } from '../db/errors';
 import { recordAudit } from '../auth/audit';
 import { passwordProblems, type PasswordProblem } from '../auth/password';
 import { roleScope, type Role } from '../auth/permissions';
@@ -160,7 +161,7 @@ export async function createAccount(
 		});
 	} catch (error) {
 		// A concurrent creation of the same address loses on the unique index.
-		if (String((error as { cause?: unknown })?.cause ?? error).includes('users_email_lower_unique'))
+		if (isUniqueViolation(error, 'users_email_lower_unique'))
 			return { ok: false, reason: 'email_taken' };
 		throw error;
 	}

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/types';
 import { kpiDefinitionColumns } from '../catalogue/version-columns';
 import {
@@ -29,6 +29,14 @@ import type {
 } from '../../domain/scorecard/types';
 import { groupBy } from '../../util/group-by';
 import type { ApiScorecard, ApiScorecardKpi } from './schemas';
+import {
+	kpiOfScorecardKpi,
+	liveKpiOfObjective,
+	objectiveInPerspective,
+	structureColumns,
+	structureOrder,
+	targetRowColumns
+} from '../scorecards/structure-columns';
 
 /**
  * Reads for the API, in the shapes of schemas.ts. A city's scorecards are read with three
@@ -148,40 +156,16 @@ export async function loadCityScorecards(
 				fieldSlug: cooperationFields.slug,
 				fieldNameDe: cooperationFields.nameDe,
 				fieldNameEn: cooperationFields.nameEn,
-				perspectiveId: perspectives.id,
-				perspectiveKey: perspectives.key,
-				perspectiveNameDe: perspectives.nameDe,
-				perspectiveNameEn: perspectives.nameEn,
-				objectiveId: objectives.id,
-				objectiveTitle: objectives.title,
-				objectiveDescription: objectives.description,
-				objectiveOwner: objectives.owner,
-				scorecardKpiId: scorecardKpis.id,
-				kpiId: kpis.id,
-				kpiCode: kpis.code,
-				kpiIsLocal: sql<boolean | null>`${kpis.ownerOrganisationId} is not null`.mapWith(
-					(v: unknown) => (v === null ? null : v === true || v === 't')
-				),
-				weight: scorecardKpis.weight
+				...structureColumns
 			})
 			.from(scorecards)
 			.innerJoin(cooperationFields, eq(cooperationFields.id, scorecards.fieldId))
 			.leftJoin(perspectives, eq(perspectives.scorecardId, scorecards.id))
-			.leftJoin(objectives, eq(objectives.perspectiveId, perspectives.id))
-			.leftJoin(
-				scorecardKpis,
-				and(eq(scorecardKpis.objectiveId, objectives.id), isNull(scorecardKpis.archivedAt))
-			)
-			.leftJoin(kpis, eq(kpis.id, scorecardKpis.kpiId))
+			.leftJoin(objectives, objectiveInPerspective)
+			.leftJoin(scorecardKpis, liveKpiOfObjective)
+			.leftJoin(kpis, kpiOfScorecardKpi)
 			.where(eq(scorecards.organisationId, organisationId))
-			.orderBy(
-				asc(cooperationFields.sortOrder),
-				asc(cooperationFields.slug),
-				asc(perspectives.sortOrder),
-				asc(objectives.sortOrder),
-				asc(scorecardKpis.sortOrder),
-				asc(scorecardKpis.id)
-			),
+			.orderBy(asc(cooperationFields.sortOrder), asc(cooperationFields.slug), ...structureOrder),
 		db
 			.select({ id: kpiVersions.id, kpiId: kpiVersions.kpiId, ...kpiDefinitionColumns })
 			.from(kpiVersions)
@@ -192,14 +176,7 @@ export async function loadCityScorecards(
 				asc(kpiVersions.validFromQuarter)
 			),
 		db
-			.select({
-				scorecardKpiId: targets.scorecardKpiId,
-				year: targets.year,
-				greenMin: targets.greenMin,
-				greenMax: targets.greenMax,
-				yellowMin: targets.yellowMin,
-				yellowMax: targets.yellowMax
-			})
+			.select(targetRowColumns)
 			.from(targets)
 			.innerJoin(scorecardKpis, eq(scorecardKpis.id, targets.scorecardKpiId))
 			.innerJoin(objectives, eq(objectives.id, scorecardKpis.objectiveId))

@@ -70,7 +70,7 @@ export const deliveryRequestSchema = z
 	.meta({ id: 'DeliveryRequest' });
 export type DeliveryRequest = z.output<typeof deliveryRequestSchema>;
 
-/** `2026-3`: the notation of quarters in the app's URLs. */
+/** `2026-3`: API v1's documented notation of quarters (the app's own addresses write 2026-Q3, decision 0025). */
 const quarterParam = text()
 	.regex(/^(20\d\d|2100)-[1-4]$/, { error: () => m.api_error_quarter_format() })
 	.transform((v) => {

@@ -2,6 +2,7 @@
  * The one place that decides who may do what. Pure (no database, no request), so every rule is
  * unit-tested in isolation and routes only ask `can(...)`.
  */
+import type { MeasurementState } from '../../domain/entry/workflow';
 
 export const roles = [
 	'admin',
@@ -13,7 +14,8 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
-export type MeasurementState = 'draft' | 'submitted' | 'released';
+// The value states are the entry workflow's; re-exported for the callers that read them here.
+export type { MeasurementState };
 
 /** A role held by a person, with the scope the database's check constraint enforces. */
 export interface RoleAssignment {

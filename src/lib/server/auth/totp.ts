@@ -237,6 +237,21 @@ export async function verifySecondFactor(
 	return { ok: true, method };
 }
 
+/**
+ * The account's e-mail and whether a second factor is on, read from the database rather than
+ * `locals`: right after enrolment the request's locals are stale. Null: no such user.
+ */
+export async function secondFactorStatus(
+	db: DbOrTx,
+	userId: number
+): Promise<{ email: string; enabled: boolean } | null> {
+	const [row] = await db
+		.select({ email: users.email, totpSecret: users.totpSecret })
+		.from(users)
+		.where(eq(users.id, userId));
+	return row ? { email: row.email, enabled: row.totpSecret !== null } : null;
+}
+
 /** How many unused recovery codes the user has left. */
 export async function remainingRecoveryCodes(db: DbOrTx, userId: number): Promise<number> {
 	const rows = await db

@@ -5,7 +5,8 @@ import type { AppLocale } from '../../format/number';
 import { formatNumberInput, parseLocaleNumber } from '../../format/parse-number';
 import { lastCompletedQuarter, shiftQuarter, type Quarter } from '../../domain/period/quarter';
 import { bandErrors, bandsFromText, type DefinitionForm } from '../../schemas/catalogue';
-import type { EditorRefusal, KpiDefinition, KpiVersionRow, MeaningField } from './editor';
+import type { EditorRefusal } from './commands';
+import type { KpiDefinition, KpiVersionRow, MeaningField } from './definition';
 
 /** Glue between the Steckbrief forms (text as typed in the locale) and the editor (numbers). */
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../schemas/text';
-import { parsePeriod } from '../../domain/comparison/period';
+import { parsePeriod } from '../../domain/compare/period';
 import type { ComparisonRequest } from './comparison';
 
 const slug = text()

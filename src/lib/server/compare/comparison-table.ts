@@ -2,8 +2,9 @@ import { m } from '../../paraglide/messages';
 import { statusLabel } from '../../i18n';
 import type { ComparisonPage } from './comparison';
 import type { TableCell } from '../tabular/table-file';
-import { periodParam } from '../../domain/comparison/period';
+import { periodParam } from '../../domain/compare/period';
 import { factorMarkerText } from '../../components/exchange/labels';
+import { localName } from '../../format/local-name';
 
 /** The comparison as shown on the page, as rows for CSV and XLSX (numbers stay numbers). */
 export function comparisonTable(page: ComparisonPage, locale: 'de' | 'en') {
@@ -13,7 +14,7 @@ export function comparisonTable(page: ComparisonPage, locale: 'de' | 'en') {
 		page.factors
 			.filter((f) => f.organisationId === organisationId)
 			.map((f) => factorMarkerText(f.kind, yearView ? f.quarter : undefined));
-	const name = locale === 'de' ? page.kpi.nameDe : page.kpi.nameEn;
+	const name = localName(page.kpi, locale);
 	const headers = [
 		m.compare_col_rank(),
 		m.col_city(),

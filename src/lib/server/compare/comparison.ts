@@ -15,14 +15,15 @@ import { unreleasedOrganisations, type Viewer } from '../auth/viewer';
 import { visibleValues } from './visible';
 import { listPeerGroups } from '../peer-groups/peer-groups';
 import { kpiDefinitionColumns } from '../catalogue/version-columns';
-import { compareQuarters, type Quarter } from '../../domain/period/quarter';
+import type { Quarter } from '../../domain/period/quarter';
+import { versionForQuarter } from '../../domain/scorecard/versions';
 import {
 	buildComparison,
 	type Basis,
 	type Comparison,
 	type ComparisonRow
-} from '../../domain/comparison/build';
-import { definingQuarter, periodEnd, type ComparisonPeriod } from '../../domain/comparison/period';
+} from '../../domain/compare/comparison';
+import { definingQuarter, periodEnd, type ComparisonPeriod } from '../../domain/compare/period';
 import { factorKinds, type FactorKind } from '../../domain/exchange/kinds';
 
 export interface ComparisonRequest {
@@ -156,17 +157,6 @@ function kpiIdOf(fieldId: SQL, code: string): SQL {
 		and ${kpis.ownerOrganisationId} is null and ${kpis.archivedAt} is null)`;
 }
 
-/** The definition valid in a quarter: the latest version starting on or before it. */
-function versionAt(versions: Definition[], q: Quarter): Definition | undefined {
-	return (
-		versions
-			.filter(
-				(v) => compareQuarters({ year: v.validFromYear, quarter: v.validFromQuarter }, q) <= 0
-			)
-			.at(-1) ?? versions[0]
-	);
-}
-
 /**
  * The comparison page in five reads. With KPI and period in the URL (every link and form the app
  * makes), all five run concurrently in one step, the values keyed by subqueries on field slug and
@@ -219,7 +209,7 @@ export async function loadComparison(
 	const period: ComparisonPeriod | undefined =
 		request.period ?? (newest ? { kind: 'quarter', ...newest } : undefined);
 	if (!versions.length || !period) return null;
-	const kpi = versionAt(versions, definingQuarter(period))!;
+	const kpi = versionForQuarter(versions, definingQuarter(period))!;
 
 	const rows =
 		earlyRows && code === request.kpi

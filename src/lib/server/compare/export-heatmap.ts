@@ -1,7 +1,7 @@
 import { m } from '../../paraglide/messages';
 import { quarterLabel, stateLabel, statusLabel } from '../../i18n';
 import { catalogueLabels } from '../../components/scorecard/catalogue-labels';
-import { periodLabel } from '../../components/comparison/labels';
+import { periodLabel } from '../../components/compare/labels';
 import { periodParam } from '../../domain/compare/period';
 import type { TableCell } from '../tabular/table-file';
 import type { HeatmapPage } from './heatmap-page';

@@ -1,7 +1,7 @@
 import { m } from '../../paraglide/messages';
 import { quarterLabel, stateLabel } from '../../i18n';
 import { catalogueLabels } from '../../components/scorecard/catalogue-labels';
-import { quarterParam } from '../../domain/compare/period';
+import { quarterParam } from '../../domain/period/quarter';
 import type { TableCell } from '../tabular/table-file';
 import type { TrendPage } from './trend-page';
 import { shown } from './export-heatmap';

@@ -1,25 +1,12 @@
 import type { DbOrTx } from '../db/types';
 import { unreleasedOrganisations, type Viewer } from '../auth/viewer';
-import { buildHeatmap, type Heatmap } from '../../domain/compare/heatmap';
+import { buildHeatmap } from '../../domain/compare/heatmap';
 import { periodChoices, type ComparisonPeriod } from '../../domain/compare/period';
 import { loadFieldChoices, loadFieldDefinitions, loadHeatmapCells } from './heatmap-queries';
 import type { HeatmapRequest } from './heatmap-request';
+import type { FieldRef, HeatmapPage } from '../../types/compare';
 
-export interface FieldRef {
-	id: number;
-	slug: string;
-	nameDe: string;
-	nameEn: string;
-}
-
-export interface HeatmapPage {
-	fields: FieldRef[];
-	field: FieldRef;
-	/** null while the field has no reporting quarter and none was asked for. */
-	period: ComparisonPeriod | null;
-	periods: ComparisonPeriod[];
-	heatmap: Heatmap | null;
-}
+export type { FieldRef, HeatmapPage };
 
 /**
  * The heatmap in three reads: fields with their quarters, then the field's definitions and the

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/types';
 import { unreleasedOrganisations, type Viewer } from '../auth/viewer';
-import { assembleScorecard, versionAt } from '../../domain/scorecard/assemble';
+import { assembleScorecard } from '../../domain/scorecard/assemble';
+import { versionAt } from '../../domain/scorecard/versions';
 import { bandsFromStrings, hasTarget } from '../../domain/status/status';
 import { compareQuarters, type Quarter } from '../../domain/period/quarter';
 import type { StructureRow, TargetRow, VersionRow } from '../../domain/scorecard/types';
@@ -10,10 +11,7 @@ import {
 	overviewRows,
 	perspectiveColumns,
 	positions,
-	type KeyKpiPosition,
-	type Mover,
-	type OverviewInput,
-	type OverviewRow
+	type OverviewInput
 } from '../../domain/compare/overview';
 import {
 	loadCitiesWithScorecards,
@@ -24,21 +22,10 @@ import {
 	type CityStructureRow
 } from './overview-queries';
 import type { OverviewRequest } from './overview-request';
+import type { OverviewPage } from '../../types/compare';
+import { localized } from '../../format/local-name';
 
-export interface OverviewPage {
-	cities: { slug: string; name: string }[];
-	/** null: a global role without `?city=` picks one first. */
-	city: { slug: string; name: string } | null;
-	/** The viewer's own city: its unreleased values are in the figures, marked. */
-	own: boolean;
-	/** The newest quarter of any of the city's scorecards. */
-	asOf: Quarter | null;
-	rows: OverviewRow[];
-	columns: { column: string; name: string }[];
-	improvements: Mover[];
-	declines: Mover[];
-	positions: KeyKpiPosition[];
-}
+export type { OverviewPage };
 
 /** One scorecard's share of the combined structure read, as the scorecard assembly takes it. */
 function splitStructure(rows: CityStructureRow[]) {
@@ -155,7 +142,7 @@ export async function loadOverviewPage(
 		if (r.scorecardId === null || r.fieldSlug === null) return [];
 		const field = {
 			slug: r.fieldSlug,
-			name: (locale === 'de' ? r.fieldNameDe : r.fieldNameEn) ?? r.fieldSlug
+			name: localized(r, 'fieldName', locale) ?? r.fieldSlug
 		};
 		const rows = byScorecard.get(r.scorecardId);
 		if (!rows) return [{ field, scorecard: null }];

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/types';
 import {
 	cooperationFields,
@@ -18,6 +18,14 @@ import { visibleValues } from './visible';
 import type { Quarter } from '../../domain/period/quarter';
 import type { MeasurementRow } from '../../domain/scorecard/types';
 import type { CityValueRow } from '../../domain/compare/types';
+import {
+	kpiOfScorecardKpi,
+	liveKpiOfObjective,
+	objectiveInPerspective,
+	structureColumns,
+	structureOrder,
+	measurementRowColumns
+} from '../scorecards/structure-columns';
 
 /** The city of the overview: by id (the viewer's own) or by the slug in the URL. */
 export type CityKey = { id: number } | { slug: string };
@@ -61,21 +69,7 @@ export function loadCityStructure(db: DbOrTx, city: CityKey) {
 	return db
 		.select({
 			scorecardId: perspectives.scorecardId,
-			perspectiveId: perspectives.id,
-			perspectiveKey: perspectives.key,
-			perspectiveNameDe: perspectives.nameDe,
-			perspectiveNameEn: perspectives.nameEn,
-			objectiveId: objectives.id,
-			objectiveTitle: objectives.title,
-			objectiveDescription: objectives.description,
-			objectiveOwner: objectives.owner,
-			scorecardKpiId: scorecardKpis.id,
-			kpiId: kpis.id,
-			kpiCode: kpis.code,
-			kpiIsLocal: sql<boolean | null>`${kpis.ownerOrganisationId} is not null`.mapWith(
-				(v: unknown) => (v === null ? null : v === true || v === 't')
-			),
-			weight: scorecardKpis.weight,
+			...structureColumns,
 			versionId: kpiVersions.id,
 			...kpiDefinitionColumns,
 			targetYear: targets.year,
@@ -87,21 +81,15 @@ export function loadCityStructure(db: DbOrTx, city: CityKey) {
 		.from(perspectives)
 		.innerJoin(scorecards, eq(scorecards.id, perspectives.scorecardId))
 		.innerJoin(organisations, eq(organisations.id, scorecards.organisationId))
-		.leftJoin(objectives, eq(objectives.perspectiveId, perspectives.id))
-		.leftJoin(
-			scorecardKpis,
-			and(eq(scorecardKpis.objectiveId, objectives.id), isNull(scorecardKpis.archivedAt))
-		)
-		.leftJoin(kpis, eq(kpis.id, scorecardKpis.kpiId))
+		.leftJoin(objectives, objectiveInPerspective)
+		.leftJoin(scorecardKpis, liveKpiOfObjective)
+		.leftJoin(kpis, kpiOfScorecardKpi)
 		.leftJoin(kpiVersions, eq(kpiVersions.kpiId, kpis.id))
 		.leftJoin(targets, eq(targets.scorecardKpiId, scorecardKpis.id))
 		.where(cityIs(city))
 		.orderBy(
 			asc(perspectives.scorecardId),
-			asc(perspectives.sortOrder),
-			asc(objectives.sortOrder),
-			asc(scorecardKpis.sortOrder),
-			asc(scorecardKpis.id),
+			...structureOrder,
 			asc(kpiVersions.validFromYear),
 			asc(kpiVersions.validFromQuarter)
 		);
@@ -116,15 +104,7 @@ export function loadCityValues(
 	city: CityKey
 ): Promise<MeasurementRow[]> {
 	return db
-		.select({
-			kpiId: measurements.kpiId,
-			kpiVersionId: measurements.kpiVersionId,
-			year: measurements.year,
-			quarter: measurements.quarter,
-			value: measurements.value,
-			state: measurements.state,
-			comment: measurements.comment
-		})
+		.select(measurementRowColumns)
 		.from(measurements)
 		.where(and(inArray(measurements.organisationId, cityId(db, city)), visibleValues(viewer)))
 		.orderBy(asc(measurements.kpiId), asc(measurements.year), asc(measurements.quarter));

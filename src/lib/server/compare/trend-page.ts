@@ -4,29 +4,19 @@ import {
 	availableQuarters,
 	buildTrend,
 	defaultRange,
-	MAX_TREND_CITIES,
-	type TrendView
+	MAX_TREND_CITIES
 } from '../../domain/compare/trend';
 import { compareQuarters, shiftQuarter, type Quarter } from '../../domain/period/quarter';
 import { loadFieldChoices, loadFieldDefinitions } from './heatmap-queries';
 import { loadTrendRows } from './trend-queries';
 import type { TrendRequest } from './trend-request';
-import type { FieldRef } from './heatmap-page';
+import type { FieldRef } from '../../types/compare';
+import type { TrendPage } from '../../types/compare';
+
+export type { TrendPage };
 
 /** Ten years at most on one axis; a longer range in the URL keeps its end. */
 export const MAX_TREND_QUARTERS = 40;
-
-export interface TrendPage {
-	fields: FieldRef[];
-	field: FieldRef;
-	kpis: { code: string; nameDe: string; nameEn: string }[];
-	/** The KPI shown; null when the field has no shared KPI (then there is no trend either). */
-	code: string | null;
-	chosen: string[];
-	/** Chosen cities beyond the limit, and slugs that are no participant of the field. */
-	dropped: string[];
-	trend: TrendView | null;
-}
 
 /**
  * The trend in three reads, one after another: fields, the field's definitions, the KPI's values

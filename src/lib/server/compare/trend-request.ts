@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../schemas/text';
-import { parseQuarter } from '../../domain/compare/period';
+import { parseQuarterParam } from '../../domain/period/quarter';
 import type { Quarter } from '../../domain/period/quarter';
 import { slugPattern } from './heatmap-request';
 
@@ -38,8 +38,8 @@ export function readTrendRequest(params: URLSearchParams): TrendRequest | null {
 		to: params.get('to') || null
 	});
 	if (!parsed.success) return null;
-	const from = parseQuarter(parsed.data.from);
-	const to = parseQuarter(parsed.data.to);
+	const from = parseQuarterParam(parsed.data.from);
+	const to = parseQuarterParam(parsed.data.to);
 	if ((parsed.data.from && !from) || (parsed.data.to && !to)) return null;
 	const cities = parsed.data.cities ? [...new Set(parsed.data.cities)] : null;
 	return { field: parsed.data.field, kpi: parsed.data.kpi, cities, from, to };

@@ -5,17 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db, DbOrTx, Tx } from '../db/types';
+import { isUniqueViolation } from '../db/errors';
+import { refuse, transactionOr } from '../db/refusal';
 import { recordAudit } from '../auth/audit';
 import { getLocale } from '../../paraglide/runtime';
 import type { AppLocale } from '../../format/number';
-import {
-	classifyRows,
-	countKinds,
-	neededKeys,
-	resolveRows,
-	type PlannedRow,
-	type WriteOp
-} from '../../domain/delivery/plan';
+import { classifyRows, countKinds } from '../../domain/delivery/classify';
+import { neededKeys, resolveRows } from '../../domain/delivery/resolve';
+import type { PlannedRow, WriteOp } from '../../domain/delivery/plan-model';
 import type { DeliveryPlan, DeliveryRow, RowOutcome } from '../../domain/delivery/types';
 import { loadCatalog, loadStoredState } from './load';
 import { deliveryErrorText } from './messages';
@@ -127,18 +124,6 @@ export function planFingerprint(plan: DeliveryPlan): string {
 	return hash.digest('hex');
 }
 
-class Refused extends Error {
-	constructor(readonly result: CommitResult) {
-		super('delivery refused');
-	}
-}
-
-const UNIQUE_VIOLATION = '23505';
-const isUniqueViolation = (e: unknown): boolean => {
-	const err = e as { code?: string; cause?: { code?: string } } | null;
-	return err?.code === UNIQUE_VIOLATION || err?.cause?.code === UNIQUE_VIOLATION;
-};
-
 /**
  * Plans inside one transaction (periods FOR SHARE, values FOR UPDATE, as the entry grid) and
  * writes only if no row has an error: all or nothing. Unchanged rows are not written. Values
@@ -151,18 +136,18 @@ export async function commitDelivery(db: Db, input: CommitInput): Promise<Commit
 	// plan once more under the new state instead of failing.
 	for (let attempt = 1; ; attempt++) {
 		try {
-			return await db.transaction(async (tx) => {
+			return await transactionOr<CommitResult, CommitResult>(db, async (tx) => {
 				const rows = await planRows(tx, input, true);
 				const plan = toPlan(rows, locale);
 				if (input.precondition && !(await input.precondition(tx))) {
-					throw new Refused({ ok: false, plan, preconditionFailed: true });
+					refuse<CommitResult>({ ok: false, plan, preconditionFailed: true });
 				}
-				if (plan.counts.error > 0) throw new Refused({ ok: false, plan });
+				if (plan.counts.error > 0) refuse<CommitResult>({ ok: false, plan });
 				if (
 					input.expectedFingerprint !== undefined &&
 					input.expectedFingerprint !== planFingerprint(plan)
 				) {
-					throw new Refused({ ok: false, plan, stale: true });
+					refuse<CommitResult>({ ok: false, plan, stale: true });
 				}
 				const ops = rows.map((r) => r.write).filter((w): w is WriteOp => w !== undefined);
 				const after = async () => (input.afterWrite ? { after: await input.afterWrite(tx) } : {});
@@ -186,7 +171,6 @@ export async function commitDelivery(db: Db, input: CommitInput): Promise<Commit
 				return { ok: true as const, plan, ...(await after()) };
 			});
 		} catch (e) {
-			if (e instanceof Refused) return e.result;
 			if (attempt < 3 && isUniqueViolation(e)) continue;
 			throw e;
 		}

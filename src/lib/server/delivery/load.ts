@@ -9,7 +9,8 @@ import { and, inArray } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import { cooperationFields, kpiVersions, organisations, targets } from '../db/schema';
 import type { DbOrTx } from '../db/types';
-import { bandsFromStrings, type Bands } from '../../domain/status/status';
+import { bandsFromStrings } from '../../domain/status/status';
+import { cityTargetsByKpi } from '../../domain/status/targets';
 import {
 	normaliseCode,
 	normaliseName,
@@ -19,9 +20,10 @@ import {
 	type KpiCandidate,
 	type StoredState,
 	type StoredValue
-} from '../../domain/delivery/plan';
+} from '../../domain/delivery/plan-model';
 import type { DeliveryRow, ValueState } from '../../domain/delivery/types';
 import { jsonParam, selectRows } from './sql';
+import { targetRowColumns } from '../scorecards/structure-columns';
 
 export async function loadCatalog(
 	db: DbOrTx,
@@ -90,14 +92,7 @@ export async function loadCatalog(
 			: Promise.resolve([]),
 		scorecardKpiIds.length
 			? db
-					.select({
-						scorecardKpiId: targets.scorecardKpiId,
-						year: targets.year,
-						greenMin: targets.greenMin,
-						greenMax: targets.greenMax,
-						yellowMin: targets.yellowMin,
-						yellowMax: targets.yellowMax
-					})
+					.select(targetRowColumns)
 					.from(targets)
 					.where(and(inArray(targets.scorecardKpiId, scorecardKpiIds)))
 			: Promise.resolve([])
@@ -121,12 +116,7 @@ export async function loadCatalog(
 	}
 	for (const f of fields) fieldMap.set(f.slug, { id: f.id, slug: f.slug });
 
-	const targetsBySk = new Map<number, Map<number, Bands>>();
-	for (const t of targetRows) {
-		let byYear = targetsBySk.get(t.scorecardKpiId);
-		if (!byYear) targetsBySk.set(t.scorecardKpiId, (byYear = new Map()));
-		byYear.set(t.year, bandsFromStrings(t));
-	}
+	const targetsBySk = cityTargetsByKpi(targetRows);
 	const kpis = new Map<string, KpiCandidate[]>();
 	for (const k of kpiRows) {
 		const kpiId = Number(k.id);

@@ -1,7 +1,7 @@
 import { m } from '../../paraglide/messages';
 import type { AppLocale } from '../../format/number';
 import type { DeliveryErrorCode } from '../../domain/delivery/types';
-import type { ErrorDetail } from '../../domain/delivery/plan';
+import type { ErrorDetail } from '../../domain/delivery/plan-model';
 import type { ColumnKey } from '../../domain/delivery/columns';
 import { columnLabel } from '../import-export/file-messages';
 

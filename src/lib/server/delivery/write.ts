@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/types';
-import type { WriteOp } from '../../domain/delivery/plan';
+import type { WriteOp } from '../../domain/delivery/plan-model';
 import { chunks, jsonParam } from './sql';
 
 /** Rows per statement: about 1 MB of JSON, so memory stays flat for 100,000 rows. */

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { readGridPost } from './form';
+import { blockingRows, evaluateRows, readGridPost } from './form';
+import type { EntryGrid, GridRow } from './grid';
 
 /** The grid's fields for the given rows, in the order the page posts them. */
 function gridForm(rows: { kpi: string; value?: string; comment?: string; version?: string }[]) {
@@ -68,5 +69,70 @@ describe('readGridPost', () => {
 		// Generous: both take milliseconds; looking fields up one by one took 9–16 s for 20,000.
 		expect(hostileMs).toBeLessThan(1_000);
 		expect(fullMs).toBeLessThan(1_000);
+	});
+});
+
+describe('evaluateRows', () => {
+	const row = (kpiId: number, decimals: number): GridRow => ({
+		kpiId,
+		code: `K${kpiId}`,
+		name: `KPI ${kpiId}`,
+		comparable: true,
+		kpiVersionId: kpiId * 10,
+		unit: 'count',
+		decimals,
+		polarity: 'higher_is_better',
+		plausibleChangePercent: null,
+		bands: null,
+		current: null,
+		previousQuarter: null,
+		sameQuarterLastYear: null
+	});
+	const grid = {
+		rows: [row(1, 1), row(2, 0), row(3, 2)]
+	} as unknown as EntryGrid;
+	const posted = (kpiId: number, value: string) => ({ kpiId, value, comment: '', version: 0 });
+
+	it('refuses a value with more decimals than the KPI keeps, as import and API do', () => {
+		const { drafts, checks } = evaluateRows(
+			grid,
+			[posted(1, '12,34'), posted(2, '7,5'), posted(3, '1,25')],
+			'de'
+		);
+		expect(checks.map((c) => c.problem)).toEqual(['too_many_decimals', 'too_many_decimals', null]);
+		// Never rounded and saved: only the value within its decimals becomes a draft.
+		expect(drafts.map((d) => [d.kpiId, d.value])).toEqual([[3, 1.25]]);
+	});
+
+	it('takes values within the decimals and empty cells', () => {
+		const { drafts, checks } = evaluateRows(
+			grid,
+			[posted(1, '12,3'), posted(2, '1.000'), posted(3, '')],
+			'de'
+		);
+		expect(checks.every((c) => c.problem === null)).toBe(true);
+		expect(drafts.map((d) => d.value)).toEqual([12.3, 1000, null]);
+	});
+});
+
+describe('blockingRows', () => {
+	it('blocks drafts whose checks fail, never rows already submitted or released', () => {
+		const grid = {
+			rows: [
+				{ kpiId: 1, current: { state: 'draft' } },
+				{ kpiId: 2, current: { state: 'submitted' } },
+				{ kpiId: 3, current: null },
+				{ kpiId: 4, current: null }
+			]
+		} as unknown as EntryGrid;
+		const check = (kpiId: number, failing: boolean) => ({
+			kpiId,
+			problem: null,
+			errors: failing ? (['comment_required_red'] as const).slice() : [],
+			warnings: []
+		});
+		expect(
+			blockingRows(grid, [check(1, true), check(2, true), check(3, true), check(4, false)])
+		).toEqual([1, 3]);
 	});
 });

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { text } from '../../schemas/text';
-import { readCellValue, type CellProblem } from '../../domain/entry/cell-input';
-import { checkValue, type EntryError, type EntryWarning } from '../../domain/entry/plausibility';
+import { readKpiValue } from '../../domain/entry/cell-input';
+import { canSubmit, checkValue } from '../../domain/entry/plausibility';
 import type { AppLocale } from '../../format/number';
 import type { DraftInput } from './save';
 import type { EntryGrid } from './grid';
+import type { PostedRow, RowCheck } from '../../types/entry';
+
+export type { PostedRow, RowCheck };
 
 /** One posted grid row, as typed: kept and sent back on any refusal, so nothing typed is lost. */
 const postedRow = z.object({
@@ -12,10 +15,9 @@ const postedRow = z.object({
 	value: text().max(64),
 	comment: text().max(2000),
 	version: z.int32().min(0)
-});
+}) satisfies z.ZodType<PostedRow>;
 const MAX_ROWS = 500;
 const gridPost = z.array(postedRow).max(MAX_ROWS);
-export type PostedRow = z.infer<typeof postedRow>;
 
 /**
  * Reads the grid's fields (`kpi`, then `value_<kpiId>`, `comment_<kpiId>`, `version_<kpiId>`)
@@ -46,17 +48,11 @@ export function readGridPost(form: FormData): PostedRow[] | null {
 	return parsed.success ? parsed.data : null;
 }
 
-export interface RowCheck {
-	kpiId: number;
-	problem: CellProblem | null;
-	errors: EntryError[];
-	warnings: EntryWarning[];
-}
-
 /**
  * Turns the posted rows into drafts for the KPIs of the grid (others are ignored: a crafted
  * field for another KPI never reaches the database) and checks each: number format and the
- * plausibility rules for submitting.
+ * plausibility rules for submitting. A value is read as import and API read it: with no more
+ * decimals than the KPI keeps (`readKpiValue`).
  */
 export function evaluateRows(grid: EntryGrid, posted: PostedRow[], locale: AppLocale) {
 	const drafts: DraftInput[] = [];
@@ -67,7 +63,7 @@ export function evaluateRows(grid: EntryGrid, posted: PostedRow[], locale: AppLo
 	for (const row of grid.rows) {
 		const p = byKpi.get(row.kpiId);
 		if (!p) continue;
-		const reading = readCellValue(p.value, row.unit, locale);
+		const reading = readKpiValue(p.value, row.unit, row.decimals, locale);
 		if (!reading.ok) {
 			checks.push({ kpiId: row.kpiId, problem: reading.problem, errors: [], warnings: [] });
 			continue;
@@ -96,4 +92,15 @@ export function evaluateRows(grid: EntryGrid, posted: PostedRow[], locale: AppLo
 		});
 	}
 	return { drafts, checks };
+}
+
+/**
+ * The KPIs whose checks stop the quarter from being submitted (`canSubmit`). Submitted and
+ * released rows are locked and not submitted again, so their checks do not block.
+ */
+export function blockingRows(grid: EntryGrid, checks: RowCheck[]): number[] {
+	const locked = new Set(
+		grid.rows.filter((r) => r.current && r.current.state !== 'draft').map((r) => r.kpiId)
+	);
+	return checks.filter((c) => !locked.has(c.kpiId) && !canSubmit(c)).map((c) => c.kpiId);
 }

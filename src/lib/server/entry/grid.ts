@@ -8,48 +8,21 @@ import {
 	loadVersions,
 	scorecardKpiIds
 } from '../scorecards/queries';
-import { versionAt } from '../../domain/scorecard/assemble';
-import { bandsFromStrings, hasTarget, type Bands, type Polarity } from '../../domain/status/status';
-import { lastCompletedQuarter, shiftQuarter, type Quarter } from '../../domain/period/quarter';
-import type { KpiUnit } from '../../format/number';
-import type { MeasurementState } from '../auth/permissions';
+import { versionForQuarter } from '../../domain/scorecard/versions';
+import { cityTargetsByKpi, targetBands } from '../../domain/status/targets';
+import {
+	lastCompletedQuarter,
+	parseQuarterParam,
+	shiftQuarter,
+	type Quarter
+} from '../../domain/period/quarter';
+import type { PeriodState } from '../../domain/entry/workflow';
+import type { EntryGrid, GridRow, GridValue } from '../../types/entry';
+import { localName } from '../../format/local-name';
 
-export type PeriodState = 'open' | 'closed' | 'missing';
+export type { EntryGrid, GridRow, GridValue };
 
-export interface GridValue {
-	id: number;
-	value: number;
-	state: MeasurementState;
-	comment: string;
-	version: number;
-	updatedByName: string | null;
-}
-
-/** One row of the entry grid: a KPI of the scorecard with everything the controller compares. */
-export interface GridRow {
-	kpiId: number;
-	code: string;
-	name: string;
-	comparable: boolean;
-	kpiVersionId: number;
-	unit: KpiUnit;
-	decimals: number;
-	polarity: Polarity;
-	plausibleChangePercent: number | null;
-	bands: Bands | null;
-	current: GridValue | null;
-	previousQuarter: number | null;
-	sameQuarterLastYear: number | null;
-}
-
-export interface EntryGrid {
-	scorecardId: number;
-	organisation: { id: number; slug: string; name: string };
-	field: { id: number; slug: string; nameDe: string; nameEn: string };
-	quarter: Quarter;
-	period: { state: PeriodState; deadline: string | null };
-	rows: GridRow[];
-}
+export type { PeriodState };
 
 /**
  * The entry grid of one city, field and quarter: six reads whatever the number of KPIs. Only
@@ -107,20 +80,14 @@ export async function loadEntryGrid(
 	]);
 	const key = (kpiId: number, q: Quarter) => `${kpiId}|${q.year}|${q.quarter}`;
 	const byKey = new Map(values.map((v) => [key(v.kpiId, v), v]));
-	const cityTarget = new Map(
-		targets
-			.filter((t) => t.year === quarter.year)
-			.map((t) => [t.scorecardKpiId, bandsFromStrings(t)])
-	);
+	const cityTargets = cityTargetsByKpi(targets);
 	const rows: GridRow[] = [];
 	for (const s of structure) {
 		if (s.kpiId === null || s.kpiCode === null || s.scorecardKpiId === null) continue;
 		const kpiId = s.kpiId;
 		const kpiVersions = versions.filter((v) => v.kpiId === kpiId);
-		const version = versionAt(kpiVersions, quarter) ?? kpiVersions[0];
+		const version = versionForQuarter(kpiVersions, quarter);
 		if (!version) continue;
-		const own = cityTarget.get(s.scorecardKpiId);
-		const field = bandsFromStrings(version);
 		const current = byKey.get(key(kpiId, quarter));
 		const numberOf = (q: Quarter) => {
 			const v = byKey.get(key(kpiId, q));
@@ -129,14 +96,14 @@ export async function loadEntryGrid(
 		rows.push({
 			kpiId,
 			code: s.kpiCode,
-			name: locale === 'de' ? version.nameDe : version.nameEn,
+			name: localName(version, locale),
 			comparable: s.kpiIsLocal === false,
 			kpiVersionId: version.id,
 			unit: version.unit,
 			decimals: version.decimals,
 			polarity: version.polarity,
 			plausibleChangePercent: version.plausibleChangePercent,
-			bands: hasTarget(own) ? own : hasTarget(field) ? field : null,
+			bands: targetBands(cityTargets.get(s.scorecardKpiId)?.get(quarter.year), version).bands,
 			current: current
 				? {
 						id: current.id,
@@ -165,19 +132,14 @@ export async function loadEntryGrid(
 	};
 }
 
-/** `?q=2026-3`, or the field's newest open quarter, or the last quarter that has ended. */
+/** `?q=2026-Q3` (or the older `2026-3`), or the field's newest open quarter, or the last quarter that has ended. */
 export async function chooseQuarter(
 	db: DbOrTx,
 	fieldSlug: string,
 	requested: string | null,
 	today: Date
 ): Promise<Quarter | null> {
-	if (requested !== null) {
-		const match = /^(\d{4})-([1-4])$/.exec(requested);
-		if (!match) return null;
-		const q = { year: Number(match[1]), quarter: Number(match[2]) };
-		return q.year >= 2000 && q.year <= 2100 ? q : null;
-	}
+	if (requested !== null) return parseQuarterParam(requested);
 	const [open] = await db
 		.select({ year: reportingPeriods.year, quarter: reportingPeriods.quarter })
 		.from(reportingPeriods)

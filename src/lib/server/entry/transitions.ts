@@ -1,10 +1,13 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { measurements } from '../db/schema';
-import type { Db } from '../db/types';
+import type { Db, Tx } from '../db/types';
+import { transactionOr } from '../db/refusal';
 import { recordAudit } from '../auth/audit';
 import type { Quarter } from '../../domain/period/quarter';
 import { unseenChanges } from '../../domain/entry/write-target';
-import { EntryRefused, lockPeriod, lockValues, requireOpen } from './values';
+import { allowedInState, transition } from '../../domain/entry/workflow';
+import { claimHolds } from '../../domain/entry/version-claim';
+import { EntryRefused, lockPeriod, lockValues, requirePeriod, type EntryFailure } from './values';
 
 interface Scope {
 	userId: number;
@@ -15,21 +18,10 @@ interface Scope {
 	kpiIds: number[];
 }
 
-export type TransitionResult =
-	{ ok: true; count: number } | { ok: false; reason: EntryRefused['reason']; detail: unknown };
+export type TransitionResult = { ok: true; count: number } | EntryFailure;
 
-async function run(
-	db: Db,
-	change: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<number>
-) {
-	try {
-		return { ok: true as const, count: await db.transaction(change) };
-	} catch (e) {
-		if (e instanceof EntryRefused)
-			return { ok: false as const, reason: e.reason, detail: e.detail };
-		throw e;
-	}
-}
+const run = async (db: Db, change: (tx: Tx) => Promise<number>): Promise<TransitionResult> =>
+	transactionOr(db, async (tx) => ({ ok: true as const, count: await change(tx) }));
 
 const periodLabel = (q: Quarter) => `${q.year}-Q${q.quarter}`;
 
@@ -49,10 +41,10 @@ export function submitQuarter(
 	seen: SeenVersions
 ): Promise<TransitionResult> {
 	return run(db, async (tx) => {
-		requireOpen(await lockPeriod(tx, scope.fieldId, scope.quarter));
+		requirePeriod('submit', await lockPeriod(tx, scope.fieldId, scope.quarter));
 		if (blocking.length) throw new EntryRefused('not_allowed_in_state', blocking);
 		const rows = await lockValues(tx, scope.organisationId, scope.kpiIds, scope.quarter);
-		const drafts = rows.filter((r) => r.state === 'draft');
+		const drafts = rows.filter((r) => allowedInState('submit', r.state));
 		if (drafts.length === 0) throw new EntryRefused('nothing_to_do');
 		const unseen = unseenChanges(seen, drafts);
 		if (unseen.length) throw new EntryRefused('stale', unseen);
@@ -93,10 +85,9 @@ export function releaseQuarter(
 	seen: SeenVersions
 ): Promise<TransitionResult> {
 	return run(db, async (tx) => {
-		const period = await lockPeriod(tx, scope.fieldId, scope.quarter);
-		if (period === 'missing') throw new EntryRefused('period_missing');
+		requirePeriod('release', await lockPeriod(tx, scope.fieldId, scope.quarter));
 		const rows = await lockValues(tx, scope.organisationId, scope.kpiIds, scope.quarter);
-		const submitted = rows.filter((r) => r.state === 'submitted');
+		const submitted = rows.filter((r) => allowedInState('release', r.state));
 		if (submitted.length === 0) throw new EntryRefused('nothing_to_do');
 		const unseen = unseenChanges(seen, submitted);
 		if (unseen.length) throw new EntryRefused('stale', unseen);
@@ -138,12 +129,14 @@ export function reopenValue(
 	scope: Scope & { kpiId: number; version: number; reason: string }
 ): Promise<TransitionResult> {
 	return run(db, async (tx) => {
-		if (scope.reason.trim() === '') throw new EntryRefused('reason_required');
-		requireOpen(await lockPeriod(tx, scope.fieldId, scope.quarter));
+		const period = await lockPeriod(tx, scope.fieldId, scope.quarter);
 		const [row] = await lockValues(tx, scope.organisationId, [scope.kpiId], scope.quarter);
 		if (!row || !scope.kpiIds.includes(scope.kpiId)) throw new EntryRefused('not_found');
+		// A draft can be edited as it is: said so in words of its own, not as a blocked state.
 		if (row.state === 'draft') throw new EntryRefused('already_draft');
-		if (row.version !== scope.version) throw new EntryRefused('stale', [scope.kpiId]);
+		const allowed = transition(row.state, 'reopen', { period, reason: scope.reason });
+		if (!allowed.ok) throw new EntryRefused(allowed.reason);
+		if (!claimHolds(scope.version, row)) throw new EntryRefused('stale', [scope.kpiId]);
 		await tx
 			.update(measurements)
 			.set({

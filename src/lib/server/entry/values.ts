@@ -2,25 +2,32 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { measurements, reportingPeriods, users } from '../db/schema';
 import type { Tx } from '../db/types';
 import type { Quarter } from '../../domain/period/quarter';
-import type { PeriodState } from './grid';
+import { Refusal } from '../db/refusal';
+import {
+	periodRefusal,
+	type EntryAction,
+	type PeriodState,
+	type TransitionRefusal
+} from '../../domain/entry/workflow';
+
+export type EntryRefusal =
+	| TransitionRefusal
+	| 'not_found'
+	| 'nothing_to_do'
+	/** The rows the write would change are not those, at those versions, the page showed. */
+	| 'stale'
+	/** Reopening a value that is a draft already: there is nothing to reopen. */
+	| 'already_draft';
+
+export type EntryFailure = { ok: false; reason: EntryRefusal; detail: unknown };
 
 /** Thrown inside an entry transaction to roll all of it back. */
-export class EntryRefused extends Error {
+export class EntryRefused extends Refusal<EntryFailure> {
 	constructor(
-		readonly reason:
-			| 'period_closed'
-			| 'period_missing'
-			| 'not_allowed_in_state'
-			| 'reason_required'
-			| 'not_found'
-			| 'nothing_to_do'
-			/** The rows the write would change are not those, at those versions, the page showed. */
-			| 'stale'
-			/** Reopening a value that is a draft already: there is nothing to reopen. */
-			| 'already_draft',
+		readonly reason: EntryRefusal,
 		readonly detail: unknown = null
 	) {
-		super(`entry refused: ${reason}`);
+		super({ ok: false, reason, detail });
 	}
 }
 
@@ -40,9 +47,10 @@ export async function lockPeriod(tx: Tx, fieldId: number, q: Quarter): Promise<P
 	return !row ? 'missing' : row.closedAt ? 'closed' : 'open';
 }
 
-export function requireOpen(state: PeriodState) {
-	if (state === 'missing') throw new EntryRefused('period_missing');
-	if (state === 'closed') throw new EntryRefused('period_closed');
+/** Refuses the action when the locked period does not allow it (the workflow's period rule). */
+export function requirePeriod(action: EntryAction, state: PeriodState) {
+	const refusal = periodRefusal(action, state);
+	if (refusal) throw new EntryRefused(refusal);
 }
 
 /** The city's rows of the quarter for the given KPIs, locked against concurrent saves. */

@@ -24,12 +24,6 @@ type Event = Pick<RequestEvent, 'request' | 'url' | 'route'> & {
 	params: { city: string; field: string };
 };
 
-/** `?quarter=2025-Q3` → the quarter; anything else → null (the latest value is shown). */
-export function quarterParam(text: string | null): { year: number; quarter: number } | null {
-	const match = /^(\d{4})-Q([1-4])$/.exec(text ?? '');
-	return match ? { year: Number(match[1]), quarter: Number(match[2]) } : null;
-}
-
 /**
  * The exchange beside the selected KPI of a city's scorecard: the factors of its whole series
  * (markers in the value history) and the thread and factors of one value, the requested quarter

@@ -7,6 +7,7 @@ import {
 	valueFactors
 } from '../db/schema';
 import type { Db, DbOrTx } from '../db/types';
+import { claimHolds } from '$lib/domain/entry/version-claim';
 import { recordAudit } from '../auth/audit';
 import type { Principal } from '../auth/permissions';
 import type { FactorKind, NoteKind } from '$lib/domain/exchange/kinds';
@@ -159,7 +160,7 @@ export async function editNote(
 		const { note, value } = found;
 		const decision = decideEditNote(input.principal, note, value);
 		if (!decision.ok) return refusalOf(decision);
-		if (note.version !== input.version) return refuse('stale');
+		if (!claimHolds(input.version, note)) return refuse('stale');
 		if (note.body === input.body && note.kind === input.kind) return { ok: true as const };
 		await tx.insert(exchangeNoteRevisions).values({
 			noteId: note.id,

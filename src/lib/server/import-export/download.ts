@@ -2,26 +2,19 @@ import { z } from 'zod';
 import { text } from '../../schemas/text';
 import { m } from '../../paraglide/messages';
 import type { AppLocale, KpiUnit } from '../../format/number';
-import {
-	exportCsv,
-	exportXlsx,
-	type ExportLabels,
-	type ExportRow
-} from '../../domain/delivery/export-file';
-import type { Quarter } from '../../domain/period/quarter';
+import { exportCsv, exportXlsx, type ExportLabels, type ExportRow } from '../tabular/export-file';
+import { parseQuarterParam, type Quarter } from '../../domain/period/quarter';
 
-/** `?format=csv|xlsx&q=2026-3|all` of the export and template links. */
+/** `?format=csv|xlsx&q=2026-Q3|all` of the export and template links (the older `2026-3` too). */
 export const downloadQuery = z.object({
 	format: z.enum(['csv', 'xlsx']).default('csv'),
 	q: text()
-		.regex(/^(all|\d{4}-[1-4])$/)
+		.refine((q) => q === 'all' || parseQuarterParam(q) !== null)
 		.optional()
 });
 
-export function quarterParam(q: string | undefined): Quarter | null {
-	if (!q || q === 'all') return null;
-	const [year, quarter] = q.split('-').map(Number);
-	return { year: year!, quarter: quarter! };
+export function downloadQuarter(q: string | undefined): Quarter | null {
+	return q && q !== 'all' ? parseQuarterParam(q) : null;
 }
 
 function labels(locale: AppLocale): ExportLabels {

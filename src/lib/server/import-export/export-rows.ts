@@ -12,11 +12,12 @@ import {
 	scorecardKpiIds,
 	type ScorecardHeader
 } from '../scorecards/queries';
-import { versionAt } from '../../domain/scorecard/assemble';
+import { versionForQuarter } from '../../domain/scorecard/versions';
 import type { MeasurementState } from '../auth/permissions';
 import type { Quarter } from '../../domain/period/quarter';
 import type { AppLocale } from '../../format/number';
-import type { ExportRow } from '../../domain/delivery/export-file';
+import type { ExportRow } from '../tabular/export-file';
+import { localName } from '../../format/local-name';
 
 export async function loadExportRows(
 	db: DbOrTx,
@@ -68,7 +69,7 @@ export async function loadExportRows(
 		rows.push({
 			...base,
 			kpi: kpi.code,
-			name: locale === 'de' ? v.nameDe : v.nameEn,
+			name: localName(v, locale),
 			unit: v.unit,
 			year: v.year,
 			quarter: v.quarter,
@@ -83,12 +84,12 @@ export async function loadExportRows(
 		for (const [kpiId, kpi] of order) {
 			if (present.has(kpi.code)) continue;
 			const own = versions.filter((v) => v.kpiId === kpiId);
-			const version = versionAt(own, quarter) ?? own[0];
+			const version = versionForQuarter(own, quarter);
 			if (!version) continue;
 			rows.push({
 				...base,
 				kpi: kpi.code,
-				name: locale === 'de' ? version.nameDe : version.nameEn,
+				name: localName(version, locale),
 				unit: version.unit,
 				year: quarter.year,
 				quarter: quarter.quarter,

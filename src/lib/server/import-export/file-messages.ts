@@ -1,6 +1,6 @@
 import { m } from '../../paraglide/messages';
 import type { AppLocale } from '../../format/number';
-import type { FileProblem } from '../../domain/delivery/file';
+import type { FileProblem } from '../tabular/file';
 import type { ColumnKey } from '../../domain/delivery/columns';
 import { formatNumber } from '../../format/number';
 

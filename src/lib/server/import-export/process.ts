@@ -5,7 +5,7 @@
  */
 import type { Db } from '../db/types';
 import type { AppLocale } from '../../format/number';
-import { parseDeliveryFile, type FileProblem, type NumberFormat } from '../../domain/delivery/file';
+import { parseDeliveryFile, type FileProblem, type NumberFormat } from '../tabular/file';
 import type { SavedMapping } from '../../domain/delivery/columns';
 import { commitDelivery, planDelivery, planFingerprint, type CommitResult } from '../delivery';
 import { loadMapping, rememberMapping } from './mapping';

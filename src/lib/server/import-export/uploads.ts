@@ -12,7 +12,7 @@ import type { Db } from '../db/types';
 import { pendingImports } from '../db/schema';
 import type { AppLocale } from '../../format/number';
 import type { DeliveryPlan } from '../../domain/delivery/types';
-import type { FileFacts, FileProblem, NumberFormat } from '../../domain/delivery/file';
+import type { FileFacts, FileProblem, NumberFormat } from '../tabular/file';
 import type { SavedMapping } from '../../domain/delivery/columns';
 
 export interface UploadRecord {

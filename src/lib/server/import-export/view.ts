@@ -6,10 +6,12 @@
 import { z } from 'zod';
 import type { AppLocale } from '../../format/number';
 import { m } from '../../paraglide/messages';
-import type { RowOutcome, RowOutcomeKind } from '../../domain/delivery/types';
 import type { ColumnTarget } from '../../domain/delivery/columns';
 import { columnLabel, fileProblemText } from './file-messages';
 import type { UploadRecord } from './uploads';
+import type { ShowFilter, UploadView } from '../../types/import';
+
+export type { ShowFilter, UploadView };
 
 export const PAGE_SIZE = 100;
 
@@ -17,26 +19,6 @@ export const viewQuery = z.object({
 	show: z.enum(['all', 'new', 'changed', 'unchanged', 'error']).catch('all'),
 	page: z.coerce.number().int().min(1).max(1_000_000).catch(1)
 });
-export type ShowFilter = z.infer<typeof viewQuery>['show'];
-
-export interface UploadView {
-	id: string;
-	fileName: string;
-	facts: string | null;
-	problems: string[];
-	/** Column mapping step: each file column with its current meaning (null: unknown). */
-	columns: { header: string; sample: string; target: ColumnTarget | null }[] | null;
-	targets: { value: ColumnTarget; label: string }[];
-	counts: Record<RowOutcomeKind, number> | null;
-	/** Rows whose empty value cell keeps a stored value (a file import never deletes). */
-	emptyValueCells: number;
-	/** Errors grouped by kind, with the first row of each: the summary of a large file. */
-	errorGroups: { code: string; count: number; line: number; message: string }[];
-	show: ShowFilter;
-	page: number;
-	pages: number;
-	rows: RowOutcome[];
-}
 
 function factsText(record: UploadRecord, locale: AppLocale): string | null {
 	const f = record.facts;

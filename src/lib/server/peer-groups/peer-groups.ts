@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { organisations, peerGroupMembers, peerGroups } from '../db/schema';
 import type { Db, DbOrTx } from '../db/types';
+import { refuse, transactionOr } from '../db/refusal';
 import { recordAudit } from '../auth/audit';
 import type { PeerGroupInput } from '../../schemas/peer-groups';
 
@@ -44,11 +45,7 @@ export function listCities(db: DbOrTx) {
 export type SaveRefusal = 'slug_taken' | 'stale' | 'unknown_member' | 'not_found';
 export type SaveResult = { ok: true; slug: string } | { ok: false; reason: SaveRefusal };
 
-class Refused extends Error {
-	constructor(readonly reason: SaveRefusal) {
-		super(reason);
-	}
-}
+const refused = (reason: SaveRefusal): never => refuse({ ok: false, reason });
 
 /**
  * Creates (`groupId` null) or updates a group with its members in one transaction. An update
@@ -59,61 +56,55 @@ export async function savePeerGroup(
 	input: { actorUserId: number; groupId: number | null; data: PeerGroupInput }
 ): Promise<SaveResult> {
 	const { data } = input;
-	try {
-		return await db.transaction(async (tx) => {
-			const cities = await tx
-				.select({ id: organisations.id })
-				.from(organisations)
-				.where(and(inArray(organisations.id, data.members), ne(organisations.kind, 'association')));
-			if (cities.length !== new Set(data.members).size) throw new Refused('unknown_member');
-			const [clash] = await tx
-				.select({ id: peerGroups.id })
-				.from(peerGroups)
-				.where(eq(peerGroups.slug, data.slug));
-			if (clash && clash.id !== input.groupId) throw new Refused('slug_taken');
-			const fields = {
-				slug: data.slug,
-				nameDe: data.nameDe,
-				nameEn: data.nameEn,
-				updatedBy: input.actorUserId,
-				updatedAt: new Date()
-			};
-			let id: number;
-			if (input.groupId === null) {
-				[{ id }] = (await tx
-					.insert(peerGroups)
-					.values(fields)
-					.returning({ id: peerGroups.id })) as [{ id: number }];
-			} else {
-				const updated = await tx
-					.update(peerGroups)
-					.set({ ...fields, version: sql`${peerGroups.version} + 1` })
-					.where(and(eq(peerGroups.id, input.groupId), eq(peerGroups.version, data.version)))
-					.returning({ id: peerGroups.id });
-				if (!updated.length) throw new Refused('stale');
-				id = input.groupId;
-				await tx.delete(peerGroupMembers).where(eq(peerGroupMembers.groupId, id));
-			}
-			await tx
-				.insert(peerGroupMembers)
-				.values(
-					[...new Set(data.members)].map((organisationId) => ({ groupId: id, organisationId }))
-				);
-			await recordAudit(tx, {
-				userId: input.actorUserId,
-				organisationId: null,
-				action: input.groupId === null ? 'peer_group.create' : 'peer_group.update',
-				entity: 'peer_group',
-				entityId: String(id),
-				before: null,
-				after: { slug: data.slug, nameDe: data.nameDe, members: data.members }
-			});
-			return { ok: true as const, slug: data.slug };
+	return transactionOr<SaveResult, SaveResult>(db, async (tx) => {
+		const cities = await tx
+			.select({ id: organisations.id })
+			.from(organisations)
+			.where(and(inArray(organisations.id, data.members), ne(organisations.kind, 'association')));
+		if (cities.length !== new Set(data.members).size) refused('unknown_member');
+		const [clash] = await tx
+			.select({ id: peerGroups.id })
+			.from(peerGroups)
+			.where(eq(peerGroups.slug, data.slug));
+		if (clash && clash.id !== input.groupId) refused('slug_taken');
+		const fields = {
+			slug: data.slug,
+			nameDe: data.nameDe,
+			nameEn: data.nameEn,
+			updatedBy: input.actorUserId,
+			updatedAt: new Date()
+		};
+		let id: number;
+		if (input.groupId === null) {
+			[{ id }] = (await tx.insert(peerGroups).values(fields).returning({ id: peerGroups.id })) as [
+				{ id: number }
+			];
+		} else {
+			const updated = await tx
+				.update(peerGroups)
+				.set({ ...fields, version: sql`${peerGroups.version} + 1` })
+				.where(and(eq(peerGroups.id, input.groupId), eq(peerGroups.version, data.version)))
+				.returning({ id: peerGroups.id });
+			if (!updated.length) refused('stale');
+			id = input.groupId;
+			await tx.delete(peerGroupMembers).where(eq(peerGroupMembers.groupId, id));
+		}
+		await tx
+			.insert(peerGroupMembers)
+			.values(
+				[...new Set(data.members)].map((organisationId) => ({ groupId: id, organisationId }))
+			);
+		await recordAudit(tx, {
+			userId: input.actorUserId,
+			organisationId: null,
+			action: input.groupId === null ? 'peer_group.create' : 'peer_group.update',
+			entity: 'peer_group',
+			entityId: String(id),
+			before: null,
+			after: { slug: data.slug, nameDe: data.nameDe, members: data.members }
 		});
-	} catch (e) {
-		if (e instanceof Refused) return { ok: false, reason: e.reason };
-		throw e;
-	}
+		return { ok: true as const, slug: data.slug };
+	});
 }
 
 export async function deletePeerGroup(

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/types';
-import { lastCompletedQuarter, type Quarter } from '../../domain/period/quarter';
+import { lastCompletedQuarter, parseQuarterParam, type Quarter } from '../../domain/period/quarter';
 import { shapeDrilldown, type Drilldown } from '../../domain/completeness/drilldown';
 import { shapeMatrix, type CompletenessMatrix } from '../../domain/completeness/matrix';
 import {
@@ -11,7 +11,6 @@ import {
 } from '../../domain/completeness/owing';
 import {
 	defaultQuarter,
-	parseQuarterParam,
 	quarterOptions,
 	type ReportingQuarter
 } from '../../domain/completeness/quarter-choice';
@@ -24,7 +23,7 @@ import { contactRows, drilldownRows, matrixRows, reportingQuarters } from './com
  * from (one). States and counts only, never values.
  */
 
-/** The quarter asked for (?q=2026-3), else the newest open one; with the chooser's options. */
+/** The quarter asked for (?q=2026-Q3), else the newest open one; with the chooser's options. */
 export async function chosenQuarter(
 	db: DbOrTx,
 	param: string | null,

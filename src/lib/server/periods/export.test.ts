@@ -45,7 +45,7 @@ describe('not-delivered CSV', () => {
 		);
 		const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter: ';', skipEmptyLines: true });
 		expect(parsed.data[1]![1]).toBe('Einkauf; Vergabe "neu"');
-		// Excel would run a cell starting with "="; papaparse prefixes it with an apostrophe.
+		// Excel would run a cell starting with "="; the CSV writer prefixes it with an apostrophe.
 		expect(parsed.data[2]![1]).toBe(`'=HYPERLINK("http://evil")`);
 		expect(notDeliveredFileName('noch-nicht-geliefert', Q)).toBe(
 			'noch-nicht-geliefert-2026-Q3.csv'

@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { csvText } from '../tabular/csv-text';
 import type { Quarter } from '../../domain/period/quarter';
 import type { NotDeliveredRow } from '../../domain/completeness/owing';
 
@@ -29,9 +29,6 @@ export const csvColumns = [
 	'contacts'
 ] as const satisfies readonly (keyof NotDeliveredCsvLabels)[];
 
-/** Byte order mark: Excel reads the file as UTF-8 only with it (umlauts in city names). */
-const BOM = '\uFEFF';
-
 /**
  * The "not delivered" list as CSV the way German Excel opens it by double click: semicolons,
  * CRLF, UTF-8 with BOM. Dates stay ISO (YYYY-MM-DD), which Excel recognises in every locale;
@@ -56,13 +53,11 @@ export function notDeliveredCsv(
 		r.released,
 		r.contact.emails.join(', ')
 	]);
-	return (
-		BOM +
-		Papa.unparse(
-			{ fields: csvColumns.map((c) => labels[c]), data },
-			{ delimiter: ';', newline: '\r\n', quotes: false, escapeFormulae: true }
-		) +
-		'\r\n'
+	// Always semicolons: the list goes to coordinators who open it in German Excel.
+	return csvText(
+		csvColumns.map((c) => labels[c]),
+		data,
+		{ locale: 'de', delimiter: ';' }
 	);
 }
 

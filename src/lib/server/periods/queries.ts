@@ -3,26 +3,12 @@ import { alias } from 'drizzle-orm/pg-core';
 import { reportingPeriods, users } from '../db/schema';
 import type { DbOrTx } from '../db/types';
 import type { Quarter } from '../../domain/period/quarter';
-import { periodStamp, type PeriodState } from '../../domain/period/reporting-period';
+import { periodStamp } from '../../domain/period/reporting-period';
+import type { PeriodRow } from '../../types/periods';
 
-/** One reporting quarter of a field, as the periods page shows it. */
-export interface PeriodRow {
-	fieldId: number;
-	year: number;
-	quarter: number;
-	/** ISO date (YYYY-MM-DD): values are due by the end of this day. */
-	deadline: string;
-	state: Exclude<PeriodState, 'missing'>;
-	/** When it was opened last (first opening or reopening), and by whom. */
-	openedAt: Date;
-	openedByName: string | null;
-	closedAt: Date | null;
-	closedByName: string | null;
-	/** What the viewer saw; a change sends it back (see periodStamp). */
-	stamp: string;
-}
+export type { PeriodRow };
 
-/** "2026-3": the quarter in URLs and audit entries. */
+/** "2026-3": the quarter in audit entries (addresses write `quarterParam`, 2026-Q3). */
 export const quarterKey = ({ year, quarter }: Quarter) => `${year}-${quarter}`;
 
 export const byQuarter = (fieldId: number, q: Quarter) =>

@@ -6,6 +6,7 @@ import { lineProblems } from '$lib/domain/pilots/validation';
 import { centsToDecimal } from '$lib/domain/pilots/summary';
 import type { LineKind, Scenario } from '$lib/domain/pilots/types';
 import { pilotFrame } from './queries';
+import { claimHolds } from '$lib/domain/entry/version-claim';
 import { bumpPilotVersion, lockPilot } from './lock';
 import type { Refusal, WriteResult } from './write';
 
@@ -82,7 +83,7 @@ export async function updateLine(
 	return db.transaction(async (tx) => {
 		const pilot = await lockPilot(tx, input.fieldId, input.pilotId);
 		if (!pilot) return refuse({ code: 'not_found' });
-		if (pilot.version !== input.version) return refuse({ code: 'stale' });
+		if (!claimHolds(input.version, pilot)) return refuse({ code: 'stale' });
 		const [problem] = lineProblems(input.year, yearsOf(pilot));
 		if (problem) return refuse(problem);
 		const [before] = await tx
@@ -111,7 +112,7 @@ export async function deleteLine(
 	return db.transaction(async (tx) => {
 		const pilot = await lockPilot(tx, input.fieldId, input.pilotId);
 		if (!pilot) return refuse({ code: 'not_found' });
-		if (pilot.version !== input.version) return refuse({ code: 'stale' });
+		if (!claimHolds(input.version, pilot)) return refuse({ code: 'stale' });
 		const [gone] = await tx
 			.delete(pilotLines)
 			.where(and(eq(pilotLines.id, input.lineId), eq(pilotLines.pilotId, pilot.id)))

@@ -3,8 +3,10 @@ import { fieldParticipants, kpis, pilotKpis, pilotPartners, pilots } from '../db
 import type { Db } from '../db/types';
 import { recordAudit } from '../auth/audit';
 import { allocationProblems } from '$lib/domain/pilots/validation';
+import { claimHolds } from '$lib/domain/entry/version-claim';
 import { lockPilot } from './lock';
-import { isUniqueViolation, type Refusal, type WriteResult } from './write';
+import { isUniqueViolation } from '../db/errors';
+import type { Refusal, WriteResult } from './write';
 
 /**
  * What a pilot is: title, description, lead, partner cities and the KPIs it should move. One
@@ -38,7 +40,7 @@ export async function saveProfile(db: Db, input: ProfileInput): Promise<WriteRes
 		return await db.transaction(async (tx) => {
 			const pilot = await lockPilot(tx, input.fieldId, input.pilotId);
 			if (!pilot) return refuse({ code: 'not_found' });
-			if (pilot.version !== input.version) return refuse({ code: 'stale' });
+			if (!claimHolds(input.version, pilot)) return refuse({ code: 'stale' });
 			const kpiIds = [...new Set(input.effects.map((e) => e.kpiId))];
 			const [members, current, shared] = await Promise.all([
 				tx

@@ -8,6 +8,16 @@ export function refusalMessage(refusal: Refusal, cityName: (id: number) => strin
 	switch (refusal.code) {
 		case 'year_negative':
 			return m.pilot_year_negative();
+		case 'year_invalid':
+			return m.pilot_year_invalid();
+		case 'criterion_name_invalid':
+			return m.pilot_criterion_name_invalid();
+		case 'criterion_name_taken':
+			return m.pilot_criterion_name_taken();
+		case 'weight_invalid':
+			return m.pilot_weight_invalid();
+		case 'weights_not_100':
+			return m.pilot_weights_not_100({ sum: String(refusal.sum) });
 		case 'years_reversed':
 			return m.pilot_years_reversed();
 		case 'rate_out_of_range':

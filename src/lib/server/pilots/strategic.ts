@@ -2,6 +2,7 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import { pilotCriterionScores, pilots, strategicCriteria } from '../db/schema';
 import type { Db } from '../db/types';
 import { recordAudit } from '../auth/audit';
+import { criteriaProblems } from '../../domain/pilots/strategic';
 import type { WriteResult } from './write';
 
 /** Points of one pilot; criteria must be the field's, empty points remove the score. */
@@ -45,7 +46,8 @@ export async function saveScores(
 
 /**
  * Replaces the field's criteria: kept ones are renamed/reweighted, missing ones deleted (with
- * their points), new ones (id 0) added. The weights were checked to sum to 100 by the form.
+ * their points), new ones (id 0) added. The criteria rules (names, weights summing to 100) are
+ * checked here too, not only by the form: a post that bypasses the form writes nothing.
  */
 export async function saveCriteria(
 	db: Db,
@@ -55,6 +57,8 @@ export async function saveCriteria(
 		criteria: { id: number; name: string; weight: number }[];
 	}
 ): Promise<WriteResult> {
+	const [problem] = criteriaProblems(input.criteria);
+	if (problem) return { ok: false, refusal: problem };
 	return db.transaction(async (tx) => {
 		const kept = input.criteria.filter((c) => c.id > 0).map((c) => c.id);
 		const existing = await tx

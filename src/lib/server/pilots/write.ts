@@ -1,10 +1,17 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { fieldParticipants, pilotGates, pilotLines, pilotPartners, pilots } from '../db/schema';
 import type { Db } from '../db/types';
+import { isUniqueViolation } from '../db/errors';
 import { recordAudit } from '../auth/audit';
-import { allocationProblems, type PilotProblem } from '$lib/domain/pilots/validation';
+import {
+	allocationProblems,
+	settingsProblems,
+	type PilotProblem
+} from '$lib/domain/pilots/validation';
+import type { CriteriaProblem } from '$lib/domain/pilots/strategic';
 import type { AllocationKey } from '$lib/domain/pilots/types';
 import type { PartnerBasis } from '$lib/domain/pilots/allocation';
+import { claimHolds } from '$lib/domain/entry/version-claim';
 import { lockPilot } from './lock';
 
 /**
@@ -15,6 +22,7 @@ import { lockPilot } from './lock';
 
 export type Refusal =
 	| PilotProblem
+	| CriteriaProblem
 	| { code: 'not_found' }
 	| { code: 'stale' }
 	| { code: 'title_taken' }
@@ -43,12 +51,6 @@ const dates = (s: { startYear: number; endYear: number }) => ({
 	endsOn: `${s.endYear}-12-31`
 });
 
-export const isUniqueViolation = (e: unknown) =>
-	typeof e === 'object' &&
-	e !== null &&
-	((e as { code?: string }).code === '23505' ||
-		(e as { cause?: { code?: string } }).cause?.code === '23505');
-
 export async function createPilot(
 	db: Db,
 	input: PilotSettings & {
@@ -62,6 +64,8 @@ export async function createPilot(
 ): Promise<WriteResult<{ id: number }>> {
 	// The lead city always takes part; duplicates from the form collapse.
 	const partnerIds = [...new Set([input.leadOrganisationId, ...input.partnerIds])];
+	const [invalid] = settingsProblems(input);
+	if (invalid) return refuse(invalid);
 	try {
 		return await db.transaction(async (tx) => {
 			const members = await tx
@@ -126,10 +130,12 @@ export async function saveSettings(
 		partners: PartnerInput[];
 	}
 ): Promise<WriteResult> {
+	const [invalid] = settingsProblems(input);
+	if (invalid) return refuse(invalid);
 	return db.transaction(async (tx) => {
 		const pilot = await lockPilot(tx, input.fieldId, input.pilotId);
 		if (!pilot) return refuse({ code: 'not_found' });
-		if (pilot.version !== input.version) return refuse({ code: 'stale' });
+		if (!claimHolds(input.version, pilot)) return refuse({ code: 'stale' });
 		const current = await tx
 			.select({ id: pilotPartners.organisationId })
 			.from(pilotPartners)

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/types';
 import { kpiDefinitionColumns } from '../catalogue/version-columns';
 import {
@@ -20,6 +20,15 @@ import type {
 	TargetRow,
 	VersionRow
 } from '../../domain/scorecard/types';
+import {
+	kpiOfScorecardKpi,
+	liveKpiOfObjective,
+	objectiveInPerspective,
+	structureColumns,
+	structureOrder,
+	targetRowColumns,
+	measurementRowColumns
+} from './structure-columns';
 
 export interface ScorecardHeader {
 	scorecardId: number;
@@ -76,36 +85,14 @@ export const scorecardKpiIds = (db: DbOrTx, scorecardId: number) =>
 export function loadStructure(db: DbOrTx, scorecardId: number): Promise<StructureRow[]> {
 	return db
 		.select({
-			perspectiveId: perspectives.id,
-			perspectiveKey: perspectives.key,
-			perspectiveNameDe: perspectives.nameDe,
-			perspectiveNameEn: perspectives.nameEn,
-			objectiveId: objectives.id,
-			objectiveTitle: objectives.title,
-			objectiveDescription: objectives.description,
-			objectiveOwner: objectives.owner,
-			scorecardKpiId: scorecardKpis.id,
-			kpiId: kpis.id,
-			kpiCode: kpis.code,
-			kpiIsLocal: sql<boolean | null>`${kpis.ownerOrganisationId} is not null`.mapWith(
-				(v: unknown) => (v === null ? null : v === true || v === 't')
-			),
-			weight: scorecardKpis.weight
+			...structureColumns
 		})
 		.from(perspectives)
-		.leftJoin(objectives, eq(objectives.perspectiveId, perspectives.id))
-		.leftJoin(
-			scorecardKpis,
-			and(eq(scorecardKpis.objectiveId, objectives.id), isNull(scorecardKpis.archivedAt))
-		)
-		.leftJoin(kpis, eq(kpis.id, scorecardKpis.kpiId))
+		.leftJoin(objectives, objectiveInPerspective)
+		.leftJoin(scorecardKpis, liveKpiOfObjective)
+		.leftJoin(kpis, kpiOfScorecardKpi)
 		.where(eq(perspectives.scorecardId, scorecardId))
-		.orderBy(
-			asc(perspectives.sortOrder),
-			asc(objectives.sortOrder),
-			asc(scorecardKpis.sortOrder),
-			asc(scorecardKpis.id)
-		);
+		.orderBy(...structureOrder);
 }
 
 export function loadVersions(db: DbOrTx, scorecardId: number): Promise<VersionRow[]> {
@@ -126,14 +113,7 @@ export function loadVersions(db: DbOrTx, scorecardId: number): Promise<VersionRo
 
 export function loadTargets(db: DbOrTx, scorecardId: number): Promise<TargetRow[]> {
 	return db
-		.select({
-			scorecardKpiId: targets.scorecardKpiId,
-			year: targets.year,
-			greenMin: targets.greenMin,
-			greenMax: targets.greenMax,
-			yellowMin: targets.yellowMin,
-			yellowMax: targets.yellowMax
-		})
+		.select(targetRowColumns)
 		.from(targets)
 		.innerJoin(scorecardKpis, eq(scorecardKpis.id, targets.scorecardKpiId))
 		.innerJoin(objectives, eq(objectives.id, scorecardKpis.objectiveId))
@@ -152,15 +132,7 @@ export function loadMeasurements(
 	states: MeasurementState[]
 ): Promise<MeasurementRow[]> {
 	return db
-		.select({
-			kpiId: measurements.kpiId,
-			kpiVersionId: measurements.kpiVersionId,
-			year: measurements.year,
-			quarter: measurements.quarter,
-			value: measurements.value,
-			state: measurements.state,
-			comment: measurements.comment
-		})
+		.select(measurementRowColumns)
 		.from(measurements)
 		.where(
 			and(

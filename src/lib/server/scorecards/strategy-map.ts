@@ -10,7 +10,8 @@ import {
 } from '../db/schema';
 import type { Db, DbOrTx, Tx } from '../db/types';
 import { recordAudit } from '../auth/audit';
-import { claimScorecard, ScorecardConflict } from './editor/lock';
+import { claimScorecard } from './editor/lock';
+import { refuse, transactionOr } from '../db/refusal';
 
 /** A cause–effect link of the strategy map: the first objective affects the second. */
 export interface ObjectiveLink {
@@ -85,13 +86,6 @@ export type LinkRefusal =
 export type LinkChangeResult =
 	{ ok: true; version: number; fromTitle: string; toTitle: string } | LinkRefusal;
 
-/** Thrown inside the transaction so a refusal rolls back the version bump as well. */
-class Refused extends Error {
-	constructor(readonly result: LinkRefusal) {
-		super(result.reason);
-	}
-}
-
 /** Titles of those of the objectives that belong to the scorecard. */
 async function scorecardObjectives(
 	tx: Tx,
@@ -113,48 +107,43 @@ async function changeLink(
 ): Promise<LinkChangeResult> {
 	const { fromObjectiveId: from, toObjectiveId: to } = change;
 	if (from === to) return { ok: false, reason: 'same_objective' };
-	try {
-		return await db.transaction(async (tx) => {
-			const version = await claimScorecard(tx, change.scorecardId, change.expectedVersion);
-			const titles = await scorecardObjectives(tx, change.scorecardId, [from, to]);
-			const fromTitle = titles.get(from);
-			const toTitle = titles.get(to);
-			if (fromTitle === undefined)
-				throw new Refused({ ok: false, reason: 'foreign_objective', field: 'fromObjectiveId' });
-			if (toTitle === undefined)
-				throw new Refused({ ok: false, reason: 'foreign_objective', field: 'toObjectiveId' });
-			const changed =
-				kind === 'add'
-					? await tx
-							.insert(objectiveLinks)
-							.values({ fromObjectiveId: from, toObjectiveId: to })
-							.onConflictDoNothing()
-							.returning({ from: objectiveLinks.fromObjectiveId })
-					: await tx
-							.delete(objectiveLinks)
-							.where(
-								and(eq(objectiveLinks.fromObjectiveId, from), eq(objectiveLinks.toObjectiveId, to))
-							)
-							.returning({ from: objectiveLinks.fromObjectiveId });
-			if (changed.length === 0)
-				throw new Refused({ ok: false, reason: kind === 'add' ? 'duplicate' : 'not_found' });
-			const link = { fromObjectiveId: from, fromTitle, toObjectiveId: to, toTitle };
-			await recordAudit(tx, {
-				userId: change.actorUserId,
-				organisationId: change.organisationId,
-				action: kind === 'add' ? 'scorecard.link_add' : 'scorecard.link_remove',
-				entity: 'objective_link',
-				entityId: `${from}->${to}`,
-				before: kind === 'remove' ? link : undefined,
-				after: kind === 'add' ? link : undefined
-			});
-			return { ok: true as const, version, fromTitle, toTitle };
+	// A refusal rolls back the version bump as well.
+	return transactionOr<LinkRefusal, LinkChangeResult>(db, async (tx) => {
+		const version = await claimScorecard(tx, change.scorecardId, change.expectedVersion);
+		const titles = await scorecardObjectives(tx, change.scorecardId, [from, to]);
+		const fromTitle = titles.get(from);
+		const toTitle = titles.get(to);
+		if (fromTitle === undefined)
+			refuse<LinkRefusal>({ ok: false, reason: 'foreign_objective', field: 'fromObjectiveId' });
+		if (toTitle === undefined)
+			refuse<LinkRefusal>({ ok: false, reason: 'foreign_objective', field: 'toObjectiveId' });
+		const changed =
+			kind === 'add'
+				? await tx
+						.insert(objectiveLinks)
+						.values({ fromObjectiveId: from, toObjectiveId: to })
+						.onConflictDoNothing()
+						.returning({ from: objectiveLinks.fromObjectiveId })
+				: await tx
+						.delete(objectiveLinks)
+						.where(
+							and(eq(objectiveLinks.fromObjectiveId, from), eq(objectiveLinks.toObjectiveId, to))
+						)
+						.returning({ from: objectiveLinks.fromObjectiveId });
+		if (changed.length === 0)
+			refuse<LinkRefusal>({ ok: false, reason: kind === 'add' ? 'duplicate' : 'not_found' });
+		const link = { fromObjectiveId: from, fromTitle, toObjectiveId: to, toTitle };
+		await recordAudit(tx, {
+			userId: change.actorUserId,
+			organisationId: change.organisationId,
+			action: kind === 'add' ? 'scorecard.link_add' : 'scorecard.link_remove',
+			entity: 'objective_link',
+			entityId: `${from}->${to}`,
+			before: kind === 'remove' ? link : undefined,
+			after: kind === 'add' ? link : undefined
 		});
-	} catch (error) {
-		if (error instanceof ScorecardConflict) return { ok: false, reason: 'conflict' };
-		if (error instanceof Refused) return error.result;
-		throw error;
-	}
+		return { ok: true as const, version, fromTitle, toTitle };
+	});
 }
 
 /**

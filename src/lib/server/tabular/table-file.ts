@@ -4,12 +4,11 @@
  * UTF-8 with BOM and CRLF) or XLSX with real number cells. Text that Excel would run as a
  * formula gets a leading apostrophe (CSV injection).
  */
-import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import type { AppLocale } from '../../format/number';
-import { guardFormula } from '../../domain/delivery/export-file';
+import { csvText, type CsvCell } from './csv-text';
 
-export type TableCell = string | number | null;
+export type TableCell = CsvCell;
 export type TableFormat = 'csv' | 'xlsx';
 
 export interface TableFile {
@@ -18,28 +17,14 @@ export interface TableFile {
 	fileName: string;
 }
 
-/** Numbers without grouping, so Excel reads them as numbers: 1234,5 in German, 1234.5 in English. */
-function csvCell(cell: TableCell, locale: AppLocale): string {
-	if (cell === null) return '';
-	if (typeof cell === 'number') {
-		const text = String(Number(cell.toPrecision(15)));
-		return locale === 'de' ? text.replace('.', ',') : text;
-	}
-	return guardFormula(cell);
-}
-
 export async function tableFile(
 	table: { headers: string[]; rows: TableCell[][]; sheetName: string; baseName: string },
 	format: TableFormat,
 	locale: AppLocale
 ): Promise<TableFile> {
 	if (format === 'csv') {
-		const csv = Papa.unparse(
-			{ fields: table.headers, data: table.rows.map((r) => r.map((c) => csvCell(c, locale))) },
-			{ delimiter: locale === 'de' ? ';' : ',', newline: '\r\n' }
-		);
 		return {
-			body: `\uFEFF${csv}\r\n`,
+			body: csvText(table.headers, table.rows, { locale }),
 			contentType: 'text/csv; charset=utf-8',
 			fileName: `${table.baseName}.csv`
 		};

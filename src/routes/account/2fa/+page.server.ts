@@ -1,5 +1,4 @@
 import { error, fail } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { message, setError } from 'sveltekit-superforms';
 import { requirePermission, requireUserOrEnrolment } from '$lib/server/auth/guards';
 import { mustEnrolSecondFactor } from '$lib/server/auth/permissions';
@@ -8,10 +7,10 @@ import {
 	disableTotp,
 	enrolmentFor,
 	remainingRecoveryCodes,
+	secondFactorStatus,
 	startEnrolment
 } from '$lib/server/auth/totp';
 import { appDb } from '$lib/server/db';
-import { users } from '$lib/server/db/schema';
 import { totpDisableSchema, totpEnrolSchema } from '$lib/schemas/account';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,14 +20,10 @@ export const load: PageServerLoad = async (event) => {
 	const viewer = requireUserOrEnrolment(event);
 	const db = appDb();
 	const userId = viewer.principal.userId;
-	// Read from the database, not locals: right after enrolment the request's locals are stale.
-	const [row] = await db
-		.select({ email: users.email, totpSecret: users.totpSecret })
-		.from(users)
-		.where(eq(users.id, userId));
+	const row = await secondFactorStatus(db, userId);
 	if (!row) error(404);
 	const isAdmin = mustEnrolSecondFactor(viewer.principal);
-	if (row.totpSecret) {
+	if (row.enabled) {
 		return {
 			enabled: true as const,
 			isAdmin,

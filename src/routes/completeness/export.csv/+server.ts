@@ -6,6 +6,7 @@ import { quarterLabel } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { RequestHandler } from './$types';
+import { localized } from '$lib/format/local-name';
 
 /** The "not delivered" list of a quarter (?q=2026-3) as CSV for German Excel; same readers as the page. */
 export const GET: RequestHandler = async (event) => {
@@ -13,7 +14,6 @@ export const GET: RequestHandler = async (event) => {
 	const db = appDb();
 	const { quarter } = await chosenQuarter(db, event.url.searchParams.get('q'), new Date());
 	const { notDelivered } = await loadCompleteness(db, quarter);
-	const de = getLocale() === 'de';
 	const csv = notDeliveredCsv(
 		notDelivered,
 		quarter,
@@ -29,7 +29,7 @@ export const GET: RequestHandler = async (event) => {
 			released: m.completeness_csv_released(),
 			contacts: m.completeness_csv_contacts()
 		},
-		(row) => (de ? row.fieldNameDe : row.fieldNameEn),
+		(row) => localized(row, 'fieldName', getLocale()),
 		quarterLabel
 	);
 	return new Response(csv, {

@@ -1,11 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { scorecards } from '../../db/schema';
 import type { Tx } from '../../db/types';
+import { Refusal } from '../../db/refusal';
 
 /** Thrown inside a transaction to roll it back when someone else saved the scorecard first. */
-export class ScorecardConflict extends Error {
+export class ScorecardConflict extends Refusal<{ ok: false; reason: 'conflict' }> {
 	constructor(readonly scorecardId: number) {
-		super(`scorecard ${scorecardId} was changed by someone else`);
+		super({ ok: false, reason: 'conflict' });
 	}
 }
 

@@ -12,6 +12,16 @@ import {
 import type { DbOrTx } from '../../db/types';
 import type { EditorTarget } from './target';
 import { groupBy } from '../../../util/group-by';
+import type {
+	EditorData,
+	EditorInitiative,
+	EditorKpi,
+	EditorObjective,
+	EditorPerspective
+} from '../../../types/scorecard-editor';
+import { localName } from '../../../format/local-name';
+
+export type { EditorData, EditorInitiative, EditorKpi, EditorObjective, EditorPerspective };
 
 type Locale = 'de' | 'en';
 
@@ -33,72 +43,6 @@ const latestVersions = (db: DbOrTx) =>
 		.from(kpiVersions)
 		.orderBy(kpiVersions.kpiId, desc(kpiVersions.validFromYear), desc(kpiVersions.validFromQuarter))
 		.as('latest');
-
-export interface EditorKpi {
-	scorecardKpiId: number;
-	objectiveId: number;
-	kpiId: number;
-	code: string;
-	name: string;
-	unit: string;
-	decimals: number;
-	polarity: 'higher_is_better' | 'lower_is_better' | 'target_band';
-	local: boolean;
-	weight: number;
-	archived: boolean;
-	catalogueArchived: boolean;
-	fieldTarget: {
-		greenMin: string | null;
-		greenMax: string | null;
-		yellowMin: string | null;
-		yellowMax: string | null;
-	};
-	targets: {
-		year: number;
-		greenMin: string | null;
-		greenMax: string | null;
-		yellowMin: string | null;
-		yellowMax: string | null;
-	}[];
-}
-
-export interface EditorInitiative {
-	id: number;
-	objectiveId: number;
-	title: string;
-	owner: string;
-	startsOn: string | null;
-	endsOn: string | null;
-	status: 'planned' | 'running' | 'completed' | 'stopped';
-	notes: string;
-}
-
-export interface EditorObjective {
-	id: number;
-	perspectiveId: number;
-	title: string;
-	description: string;
-	owner: string;
-	kpis: EditorKpi[];
-	initiatives: EditorInitiative[];
-}
-
-export interface EditorPerspective {
-	id: number;
-	key: string | null;
-	nameDe: string;
-	nameEn: string;
-	name: string;
-	objectives: EditorObjective[];
-}
-
-export interface EditorData {
-	perspectives: EditorPerspective[];
-	/** Shared KPIs of the field that can still be put on the scorecard. */
-	availableKpis: { id: number; code: string; name: string }[];
-	/** What adopting the template would bring (only asked while the scorecard is empty). */
-	template: { perspectives: number; objectives: number; kpis: number } | null;
-}
 
 /** Everything the editor pages show, in five concurrent reads whatever the scorecard's size. */
 export async function loadEditorData(
@@ -197,7 +141,7 @@ export async function loadEditorData(
 			objectiveId: k.objectiveId,
 			kpiId: k.kpiId,
 			code: k.code,
-			name: locale === 'de' ? k.nameDe : k.nameEn,
+			name: localName(k, locale),
 			unit: k.unit,
 			decimals: k.decimals,
 			polarity: k.polarity,
@@ -226,7 +170,7 @@ export async function loadEditorData(
 				key: row.key,
 				nameDe: row.nameDe,
 				nameEn: row.nameEn,
-				name: locale === 'de' ? row.nameDe : row.nameEn,
+				name: localName(row, locale),
 				objectives: []
 			};
 			perspectivesOut.push(p);
@@ -263,6 +207,7 @@ function loadAvailable(db: DbOrTx, target: EditorTarget, scorecardId: number, lo
 		.select({
 			id: kpis.id,
 			code: kpis.code,
+			// A column chosen by language, not a value: the query selects the one it needs.
 			name: locale === 'de' ? latest.nameDe : latest.nameEn
 		})
 		.from(kpis)

@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../../db/types';
-import { claimScorecard, ScorecardConflict } from './lock';
+import { claimScorecard } from './lock';
+import { Refusal, transactionOr } from '../../db/refusal';
 
 /** Why an edit was refused; the route turns each into a message next to the form. */
 export type EditRefusal =
@@ -15,18 +16,18 @@ export type EditRefusal =
 	| 'weights_uneven';
 
 /** Thrown inside an edit to roll everything back and tell the user why. */
-export class EditRefused extends Error {
+export class EditRefused extends Refusal<EditFailure> {
 	constructor(
 		readonly reason: EditRefusal,
 		/** Details for the message, e.g. which band rules a target breaks. */
 		readonly problems: string[] = []
 	) {
-		super(`edit refused: ${reason}`);
+		super({ ok: false, reason, problems });
 	}
 }
 
-export type EditResult<T> =
-	{ ok: true; value: T; version: number } | { ok: false; reason: EditRefusal; problems: string[] };
+type EditFailure = { ok: false; reason: EditRefusal; problems: string[] };
+export type EditResult<T> = { ok: true; value: T; version: number } | EditFailure;
 
 /**
  * Runs one edit of a scorecard in one transaction: claim the version the form was read at
@@ -39,14 +40,12 @@ export async function editScorecard<T>(
 	expectedVersion: number,
 	change: (tx: Tx) => Promise<T>
 ): Promise<EditResult<T>> {
-	try {
-		return await db.transaction(async (tx) => {
-			const version = await claimScorecard(tx, scorecardId, expectedVersion);
-			return { ok: true as const, value: await change(tx), version };
-		});
-	} catch (e) {
-		if (e instanceof ScorecardConflict) return { ok: false, reason: 'conflict', problems: [] };
-		if (e instanceof EditRefused) return { ok: false, reason: e.reason, problems: e.problems };
-		throw e;
-	}
+	const result = await transactionOr<
+		EditFailure | { ok: false; reason: 'conflict' },
+		EditResult<T>
+	>(db, async (tx) => {
+		const version = await claimScorecard(tx, scorecardId, expectedVersion);
+		return { ok: true as const, value: await change(tx), version };
+	});
+	return result.ok ? result : { problems: [], ...result };
 }

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { kpiVersions, objectives, perspectives, scorecardKpis, targets } from '../../db/schema';
 import { recordAudit } from '../../auth/audit';
 import { bandProblems, type Bands } from '../../../domain/status/status';
-import { versionAt } from '../../../domain/scorecard/assemble';
+import { versionForQuarter } from '../../../domain/scorecard/versions';
 import { EditRefused } from './run';
 import { ownScorecardKpi } from './kpis';
 import type { EditContext } from './structure';
@@ -29,7 +29,7 @@ export async function setTarget(
 		.from(kpiVersions)
 		.where(eq(kpiVersions.kpiId, skpi.kpiId))
 		.orderBy(asc(kpiVersions.validFromYear), asc(kpiVersions.validFromQuarter));
-	const version = versionAt(versions, { year: input.year, quarter: 4 }) ?? versions[0];
+	const version = versionForQuarter(versions, { year: input.year, quarter: 4 });
 	if (!version) throw new EditRefused('not_found');
 	const problems = bandProblems(version.polarity, input.bands);
 	if (problems.length > 0) throw new EditRefused('invalid_bands', problems);

@@ -5,13 +5,13 @@ import { can } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
 import { loadScorecardPage } from '$lib/server/scorecards/scorecard-page';
 import {
-	quarterParam,
 	valueExchange,
 	valueFactorAction,
 	valueNoteAction
 } from '$lib/server/exchange/value-actions';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
+import { parseQuarterParam } from '$lib/domain/period/quarter';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -35,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
 				viewer,
 				scorecard.header.organisation.id,
 				selected,
-				quarterParam(event.url.searchParams.get('quarter'))
+				parseQuarterParam(event.url.searchParams.get('quarter'))
 			)
 		: null;
 	return { scorecard, selectedCode: selected?.code ?? null, canEdit, canEnter, exchange };

@@ -1,5 +1,5 @@
 import { requirePermission } from '$lib/server/auth/guards';
-import { listFieldKpis } from '$lib/server/catalogue/editor';
+import { listFieldKpis } from '$lib/server/catalogue/queries';
 import { canEditCatalogue, fieldOf } from '$lib/server/catalogue/route';
 import { appDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';

@@ -5,16 +5,16 @@ import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
 import { can } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
 import { changeDeadline, closePeriod, openPeriod, reopenPeriod } from '$lib/server/periods/periods';
-import { listPeriods, quarterKey } from '$lib/server/periods/queries';
+import { routes } from '$lib/routes';
+import { listPeriods } from '$lib/server/periods/queries';
 import { closeSchema, deadlineSchema, openPeriodSchema, reopenSchema } from '$lib/schemas/periods';
 import {
 	latestOpenableQuarter,
 	suggestedDeadline,
 	suggestedQuarter
 } from '$lib/domain/period/reporting-period';
-import { parseQuarterParam } from '$lib/domain/completeness/quarter-choice';
+import { parseQuarterParam } from '$lib/domain/period/quarter';
 import { m } from '$lib/paraglide/messages';
-import { localizeHref } from '$lib/paraglide/runtime';
 import { refusalMessage } from './refusal';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
@@ -78,8 +78,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const donePage = (field: string, done: string, q: { year: number; quarter: number }) =>
-	localizeHref(`/fields/${field}/periods?done=${done}&q=${quarterKey(q)}`);
+const donePage = routes.periodsDone;
 
 export const actions = {
 	open: async (event) => {

@@ -5,13 +5,14 @@ import { requireCityCapability } from '$lib/server/auth/scoped-guards';
 import { can } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
 import { chooseQuarter, loadEntryGrid, type EntryGrid } from '$lib/server/entry/grid';
-import { evaluateRows, readGridPost, type PostedRow } from '$lib/server/entry/form';
+import { blockingRows, evaluateRows, readGridPost, type PostedRow } from '$lib/server/entry/form';
 import { saveDrafts } from '$lib/server/entry/save';
 import { releaseQuarter, reopenValue, submitQuarter } from '$lib/server/entry/transitions';
 import { readReopenPost, readSeenVersions } from '$lib/server/entry/transition-form';
 import { entryRefusalText } from '$lib/server/entry/messages';
 import type { EntryRefused } from '$lib/server/entry/values';
-import { quarterParamOf, writeQuarter } from '$lib/domain/entry/write-target';
+import { writeQuarter } from '$lib/domain/entry/write-target';
+import { quarterParam } from '$lib/domain/period/quarter';
 import type { Quarter } from '$lib/domain/period/quarter';
 import { quarterLabel } from '$lib/i18n';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -105,7 +106,7 @@ async function saveGrid(event: Event, viewer: Viewer, submit: boolean) {
 	const target = await writeTarget(event);
 	if ('refusal' in target) return target.refusal;
 	const { form, grid } = target;
-	const quarter = quarterParamOf(grid.quarter);
+	const quarter = quarterParam(grid.quarter);
 	const label = quarterLabel(grid.quarter);
 	const posted = readGridPost(form);
 	if (!posted) return refuse(400, quarter, m.entry_post_invalid(), { typed: [] });
@@ -136,13 +137,7 @@ async function saveGrid(event: Event, viewer: Viewer, submit: boolean) {
 		};
 	}
 	const typed = typedAfterSave(posted, saved.written);
-	// Submitted and released rows are locked and not submitted again: their checks do not block.
-	const lockedRows = new Set(
-		grid.rows.filter((r) => r.current && r.current.state !== 'draft').map((r) => r.kpiId)
-	);
-	const blocking = checks
-		.filter((c) => c.errors.length > 0 && !lockedRows.has(c.kpiId))
-		.map((c) => c.kpiId);
+	const blocking = blockingRows(grid, checks);
 	const seen = new Map(typed.map((t) => [t.kpiId, t.version]));
 	const submitted = await submitQuarter(appDb(), scope, blocking, seen);
 	if (!submitted.ok) {
@@ -176,7 +171,7 @@ export const actions: Actions = {
 		const target = await writeTarget(event);
 		if ('refusal' in target) return target.refusal;
 		const { form, grid } = target;
-		const quarter = quarterParamOf(grid.quarter);
+		const quarter = quarterParam(grid.quarter);
 		const seen = readSeenVersions(form);
 		if (!seen) return refuse(400, quarter, m.entry_post_invalid());
 		const result = await releaseQuarter(appDb(), scopeOf(grid, viewer.principal.userId), seen);
@@ -196,7 +191,7 @@ export const actions: Actions = {
 		const target = await writeTarget(event);
 		if ('refusal' in target) return target.refusal;
 		const { form, grid } = target;
-		const quarter = quarterParamOf(grid.quarter);
+		const quarter = quarterParam(grid.quarter);
 		const post = readReopenPost(form);
 		if (!post.ok) {
 			const message =

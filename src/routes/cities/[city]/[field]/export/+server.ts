@@ -4,7 +4,7 @@ import { visibleStatesFor } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
 import { findScorecard } from '$lib/server/scorecards/queries';
 import { loadExportRows } from '$lib/server/import-export/export-rows';
-import { downloadQuery, fileResponse, quarterParam } from '$lib/server/import-export/download';
+import { downloadQuery, fileResponse, downloadQuarter } from '$lib/server/import-export/download';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
@@ -16,7 +16,7 @@ export const GET: RequestHandler = async (event) => {
 	if (!query.success) error(400, m.export_format_invalid());
 	const header = await findScorecard(appDb(), event.params.city, event.params.field);
 	if (!header) error(404, m.not_found_scorecard());
-	const quarter = quarterParam(query.data.q);
+	const quarter = downloadQuarter(query.data.q);
 	const locale = getLocale();
 	const rows = await loadExportRows(
 		appDb(),

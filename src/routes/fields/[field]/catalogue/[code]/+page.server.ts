@@ -6,11 +6,11 @@ import {
 	archiveKpi,
 	correctKpi,
 	deleteKpi,
-	getKpiDetail,
 	restoreKpi,
 	versionKpi,
 	type EditorRefusal
-} from '$lib/server/catalogue/editor';
+} from '$lib/server/catalogue/commands';
+import { getKpiDetail } from '$lib/server/catalogue/queries';
 import {
 	currentQuarter,
 	definitionFromForm,

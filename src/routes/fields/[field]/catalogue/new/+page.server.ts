@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
-import { createKpi } from '$lib/server/catalogue/editor';
+import { createKpi } from '$lib/server/catalogue/commands';
 import { currentQuarter, definitionFromForm, refusalResponse } from '$lib/server/catalogue/form';
 import { catalogueHref } from '$lib/server/catalogue/route';
 import { appDb } from '$lib/server/db';

@@ -5,7 +5,7 @@ import { appDb } from '$lib/server/db';
 import { findScorecard } from '$lib/server/scorecards/queries';
 import { chooseQuarter } from '$lib/server/entry/grid';
 import { loadExportRows } from '$lib/server/import-export/export-rows';
-import { downloadQuery, fileResponse, quarterParam } from '$lib/server/import-export/download';
+import { downloadQuery, fileResponse, downloadQuarter } from '$lib/server/import-export/download';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
@@ -21,7 +21,7 @@ export const GET: RequestHandler = async (event) => {
 	const header = await findScorecard(appDb(), event.params.city, event.params.field);
 	if (!header) error(404, m.not_found_scorecard());
 	const quarter =
-		quarterParam(query.data.q) ??
+		downloadQuarter(query.data.q) ??
 		(await chooseQuarter(appDb(), event.params.field, null, new Date()));
 	if (!quarter) error(400, m.export_format_invalid());
 	const locale = getLocale();

@@ -14,6 +14,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { localName } from '$lib/format/local-name';
 
 /** Title, description, lead, partners and linked KPIs of a pilot (working group only). */
 export const load: PageServerLoad = async (event) => {
@@ -29,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
 	const kpis = catalogue.map((k) => ({
 		id: k.kpiId,
 		code: k.code,
-		name: locale === 'de' ? k.nameDe : k.nameEn
+		name: localName(k, locale)
 	}));
 	const form = await superValidate(
 		profileFormData(pilot, kpis, locale),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildComparison, type ComparisonInput, type ComparisonRow } from './build';
+import { buildComparison, type ComparisonInput, type ComparisonRow } from './comparison';
 
 const population = (inhabitants: number) => ({
 	inhabitants,

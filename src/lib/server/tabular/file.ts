@@ -6,18 +6,18 @@
 import type { AppLocale } from '../../format/number';
 // Text decoding (iconv-lite) already lives with the file handling in server/tabular, where
 // this module and its CSV/XLSX readers are to follow.
-import {
-	decodeText,
-	fileKind,
-	MAX_FILE_BYTES,
-	type TextEncoding
-} from '../../server/tabular/decode';
+import { decodeText, fileKind, MAX_FILE_BYTES, type TextEncoding } from './decode';
 import { numberLocaleFor, parseCsv, type Delimiter } from './csv';
 import { readXlsx } from './xlsx';
-import { assignColumns, type ColumnProblem, type ColumnTarget, type SavedMapping } from './columns';
-import { tableToRows, type RowDefaults } from './rows';
-import { cellText, type Table } from './table';
-import type { DeliveryRow } from './types';
+import {
+	assignColumns,
+	type ColumnProblem,
+	type ColumnTarget,
+	type SavedMapping
+} from '../../domain/delivery/columns';
+import { tableToRows, type RowDefaults } from '../../domain/delivery/rows';
+import { cellText, type Table } from '../../domain/delivery/table';
+import type { DeliveryRow } from '../../domain/delivery/types';
 
 /** Rows one file may carry; 100,000 must import, this leaves room. */
 export const MAX_ROWS = 200_000;

@@ -8,8 +8,9 @@
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import type { AppLocale, KpiUnit } from '../../format/number';
-import { formatCellValue } from '../entry/cell-input';
-import type { ValueState } from './types';
+import { formatCellValue } from '../../domain/entry/cell-input';
+import type { ValueState } from '../../domain/delivery/types';
+import { guardFormula } from '../../domain/delivery/formula';
 
 export interface ExportRow {
 	city: string;
@@ -46,13 +47,6 @@ export const exportHeaders: Record<AppLocale, string[]> = {
 	],
 	en: ['City', 'Field', 'KPI', 'Name', 'Unit', 'Year', 'Quarter', 'Value', 'Comment', 'State']
 };
-
-const formulaStart = /^[=+\-@\t\r]/;
-/** Protects a text cell from being run as a formula by Excel (CSV injection). */
-export const guardFormula = (text: string) => (formulaStart.test(text) ? `'${text}` : text);
-/** Undoes `guardFormula` on import. */
-export const unguardFormula = (text: string) =>
-	text.startsWith("'") && formulaStart.test(text.slice(1)) ? text.slice(1) : text;
 
 const BOM = '\uFEFF';
 

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-	classifyRows,
-	neededKeys,
-	resolveRows,
-	type Catalog,
-	type KpiCandidate,
-	type StoredState
-} from './plan';
+import { classifyRows } from './classify';
+import { neededKeys, resolveRows } from './resolve';
+import type { Catalog, KpiCandidate, StoredState } from './plan-model';
 import type { DeliveryRow } from './types';
 
 const noBands = { greenMin: null, greenMax: null, yellowMin: null, yellowMax: null };

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES } from '../../server/tabular/decode';
+import { MAX_FILE_BYTES } from './decode';
 import { parseCsv } from './csv';
-import { assignColumns, mappingFromChoices, normaliseHeader } from './columns';
-import { quarterOf } from './rows';
+import { assignColumns, mappingFromChoices, normaliseHeader } from '../../domain/delivery/columns';
+import { quarterOf } from '../../domain/delivery/rows';
 import { parseDeliveryFile, type ParseOptions } from './file';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import { quarterLabel } from '$lib/i18n';
-import type { Comparison, ComparisonEntry } from '$lib/domain/comparison/build';
-import type { ComparisonPeriod } from '$lib/domain/comparison/period';
+import type { Comparison, ComparisonEntry } from '$lib/domain/compare/comparison';
+import type { ComparisonPeriod } from '$lib/domain/compare/period';
 
 export const periodLabel = (p: ComparisonPeriod) =>
 	p.kind === 'quarter' ? quarterLabel(p) : m.compare_year_label({ year: String(p.year) });

@@ -1,19 +1,27 @@
-import { and, asc, count, desc, eq, isNull, max, sql } from 'drizzle-orm';
+import { and, count, desc, eq, max, sql } from 'drizzle-orm';
 import { recordAudit } from '../auth/audit';
-import {
-	kpiAggregation,
-	kpiDenominator,
-	kpiPolarity,
-	kpis,
-	kpiUnit,
-	kpiVersions,
-	measurements,
-	scorecardKpis
-} from '../db/schema';
-import type { Db, DbOrTx, Tx } from '../db/types';
-import { kpiDefinitionColumns } from './version-columns';
-import { bandProblems, type BandProblem, type Bands } from '../../domain/status/status';
+import { kpis, kpiVersions, measurements, scorecardKpis } from '../db/schema';
+import type { Db, Tx } from '../db/types';
+import { isUniqueViolation } from '../db/errors';
+import { refuse, transactionOr } from '../db/refusal';
+import type { BandProblem } from '../../domain/status/status';
 import { compareQuarters, type Quarter } from '../../domain/period/quarter';
+import {
+	meaningFields,
+	correctableFields,
+	definitionFields,
+	commonTargetProblems,
+	versionValues,
+	versionColumns,
+	toVersionRow,
+	definitionOf,
+	differs,
+	sharedKpiOfField,
+	validFromOf,
+	type KpiDefinition,
+	type MeaningField,
+	type KpiVersionRow
+} from './definition';
 
 /**
  * The field leads' catalogue editor ("Kennzahlen-Steckbrief") for the shared KPIs of a field.
@@ -21,82 +29,6 @@ import { compareQuarters, type Quarter } from '../../domain/period/quarter';
  * requires. Every write runs in one transaction with its audit entry and claims the KPI's
  * `version` the form was read at (optimistic locking): a refusal or conflict writes nothing.
  */
-
-export type KpiUnit = (typeof kpiUnit.enumValues)[number];
-export type KpiPolarity = (typeof kpiPolarity.enumValues)[number];
-export type KpiAggregation = (typeof kpiAggregation.enumValues)[number];
-export type KpiDenominator = (typeof kpiDenominator.enumValues)[number];
-
-/** Everything a version of a Steckbrief says, bands as numbers (null: unbounded). */
-export interface KpiDefinition extends Bands {
-	nameDe: string;
-	nameEn: string;
-	definitionDe: string;
-	definitionEn: string;
-	unit: KpiUnit;
-	decimals: number;
-	polarity: KpiPolarity;
-	aggregation: KpiAggregation;
-	denominator: KpiDenominator;
-	source: string;
-	plausibleChangePercent: number | null;
-}
-
-/** Changing one of these changes what the figures mean: only a new version may do it. */
-export const meaningFields = ['unit', 'polarity', 'aggregation', 'denominator'] as const;
-export type MeaningField = (typeof meaningFields)[number];
-
-/** What a correction may change in place (typos, wording, display, plausibility, common target). */
-export const correctableFields = [
-	'nameDe',
-	'nameEn',
-	'definitionDe',
-	'definitionEn',
-	'source',
-	'decimals',
-	'plausibleChangePercent',
-	'greenMin',
-	'greenMax',
-	'yellowMin',
-	'yellowMax'
-] as const satisfies readonly (keyof KpiDefinition)[];
-
-const definitionFields = [...correctableFields, ...meaningFields] as const;
-
-export interface KpiVersionRow extends KpiDefinition {
-	id: number;
-	validFromYear: number;
-	validFromQuarter: number;
-	createdAt: Date;
-}
-
-export interface CatalogueEntry extends KpiVersionRow {
-	kpiId: number;
-	code: string;
-	sortOrder: number;
-	archivedAt: Date | null;
-	/** The KPI's lock version: a form carries it and every write names it. */
-	version: number;
-	versionCount: number;
-	valueCount: number;
-	scorecardUseCount: number;
-}
-
-export interface KpiDetail {
-	kpiId: number;
-	fieldId: number;
-	code: string;
-	sortOrder: number;
-	archivedAt: Date | null;
-	version: number;
-	valueCount: number;
-	scorecardUseCount: number;
-	/** Without values and scorecard use the KPI may be deleted; otherwise only archived. */
-	deletable: boolean;
-	/** Newest first; `latest` is versions[0]. */
-	versions: (KpiVersionRow & { valueCount: number })[];
-	latest: KpiVersionRow & { valueCount: number };
-}
 
 export type EditorRefusal =
 	| { ok: false; reason: 'not_found' }
@@ -117,214 +49,20 @@ export interface KpiTarget {
 	expectedVersion: number;
 }
 
-/** Thrown inside a write to roll all of it back and tell the caller why. */
-class Refused extends Error {
-	constructor(readonly refusal: EditorRefusal) {
-		super(`catalogue edit refused: ${refusal.reason}`);
-	}
-}
-
-const refuse = (refusal: EditorRefusal): never => {
-	throw new Refused(refusal);
-};
-
 /** The database's answer to two KPIs with the same code in one field (a concurrent create). */
-const isCodeTaken = (error: unknown) =>
-	String((error as { cause?: unknown })?.cause ?? error).includes('kpis_code_unique') ||
-	String(error).includes('kpis_code_unique');
+const isCodeTaken = (error: unknown) => isUniqueViolation(error, 'kpis_code_unique');
 
 async function write<T extends object>(db: Db, change: (tx: Tx) => Promise<T>) {
 	try {
-		return await db.transaction(async (tx) => ({ ok: true as const, ...(await change(tx)) }));
+		return await transactionOr<EditorRefusal, { ok: true } & T>(db, async (tx) => ({
+			ok: true as const,
+			...(await change(tx))
+		}));
 	} catch (error) {
-		if (error instanceof Refused) return error.refusal;
 		if (isCodeTaken(error)) return { ok: false as const, reason: 'code_taken' as const };
 		throw error;
 	}
 }
-
-/**
- * Which problems the bands have for the polarity; none when no band is given at all (a field
- * need not agree a common target).
- */
-export function commonTargetProblems(polarity: KpiPolarity, bands: Bands): BandProblem[] {
-	const { greenMin, greenMax, yellowMin, yellowMax } = bands;
-	if (greenMin === null && greenMax === null && yellowMin === null && yellowMax === null) return [];
-	return bandProblems(polarity, bands);
-}
-
-const toNumeric = (n: number | null) => (n === null ? null : String(n));
-const fromNumeric = (s: string | null) => (s === null ? null : Number(s));
-
-function versionValues(definition: KpiDefinition) {
-	return {
-		nameDe: definition.nameDe,
-		nameEn: definition.nameEn,
-		definitionDe: definition.definitionDe,
-		definitionEn: definition.definitionEn,
-		unit: definition.unit,
-		decimals: definition.decimals,
-		polarity: definition.polarity,
-		aggregation: definition.aggregation,
-		denominator: definition.denominator,
-		source: definition.source,
-		plausibleChangePercent: definition.plausibleChangePercent,
-		greenMin: toNumeric(definition.greenMin),
-		greenMax: toNumeric(definition.greenMax),
-		yellowMin: toNumeric(definition.yellowMin),
-		yellowMax: toNumeric(definition.yellowMax)
-	};
-}
-
-const versionColumns = {
-	id: kpiVersions.id,
-	...kpiDefinitionColumns,
-	plausibleChangePercent: kpiVersions.plausibleChangePercent,
-	createdAt: kpiVersions.createdAt
-};
-
-type StoredBands = {
-	greenMin: string | null;
-	greenMax: string | null;
-	yellowMin: string | null;
-	yellowMax: string | null;
-};
-
-function toVersionRow<T extends StoredBands>(row: T): Omit<T, keyof StoredBands> & Bands {
-	return {
-		...row,
-		greenMin: fromNumeric(row.greenMin),
-		greenMax: fromNumeric(row.greenMax),
-		yellowMin: fromNumeric(row.yellowMin),
-		yellowMax: fromNumeric(row.yellowMax)
-	};
-}
-
-/** Only the definition's own fields, for audit entries and comparisons. */
-function definitionOf(row: KpiDefinition): KpiDefinition {
-	return Object.fromEntries(definitionFields.map((f) => [f, row[f]])) as unknown as KpiDefinition;
-}
-
-const differs = (a: KpiDefinition, b: KpiDefinition, fields: readonly (keyof KpiDefinition)[]) =>
-	fields.filter((f) => a[f] !== b[f]);
-
-const sharedKpiOfField = (fieldId: number) =>
-	and(eq(kpis.fieldId, fieldId), isNull(kpis.ownerOrganisationId));
-
-const validFromOf = (v: { validFromYear: number; validFromQuarter: number }): Quarter => ({
-	year: v.validFromYear,
-	quarter: v.validFromQuarter
-});
-
-// ---------------------------------------------------------------------------------------------
-// Reading
-
-/** The field's shared KPIs, archived ones included, each with its newest version and usage. */
-export async function listFieldKpis(db: DbOrTx, fieldId: number): Promise<CatalogueEntry[]> {
-	const rows = await db
-		.selectDistinctOn([kpis.sortOrder, kpis.id], {
-			kpiId: kpis.id,
-			code: kpis.code,
-			sortOrder: kpis.sortOrder,
-			archivedAt: kpis.archivedAt,
-			version: kpis.version,
-			...versionColumns,
-			versionCount:
-				sql<number>`(select count(*) from ${kpiVersions} as all_versions where all_versions.kpi_id = ${kpis.id})`.mapWith(
-					Number
-				),
-			valueCount:
-				sql<number>`(select count(*) from ${measurements} where ${measurements.kpiId} = ${kpis.id})`.mapWith(
-					Number
-				),
-			scorecardUseCount:
-				sql<number>`(select count(*) from ${scorecardKpis} where ${scorecardKpis.kpiId} = ${kpis.id})`.mapWith(
-					Number
-				)
-		})
-		.from(kpis)
-		.innerJoin(kpiVersions, eq(kpiVersions.kpiId, kpis.id))
-		.where(sharedKpiOfField(fieldId))
-		.orderBy(
-			asc(kpis.sortOrder),
-			asc(kpis.id),
-			desc(kpiVersions.validFromYear),
-			desc(kpiVersions.validFromQuarter)
-		);
-	return rows.map(
-		({
-			kpiId,
-			code,
-			sortOrder,
-			archivedAt,
-			version,
-			versionCount,
-			valueCount,
-			scorecardUseCount,
-			...v
-		}) => ({
-			...toVersionRow(v),
-			kpiId,
-			code,
-			sortOrder,
-			archivedAt,
-			version,
-			versionCount,
-			valueCount,
-			scorecardUseCount
-		})
-	);
-}
-
-/** One shared KPI of the field by its code, with every version (newest first) and its usage. */
-export async function getKpiDetail(
-	db: DbOrTx,
-	fieldId: number,
-	code: string
-): Promise<KpiDetail | null> {
-	const [kpi] = await db
-		.select({
-			kpiId: kpis.id,
-			fieldId: kpis.fieldId,
-			code: kpis.code,
-			sortOrder: kpis.sortOrder,
-			archivedAt: kpis.archivedAt,
-			version: kpis.version
-		})
-		.from(kpis)
-		.where(and(sharedKpiOfField(fieldId), eq(kpis.code, code)));
-	if (!kpi) return null;
-	const [versions, valuesByVersion, [uses]] = await Promise.all([
-		db
-			.select(versionColumns)
-			.from(kpiVersions)
-			.where(eq(kpiVersions.kpiId, kpi.kpiId))
-			.orderBy(desc(kpiVersions.validFromYear), desc(kpiVersions.validFromQuarter)),
-		db
-			.select({ versionId: measurements.kpiVersionId, count: count() })
-			.from(measurements)
-			.where(eq(measurements.kpiId, kpi.kpiId))
-			.groupBy(measurements.kpiVersionId),
-		db.select({ count: count() }).from(scorecardKpis).where(eq(scorecardKpis.kpiId, kpi.kpiId))
-	]);
-	const counted = new Map(valuesByVersion.map((r) => [r.versionId, r.count]));
-	const rows = versions.map((v) => ({ ...toVersionRow(v), valueCount: counted.get(v.id) ?? 0 }));
-	const latest = rows[0];
-	if (!latest) return null;
-	const valueCount = valuesByVersion.reduce((sum, r) => sum + r.count, 0);
-	const scorecardUseCount = uses?.count ?? 0;
-	return {
-		...kpi,
-		valueCount,
-		scorecardUseCount,
-		deletable: valueCount === 0 && scorecardUseCount === 0,
-		versions: rows,
-		latest
-	};
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writing
 
 /**
  * Claims the KPI for this write: bumps its version if it still is the one the form was read at.

@@ -10,7 +10,13 @@
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { cellText, isBlank, type Cell, type CellFault, type Table } from './table';
+import {
+	cellText,
+	isBlank,
+	type Cell,
+	type CellFault,
+	type Table
+} from '../../domain/delivery/table';
 
 export type XlsxResult =
 	| { ok: true; table: Table }

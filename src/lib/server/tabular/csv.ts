@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import type { AppLocale } from '../../format/number';
-import { isBlank, type Table } from './table';
+import { isBlank, type Table } from '../../domain/delivery/table';
 
 export type Delimiter = ';' | ',' | '\t';
 

@@ -1,0 +1,66 @@
+/**
+ * The comparison views as their pages and components receive them
+ * (built by `server/compare/*-page.ts`).
+ */
+import type { Heatmap } from '../domain/compare/heatmap';
+import type { KeyKpiPosition, Mover, OverviewRow } from '../domain/compare/overview';
+import type { ComparisonPeriod } from '../domain/compare/period';
+import type { TrendView } from '../domain/compare/trend';
+import type { Basis, Denominator } from '../domain/compare/comparison';
+import type { Quarter } from '../domain/period/quarter';
+
+export interface FieldRef {
+	id: number;
+	slug: string;
+	nameDe: string;
+	nameEn: string;
+}
+
+export interface HeatmapPage {
+	fields: FieldRef[];
+	field: FieldRef;
+	/** null while the field has no reporting quarter and none was asked for. */
+	period: ComparisonPeriod | null;
+	periods: ComparisonPeriod[];
+	heatmap: Heatmap | null;
+}
+
+export interface TrendPage {
+	fields: FieldRef[];
+	field: FieldRef;
+	kpis: { code: string; nameDe: string; nameEn: string }[];
+	/** The KPI shown; null when the field has no shared KPI (then there is no trend either). */
+	code: string | null;
+	chosen: string[];
+	/** Chosen cities beyond the limit, and slugs that are no participant of the field. */
+	dropped: string[];
+	trend: TrendView | null;
+}
+
+export interface OverviewPage {
+	cities: { slug: string; name: string }[];
+	/** null: a global role without `?city=` picks one first. */
+	city: { slug: string; name: string } | null;
+	/** The viewer's own city: its unreleased values are in the figures, marked. */
+	own: boolean;
+	/** The newest quarter of any of the city's scorecards. */
+	asOf: Quarter | null;
+	rows: OverviewRow[];
+	columns: { column: string; name: string }[];
+	improvements: Mover[];
+	declines: Mover[];
+	positions: KeyKpiPosition[];
+}
+
+/** What the comparison's filter form offers and has chosen (part of the server's comparison page). */
+export interface ComparisonChoices {
+	fields: { slug: string; nameDe: string; nameEn: string }[];
+	field: { slug: string; nameDe: string; nameEn: string };
+	kpis: { code: string; nameDe: string; nameEn: string }[];
+	kpi: { code: string; denominator: Denominator };
+	quarters: Quarter[];
+	period: ComparisonPeriod;
+	groups: { slug: string; nameDe: string; nameEn: string }[];
+	group: string | null;
+	basis: Basis;
+}
