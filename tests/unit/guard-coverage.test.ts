@@ -117,7 +117,9 @@ const withoutCapability: Record<string, string> = {
 	'src/routes/set-password/[token]/+page.server.ts load allowAnonymous': 'the e-mailed link',
 	'src/routes/set-password/[token]/+page.server.ts actions.default allowAnonymous': 'as above',
 	'src/routes/api/v1/openapi.json/+server.ts GET allowAnonymous': 'public API description',
-	'src/routes/api/v1/problems/[code]/+server.ts GET allowAnonymous': 'public error documentation'
+	'src/routes/api/v1/problems/[code]/+server.ts GET allowAnonymous': 'public error documentation',
+	'src/routes/healthz/+server.ts GET allowAnonymous': 'load balancer probe: process alive, no data',
+	'src/routes/readyz/+server.ts GET allowAnonymous': 'load balancer probe: database and migrations, no data'
 };
 
 const knownCapabilities = new Set<string>(capabilities);
