@@ -20,17 +20,23 @@ gate "svelte-check" npm run --silent check
 gate "lint" npm run --silent lint
 
 echo "== unit and integration tests (vitest)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json \
+	--reporter=./scripts/vitest-errors-reporter.js
+vitest_exit=$?
+[ "$vitest_exit" -eq 0 ] || status=1
 
 echo "== build"
 if npx vite build --logLevel warn > test-results/build.log 2>&1; then
 	echo "== browser tests (playwright)"
-	npx playwright test || status=1
+	npx playwright test
+	playwright_exit=$?
+	[ "$playwright_exit" -eq 0 ] || status=1
 else
 	tail -40 test-results/build.log
 	echo "build failed: browser tests not run"
 	status=1
 fi
 
-GATES_PASSED=$gates_passed GATES_FAILED=$gates_failed node scripts/count-results.js || status=1
+VITEST_EXIT=$vitest_exit PLAYWRIGHT_EXIT=${playwright_exit:-0} \
+	GATES_PASSED=$gates_passed GATES_FAILED=$gates_failed node scripts/count-results.js || status=1
 exit $status
