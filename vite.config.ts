@@ -35,6 +35,7 @@ export default defineConfig({
 		expect: { requireAssertions: true },
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
+		globalSetup: ['tests/helpers/global-setup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000
 	}

@@ -17,8 +17,7 @@ import { createTestDatabase } from '../helpers/test-database';
 describe('directory', () => {
 	let handle: DatabaseHandle;
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		await seedDatabase(handle.db, { demo: false });
+		handle = await createTestDatabase({ seed: 'reference' });
 	});
 	afterAll(() => handle.close());
 

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, peerGroupMembers } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import {
 	deletePeerGroup,
@@ -16,8 +15,7 @@ describe('peer groups', () => {
 	let handle: DatabaseHandle;
 	let cities: { id: number; name: string }[];
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ seed: 'demo' });
 		cities = await listCities(handle.db);
 	});
 	afterAll(() => handle.close());
