@@ -33,7 +33,10 @@ function vitestFailures() {
 }
 
 function playwrightFailures() {
-	const report = read('test-results/playwright.json');
+	// playwright.config.ts keeps a run on another port (PW_PORT) apart in a folder of its own.
+	const port = process.env.PW_PORT;
+	const folder = port && port !== '4173' ? `test-results/port-${port}` : 'test-results';
+	const report = read(`${folder}/playwright.json`);
 	if (!report) return { passed: 0, failed: 1, why: 'playwright wrote no report' };
 	let notRun = 0;
 	const visit = (suite) => {
