@@ -19,7 +19,18 @@ async function summary(cases: string[], env: Record<string, string> = {}) {
 	for (const name of cases)
 		cpSync(join(reports, name), join(dir, 'test-results'), { recursive: true });
 	try {
-		const { stdout } = await run('node', [counter], { cwd: dir, env: { ...process.env, ...env } });
+		// Nothing of the surrounding run (its PW_PORT, exit codes, gates) may leak into the case.
+		const base = {
+			...process.env,
+			...{
+				PW_PORT: '4173',
+				GATES_PASSED: '0',
+				GATES_FAILED: '0',
+				VITEST_EXIT: '0',
+				PLAYWRIGHT_EXIT: '0'
+			}
+		};
+		const { stdout } = await run('node', [counter], { cwd: dir, env: { ...base, ...env } });
 		return { line: stdout.trim().split('\n').at(-1), exit: 0 };
 	} catch (error) {
 		const failed = error as { stdout: string; code: number };
