@@ -8,9 +8,9 @@ rm -rf test-results && mkdir -p test-results
 status=0
 # Each stage prints its duration, so a slow CI run shows where the time went.
 SECONDS=0
-stage_start=0
+stage_start=-1
 stage() {
-	[ "$stage_start" -eq 0 ] || echo "== ($((SECONDS - stage_start))s)"
+	[ "$stage_start" -lt 0 ] || echo "== ($((SECONDS - stage_start))s)"
 	stage_start=$SECONDS
 	[ -z "${1:-}" ] || echo "== $1"
 }
