@@ -1,5 +1,6 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { availableParallelism } from 'node:os';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -35,6 +36,10 @@ export default defineConfig({
 		expect: { requireAssertions: true },
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
+		globalSetup: ['tests/helpers/global-setup.ts'],
+		// One worker per core, not Vitest's cores − 1: integration tests wait on the database
+		// much of the time, and on CI's 2 cores the default left a single worker (decision 0024).
+		maxWorkers: availableParallelism(),
 		testTimeout: 30_000,
 		hookTimeout: 60_000
 	}

@@ -23,7 +23,6 @@ import {
 	organisations,
 	roleAssignments
 } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { createTestDatabase } from '../helpers/test-database';
 
@@ -77,8 +76,7 @@ describe('personal API tokens', () => {
 	}
 
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ seed: 'demo' });
 		const orgs = await handle.db
 			.select({ id: organisations.id, slug: organisations.slug })
 			.from(organisations);

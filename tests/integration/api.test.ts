@@ -11,7 +11,6 @@ import {
 	organisations,
 	roleAssignments
 } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle, Db } from '../../src/lib/server/db/types';
 import { findUserByEmail } from '../../src/lib/server/auth/users';
 import { assignRole, removeRole, setUserActive } from '../../src/lib/server/admin/users';
@@ -222,9 +221,8 @@ describe('API /api/v1 with personal tokens', () => {
 	};
 
 	beforeAll(async () => {
-		handle = await createTestDatabase({ onQuery: (q) => sent.push(q) });
+		handle = await createTestDatabase({ onQuery: (q) => sent.push(q), seed: 'demo' });
 		holder.db = handle.db;
-		await seedDatabase(handle.db, { demo: true });
 		[{ id: koeln }] = (await handle.db
 			.select({ id: organisations.id })
 			.from(organisations)

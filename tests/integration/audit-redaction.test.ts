@@ -7,7 +7,6 @@ import {
 	roleAssignments,
 	users
 } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import type { Principal } from '../../src/lib/server/auth/permissions';
 import { listAuditEntries, type AuditScope } from '../../src/lib/server/audit/queries';
@@ -49,8 +48,7 @@ describe('audit log: unreleased content', () => {
 	let releasedValue = 0;
 
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ seed: 'demo' });
 		for (const email of [
 			'admin@demo.ikz-nrw.de',
 			'ob.koeln@demo.ikz-nrw.de',

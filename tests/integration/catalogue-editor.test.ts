@@ -21,7 +21,6 @@ import {
 	measurements,
 	users
 } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { createTestDatabase } from '../helpers/test-database';
 
@@ -86,8 +85,7 @@ describe('catalogue editor', () => {
 	});
 
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ seed: 'demo' });
 		const [d115] = await db()
 			.select({ id: cooperationFields.id })
 			.from(cooperationFields)

@@ -1,7 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpis, measurements, organisations } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
 import { loadHeatmapPage, type HeatmapPage } from '../../src/lib/server/compare/heatmap-page';
@@ -34,8 +33,7 @@ describe('compare views', () => {
 	const unreleased = new Map<string, number>();
 
 	beforeAll(async () => {
-		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql) });
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql), seed: 'demo' });
 		for (const o of await handle.db
 			.select({ id: organisations.id, slug: organisations.slug })
 			.from(organisations)) {

@@ -7,7 +7,6 @@ import {
 	peerGroupMembers,
 	peerGroups
 } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { loadComparison } from '../../src/lib/server/compare/comparison';
 import { distributionOf } from '../../src/lib/domain/statistics/distribution';
@@ -36,8 +35,7 @@ describe('city comparison', () => {
 	};
 
 	beforeAll(async () => {
-		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql) });
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql), seed: 'demo' });
 		const orgs = await handle.db
 			.select({ id: organisations.id, slug: organisations.slug })
 			.from(organisations);

@@ -14,7 +14,6 @@ import {
 	scorecards,
 	users
 } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { loadCompleteness, loadDrilldown } from '../../src/lib/server/periods/completeness';
 import { matrixRows } from '../../src/lib/server/periods/completeness-queries';
@@ -47,8 +46,7 @@ describe('completeness of a quarter', () => {
 	const sent: string[] = [];
 
 	beforeAll(async () => {
-		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql) });
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql), seed: 'demo' });
 	});
 	afterAll(() => handle.close());
 

@@ -40,7 +40,9 @@ describe('migrations', () => {
 	});
 });
 
-describe('embedded data folder', () => {
+// Each test creates a PGlite data folder (initdb in WebAssembly, CPU-bound): on the loaded
+// 2-core machine 27 s for the file alone and over 30 s beside the other files.
+describe('embedded data folder', { timeout: 90_000 }, () => {
 	let parent: string;
 	beforeAll(() => {
 		parent = mkdtempSync(join(tmpdir(), 'ikz-lock-'));

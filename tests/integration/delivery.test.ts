@@ -9,7 +9,6 @@ import {
 	reportingPeriods,
 	users
 } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import {
 	commitDelivery,
@@ -26,8 +25,7 @@ describe('delivery core (import and API)', () => {
 	let archivId: number;
 	const sent: string[] = [];
 	beforeAll(async () => {
-		handle = await createTestDatabase({ onQuery: (q) => sent.push(q) });
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ onQuery: (q) => sent.push(q), seed: 'demo' });
 		[{ id: koeln }] = (await handle.db
 			.select({ id: organisations.id })
 			.from(organisations)

@@ -10,15 +10,13 @@ import {
 	listCatalogue,
 	listParticipants
 } from '../../src/lib/server/directory/field-queries';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { createTestDatabase } from '../helpers/test-database';
 
 describe('directory', () => {
 	let handle: DatabaseHandle;
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		await seedDatabase(handle.db, { demo: false });
+		handle = await createTestDatabase({ seed: 'reference' });
 	});
 	afterAll(() => handle.close());
 
@@ -56,7 +54,12 @@ describe('directory', () => {
 
 	it('knows whether the installation holds demo data', async () => {
 		expect(await isDemoInstallation(handle.db)).toBe(false);
-		await seedDatabase(handle.db, { demo: true });
-		expect(await isDemoInstallation(handle.db)).toBe(true);
+		// A second database with the demo seeded (on PostgreSQL a copy of the run's template).
+		const demo = await createTestDatabase({ seed: 'demo' });
+		try {
+			expect(await isDemoInstallation(demo.db)).toBe(true);
+		} finally {
+			await demo.close();
+		}
 	});
 });

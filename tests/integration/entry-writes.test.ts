@@ -7,7 +7,6 @@ import {
 	organisations,
 	reportingPeriods
 } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle, Db } from '../../src/lib/server/db/types';
 import { findUserByEmail, loadPrincipal } from '../../src/lib/server/auth/users';
 import { loadEntryGrid, type EntryGrid } from '../../src/lib/server/entry/grid';
@@ -45,9 +44,8 @@ describe('entry writes name their quarter', () => {
 	const people = {} as Record<'controller' | 'approver', App.Locals['user']>;
 
 	beforeAll(async () => {
-		handle = await createTestDatabase();
+		handle = await createTestDatabase({ seed: 'demo' });
 		holder.db = handle.db;
-		await seedDatabase(handle.db, { demo: true });
 		for (const [who, email] of [
 			['controller', 'controlling.koeln@demo.ikz-nrw.de'],
 			['approver', 'freigabe.koeln@demo.ikz-nrw.de']

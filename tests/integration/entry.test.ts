@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, measurements, reportingPeriods, users } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { loadEntryGrid, type EntryGrid } from '../../src/lib/server/entry/grid';
 import { evaluateRows } from '../../src/lib/server/entry/form';
@@ -18,8 +17,7 @@ describe('quarterly entry', () => {
 	let approverId: number;
 	const sent: string[] = [];
 	beforeAll(async () => {
-		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql) });
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql), seed: 'demo' });
 		const byEmail = async (email: string) =>
 			(await handle.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
 		controllerId = await byEmail('controlling.koeln@demo.ikz-nrw.de');

@@ -13,7 +13,6 @@ import {
 	users,
 	valueFactors
 } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import type { Principal } from '../../src/lib/server/auth/permissions';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
@@ -45,8 +44,7 @@ describe('experience exchange', () => {
 	const viewerOf = (p: Principal): Viewer => ({ kind: 'user', principal: p });
 
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ seed: 'demo' });
 		for (const email of [
 			'controlling.koeln@demo.ikz-nrw.de',
 			'controlling.duesseldorf@demo.ikz-nrw.de',

@@ -5,7 +5,6 @@ import type { Handle, RequestEvent } from '@sveltejs/kit';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { kpis, measurements, organisations } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle, Db } from '../../src/lib/server/db/types';
 import { findUserByEmail } from '../../src/lib/server/auth/users';
 import { createApiToken } from '../../src/lib/server/api-tokens/tokens';
@@ -281,9 +280,8 @@ describe('hostile input against /api/v1', () => {
 	};
 
 	beforeAll(async () => {
-		handle = await createTestDatabase();
+		handle = await createTestDatabase({ seed: 'demo' });
 		holder.db = handle.db;
-		await seedDatabase(handle.db, { demo: true });
 		[{ id: koeln }] = (await handle.db
 			.select({ id: organisations.id })
 			.from(organisations)

@@ -2,7 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpis, organisations } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { findUserByEmail } from '../../src/lib/server/auth/users';
 import { loadEntryGrid, type EntryGrid } from '../../src/lib/server/entry/grid';
@@ -119,8 +118,7 @@ describe('hostile input against form actions and URL readers', () => {
 	};
 
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ seed: 'demo' });
 		[{ id: koeln }] = (await handle.db
 			.select({ id: organisations.id })
 			.from(organisations)

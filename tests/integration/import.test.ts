@@ -12,7 +12,6 @@ import {
 	pendingImports,
 	users
 } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { findScorecard, type ScorecardHeader } from '../../src/lib/server/scorecards/queries';
 import {
@@ -38,8 +37,7 @@ describe('file import and export', () => {
 	let header: ScorecardHeader;
 	let scope: ImportScope;
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ seed: 'demo' });
 		header = (await findScorecard(handle.db, 'koeln', 'archivierung'))!;
 		const [user] = await handle.db
 			.select({ id: users.id })

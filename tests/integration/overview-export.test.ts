@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisations } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
 import { loadOverviewPage } from '../../src/lib/server/compare/overview-page';
@@ -18,8 +17,7 @@ describe('overview export', () => {
 	const idOf = async (slug: string) =>
 		(await handle.db.select().from(organisations).where(eq(organisations.slug, slug)))[0]!.id;
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ seed: 'demo' });
 	});
 	afterAll(() => handle.close());
 

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, peerGroupMembers } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import {
 	deletePeerGroup,
@@ -10,17 +9,35 @@ import {
 	savePeerGroup
 } from '../../src/lib/server/peer-groups/peer-groups';
 import { peerGroupSchema } from '../../src/lib/schemas/peer-groups';
+import { createCity, createPeerGroup, createUser } from '../helpers/factories';
 import { createTestDatabase } from '../helpers/test-database';
 
 describe('peer groups', () => {
 	let handle: DatabaseHandle;
+	let actor: number;
+	let city: Record<'essen' | 'bochum' | 'dortmund' | 'koeln', number>;
+	let association: number;
 	let cities: { id: number; name: string }[];
 	beforeAll(async () => {
 		handle = await createTestDatabase();
-		await seedDatabase(handle.db, { demo: true });
+		const db = handle.db;
+		actor = (await createUser(db, { displayName: 'Admin' })).id;
+		city = {
+			essen: (await createCity(db, { name: 'Essen' })).id,
+			bochum: (await createCity(db, { name: 'Bochum' })).id,
+			dortmund: (await createCity(db, { name: 'Dortmund' })).id,
+			koeln: (await createCity(db, { name: 'Köln' })).id
+		};
+		association = (await createCity(db, { name: 'Städtetag', kind: 'association', ags: null })).id;
+		// A group that already holds the short name the clash below asks for.
+		await createPeerGroup(db, { slug: 'ab-500000', members: [city.koeln, city.dortmund] });
 		cities = await listCities(handle.db);
 	});
 	afterAll(() => handle.close());
+
+	it('offers the cities as members, never the association, by name', () => {
+		expect(cities.map((c) => c.name)).toEqual(['Bochum', 'Dortmund', 'Essen', 'Köln']);
+	});
 
 	const data = (
 		members: number[],
@@ -35,33 +52,35 @@ describe('peer groups', () => {
 	});
 
 	it('creates a group with its members and audits it', async () => {
-		const members = cities.filter((c) => ['Essen', 'Bochum', 'Dortmund'].includes(c.name));
+		const members = [city.essen, city.bochum, city.dortmund];
 		const result = await savePeerGroup(handle.db, {
-			actorUserId: 1,
+			actorUserId: actor,
 			groupId: null,
-			data: data(members.map((c) => c.id))
+			data: data(members)
 		});
 		expect(result).toEqual({ ok: true, slug: 'ruhrgebiet' });
-		const group = (await listPeerGroups(handle.db)).find((g) => g.slug === 'ruhrgebiet')!;
-		expect(group.members).toEqual(members.map((c) => c.id).sort((a, b) => a - b));
+		const groups = await listPeerGroups(handle.db);
+		expect(groups.map((g) => g.slug).sort()).toEqual(['ab-500000', 'ruhrgebiet']);
+		const group = groups.find((g) => g.slug === 'ruhrgebiet')!;
+		expect(group.members).toEqual([...members].sort((a, b) => a - b));
 		const audit = await handle.db
 			.select()
 			.from(auditLog)
 			.where(eq(auditLog.action, 'peer_group.create'));
-		expect(audit).toHaveLength(1);
+		expect(audit.map((a) => a.userId)).toEqual([actor]);
 	});
 
 	it('refuses a stale update and a taken short name, writing nothing', async () => {
 		const group = (await listPeerGroups(handle.db)).find((g) => g.slug === 'ruhrgebiet')!;
 		const first = await savePeerGroup(handle.db, {
-			actorUserId: 1,
+			actorUserId: actor,
 			groupId: group.id,
 			data: data(group.members.slice(0, 2), { version: group.version })
 		});
 		expect(first.ok).toBe(true);
 		// A second editor still holds the old version: refused, the first change stays.
 		const second = await savePeerGroup(handle.db, {
-			actorUserId: 1,
+			actorUserId: actor,
 			groupId: group.id,
 			data: data(group.members, { version: group.version, nameDe: 'Überschrieben' })
 		});
@@ -71,7 +90,7 @@ describe('peer groups', () => {
 		expect(after.nameDe).toBe('Ruhrgebiet');
 
 		const clash = await savePeerGroup(handle.db, {
-			actorUserId: 1,
+			actorUserId: actor,
 			groupId: null,
 			data: data(group.members, { slug: 'ab-500000' })
 		});
@@ -80,18 +99,24 @@ describe('peer groups', () => {
 
 	it('refuses a member that is no city (the Städtetag) and deletes with the current version only', async () => {
 		const refused = await savePeerGroup(handle.db, {
-			actorUserId: 1,
+			actorUserId: actor,
 			groupId: null,
-			data: data([cities[0]!.id, 999_999], { slug: 'falsch' })
+			data: data([city.essen, association], { slug: 'falsch' })
 		});
 		expect(refused).toEqual({ ok: false, reason: 'unknown_member' });
+		const missing = await savePeerGroup(handle.db, {
+			actorUserId: actor,
+			groupId: null,
+			data: data([city.essen, 999_999], { slug: 'falsch' })
+		});
+		expect(missing).toEqual({ ok: false, reason: 'unknown_member' });
 		const group = (await listPeerGroups(handle.db)).find((g) => g.slug === 'ruhrgebiet')!;
 		expect(
-			await deletePeerGroup(handle.db, { actorUserId: 1, groupId: group.id, version: 1 })
+			await deletePeerGroup(handle.db, { actorUserId: actor, groupId: group.id, version: 1 })
 		).toBe(false);
 		expect(
 			await deletePeerGroup(handle.db, {
-				actorUserId: 1,
+				actorUserId: actor,
 				groupId: group.id,
 				version: group.version
 			})

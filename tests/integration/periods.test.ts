@@ -6,7 +6,6 @@ import {
 	reportingPeriods,
 	users
 } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { loadPrincipal } from '../../src/lib/server/auth/users';
 import { can } from '../../src/lib/server/auth/permissions';
@@ -35,8 +34,7 @@ describe('reporting periods', () => {
 	const sent: string[] = [];
 
 	beforeAll(async () => {
-		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql) });
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql), seed: 'demo' });
 		for (const u of await handle.db.select({ id: users.id, email: users.email }).from(users))
 			user[u.email.split('@')[0]!] = u.id;
 		for (const f of await handle.db

@@ -7,7 +7,6 @@ import {
 	pilotLines,
 	users
 } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { loadPilot } from '../../src/lib/server/pilots/queries';
 import { createPilot, saveSettings } from '../../src/lib/server/pilots/write';
@@ -27,8 +26,7 @@ describe('editing a pilot after creation', () => {
 	let pilotId = 0;
 
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ seed: 'demo' });
 		for (const o of await handle.db
 			.select({ id: organisations.id, slug: organisations.slug })
 			.from(organisations))

@@ -8,7 +8,6 @@ import {
 	pilots,
 	users
 } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { fieldCriteria, listFieldPilots, loadPilot } from '../../src/lib/server/pilots/queries';
 import { saveCriteria, saveScores } from '../../src/lib/server/pilots/strategic';
@@ -28,8 +27,7 @@ describe('pilots', () => {
 	let pilotId = 0;
 
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ seed: 'demo' });
 		for (const o of await handle.db
 			.select({ id: organisations.id, slug: organisations.slug })
 			.from(organisations))

@@ -11,7 +11,6 @@ import {
 	targets,
 	users
 } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle, Tx } from '../../src/lib/server/db/types';
 import {
 	findCityEditorTarget,
@@ -31,8 +30,7 @@ describe('scorecard editor', () => {
 	let handle: DatabaseHandle;
 	let userId: number;
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ seed: 'demo' });
 		const [user] = await handle.db
 			.select({ id: users.id })
 			.from(users)

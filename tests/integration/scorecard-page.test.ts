@@ -7,7 +7,6 @@ import {
 	cooperationFields,
 	scorecards
 } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { createTestDatabase } from '../helpers/test-database';
 
@@ -17,8 +16,7 @@ describe('scorecard page', () => {
 	let handle: DatabaseHandle;
 	const sent: string[] = [];
 	beforeAll(async () => {
-		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql) });
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql), seed: 'demo' });
 	});
 	afterAll(() => handle.close());
 

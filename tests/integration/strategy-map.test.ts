@@ -8,7 +8,6 @@ import {
 	scorecards,
 	users
 } from '../../src/lib/server/db/schema';
-import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import {
 	addObjectiveLink,
@@ -58,8 +57,7 @@ describe('strategy map links', () => {
 			.orderBy(asc(auditLog.id));
 
 	beforeAll(async () => {
-		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql) });
-		await seedDatabase(handle.db, { demo: true });
+		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql), seed: 'demo' });
 		koeln = (await findMapScorecard(handle.db, 'koeln', 'beihilfe'))!;
 		essen = (await findMapScorecard(handle.db, 'essen', 'beihilfe'))!;
 		koelnObjectives = await objectivesOf(koeln.scorecardId);
