@@ -5,6 +5,7 @@ import { recordAudit } from '../auth/audit';
 import type { Quarter } from '../../domain/period/quarter';
 import { unseenChanges } from '../../domain/entry/write-target';
 import { EntryRefused, lockPeriod, lockValues, requireOpen } from './values';
+import { notifyReleased, notifySubmitted } from '../mail/notify';
 
 interface Scope {
 	userId: number;
@@ -78,6 +79,7 @@ export function submitQuarter(
 			entityId: `${scope.fieldId}/${periodLabel(scope.quarter)}`,
 			after: { kpiIds: drafts.map((d) => d.kpiId) }
 		});
+		await notifySubmitted(tx, scope, drafts);
 		return drafts.length;
 	});
 }
@@ -123,6 +125,7 @@ export function releaseQuarter(
 			entityId: `${scope.fieldId}/${periodLabel(scope.quarter)}`,
 			after: { kpiIds: submitted.map((d) => d.kpiId) }
 		});
+		await notifyReleased(tx, scope, submitted);
 		return submitted.length;
 	});
 }
