@@ -9,6 +9,9 @@ import { listUserSessions } from '$lib/server/auth/sessions';
 import { appDb } from '$lib/server/db';
 import { env } from '$lib/server/env';
 import { passwordChangeSchema, sessionSchema } from '$lib/schemas/account';
+import { readMailPreferences } from '$lib/schemas/mail-preferences';
+import { mailConfig } from '$lib/server/mail/config';
+import { loadMailPreferences, saveMailPreferences } from '$lib/server/mail/preferences';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -45,11 +48,22 @@ export const load: PageServerLoad = async (event) => {
 			lastActiveAt: formatDateTime(s.lastActiveAt),
 			userAgent: s.userAgent
 		})),
-		passwordForm: await superValidate(zod4(passwordChangeSchema), { id: 'password' })
+		passwordForm: await superValidate(zod4(passwordChangeSchema), { id: 'password' }),
+		mail: {
+			enabled: mailConfig().on,
+			...(await loadMailPreferences(appDb(), viewer.principal.userId))
+		}
 	};
 };
 
 export const actions: Actions = {
+	mailPreferences: async (event) => {
+		const viewer = requireUser(event);
+		const parsed = readMailPreferences(await event.request.formData());
+		if (!parsed.success) return fail(400);
+		await saveMailPreferences(appDb(), viewer.principal.userId, parsed.data);
+		return { mailMessage: m.account_mail_saved() };
+	},
 	changePassword: async (event) => {
 		const viewer = requireUser(event);
 		const form = await superValidate(event.request, zod4(passwordChangeSchema), {

@@ -1,14 +1,4 @@
-import type { mailKind } from '../db/schema';
-
-/** The kinds of notice a person can turn off one by one. */
-export type MailKind = (typeof mailKind.enumValues)[number];
-export const mailKinds: readonly MailKind[] = [
-	'reminder',
-	'overdue',
-	'submitted',
-	'released',
-	'returned'
-];
+export { mailKinds, type MailKind } from '../../domain/mail/kinds';
 
 /**
  * What a notice is about: names, the quarter and counts of the recipient's own city. Never a

@@ -65,10 +65,8 @@ export async function optOutsOf(db: DbOrTx, userId: number): Promise<MailKind[]>
 	return rows.map((r) => r.kind);
 }
 
-/** Replaces the user's opt-outs with the given kinds. */
-export async function setOptOuts(db: DbOrTx, userId: number, kinds: readonly MailKind[]) {
-	await db.transaction(async (tx) => {
-		await tx.delete(mailOptOuts).where(eq(mailOptOuts.userId, userId));
-		if (kinds.length) await tx.insert(mailOptOuts).values(kinds.map((kind) => ({ userId, kind })));
-	});
+/** Replaces the user's opt-outs with the given kinds (call inside a transaction). */
+export async function setOptOuts(tx: DbOrTx, userId: number, kinds: readonly MailKind[]) {
+	await tx.delete(mailOptOuts).where(eq(mailOptOuts.userId, userId));
+	if (kinds.length) await tx.insert(mailOptOuts).values(kinds.map((kind) => ({ userId, kind })));
 }

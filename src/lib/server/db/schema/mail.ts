@@ -14,15 +14,10 @@ import {
 	unique
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { mailKinds } from '../../../domain/mail/kinds';
 
 /** The notices a person can receive (and turn off one by one in the account). */
-export const mailKind = pgEnum('mail_kind', [
-	'reminder',
-	'overdue',
-	'submitted',
-	'released',
-	'returned'
-]);
+export const mailKind = pgEnum('mail_kind', mailKinds);
 
 /**
  * The mail outbox: one row per notice and recipient. The unique key (kind, recipient, subject)

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { mailKinds } from '$lib/domain/mail/kinds';
+
+/** The account's e-mail settings as posted: language, and the kinds left switched on. */
+export const mailPreferencesSchema = z.object({
+	locale: z.enum(['de', 'en']),
+	on: z.array(z.enum(mailKinds)).max(mailKinds.length)
+});
+
+export type MailPreferencesPost = z.infer<typeof mailPreferencesSchema>;
+
+/** Reads the form: checkboxes named `on` (one per kind left on) and a `locale` choice. */
+export const readMailPreferences = (form: FormData) =>
+	mailPreferencesSchema.safeParse({ locale: form.get('locale'), on: form.getAll('on') });
