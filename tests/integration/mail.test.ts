@@ -4,6 +4,7 @@ import {
 	cooperationFields,
 	mailOutbox,
 	organisations,
+	reportingPeriods,
 	roleAssignments,
 	users
 } from '../../src/lib/server/db/schema';
@@ -13,8 +14,12 @@ import { loadEntryGrid, type EntryGrid } from '../../src/lib/server/entry/grid';
 import { releaseQuarter, submitQuarter } from '../../src/lib/server/entry/transitions';
 import { mailTick } from '../../src/lib/server/mail/scheduler';
 import { sendPendingMail } from '../../src/lib/server/mail/outbox';
-import { notifyReturned } from '../../src/lib/server/mail/notify';
+import { notifyReleased, notifyReturned } from '../../src/lib/server/mail/notify';
 import { setOptOuts } from '../../src/lib/server/mail/recipients';
+import { mailPasswordLink } from '../../src/lib/server/mail/password-link';
+import { loadMailPreferences, saveMailPreferences } from '../../src/lib/server/mail/preferences';
+import { createAccount } from '../../src/lib/server/admin/users';
+import { passwordTokenState } from '../../src/lib/server/admin/password-links';
 import { smtpMailer } from '../../src/lib/server/mail/transport';
 import { createTestDatabase } from '../helpers/test-database';
 import { startSmtpSink } from '../helpers/smtp-sink';
@@ -157,7 +162,6 @@ describe('e-mail over SMTP', () => {
 		// A new deadline is a new reminder; the controller of Düsseldorf does not want it.
 		await handle.db.update(users).set({ locale: 'de' }).where(eq(users.email, controller));
 		await setOptOuts(handle.db, await userId(controllerDuesseldorf), ['reminder']);
-		const { reportingPeriods } = await import('../../src/lib/server/db/schema');
 		await handle.db
 			.update(reportingPeriods)
 			.set({ deadline: '2026-12-04' })
@@ -217,5 +221,54 @@ describe('e-mail over SMTP', () => {
 			.where(eq(mailOutbox.kind, 'returned'));
 		expect(row!.attempts).toBe(2);
 		expect(row!.sentAt).not.toBeNull();
+	});
+
+	it("mails a new account's set-password link to the new user, absolute and working", async () => {
+		sink.clear();
+		const created = await createAccount(handle.db, {
+			actorUserId: null,
+			email: 'neu.koeln@example.org',
+			displayName: 'Nora Neu',
+			now: new Date()
+		});
+		if (!created.ok || !created.setPasswordToken) throw new Error('account not created');
+		const token = created.setPasswordToken;
+		const outcome = await mailPasswordLink(
+			{ email: 'neu.koeln@example.org', displayName: 'Nora Neu', locale: 'de' },
+			token,
+			72,
+			mailer
+		);
+		expect(outcome).toBe('sent');
+		expect(sink.received.map((m) => m.to)).toEqual([['neu.koeln@example.org']]);
+		const mail = sink.received[0]!;
+		const link = `${ORIGIN}/set-password/${token}`;
+		expect(mail.text).toContain(link);
+		expect(mail.html).toContain(`href="${link}"`);
+		expect(mail.text).toContain('72 Stunden');
+		expect(await passwordTokenState(handle.db, token, new Date())).toBe('valid');
+	});
+
+	it('keeps the mail language and the kinds turned off in the account', async () => {
+		sink.clear();
+		const mayorId = await userId(mayor);
+		await saveMailPreferences(handle.db, mayorId, { locale: 'en', on: ['reminder', 'overdue'] });
+		expect(await loadMailPreferences(handle.db, mayorId)).toEqual({
+			locale: 'en',
+			on: ['reminder', 'overdue']
+		});
+		// Released notices are off for the mayor now: a release reaches the field lead only.
+		const g = await grid();
+		const [city] = await handle.db
+			.select({ id: organisations.id })
+			.from(organisations)
+			.where(eq(organisations.slug, 'koeln'));
+		await handle.db.transaction((tx) =>
+			notifyReleased(tx, { organisationId: city!.id, fieldId: g.field.id, quarter: Q }, [
+				{ id: 99, version: 1 }
+			])
+		);
+		await send();
+		expect(sink.received.map((m) => m.to)).toEqual([[fieldLead]]);
 	});
 });
