@@ -17,6 +17,11 @@ import { parseQuarterParam } from '$lib/domain/completeness/quarter-choice';
 import { canSeeCompleteness } from '$lib/domain/completeness/access';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
+import {
+	reminderDaysOf,
+	reminderDaysSchema,
+	setReminderDays
+} from '$lib/server/mail/field-setting';
 import { refusalMessage } from './refusal';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -47,6 +52,7 @@ export const load: PageServerLoad = async (event) => {
 		periods,
 		canManage,
 		seesCompleteness: canSeeCompleteness(viewer.principal),
+		reminderDays: await reminderDaysOf(db, field.id),
 		latestOpenable: latestOpenableQuarter(now),
 		openForm: await superValidate(
 			{ year: String(next.year), quarter: next.quarter, deadline: suggestedDeadline(next) },
@@ -84,6 +90,20 @@ const donePage = (field: string, done: string, q: { year: number; quarter: numbe
 	localizeHref(`/fields/${field}/periods?done=${done}&q=${quarterKey(q)}`);
 
 export const actions = {
+	reminderDays: async (event) => {
+		const viewer = requireUser(event);
+		const db = appDb();
+		const field = await fieldOf(db, event.params.field);
+		assertCan(viewer, 'period:manage', { fieldId: field.id });
+		const days = reminderDaysSchema.safeParse((await event.request.formData()).get('days'));
+		if (!days.success) return fail(400, { reminderError: m.periods_reminder_invalid() });
+		await setReminderDays(db, {
+			actorUserId: viewer.principal.userId,
+			fieldId: field.id,
+			days: days.data
+		});
+		return { reminderSaved: m.periods_reminder_saved({ days: String(days.data) }) };
+	},
 	open: async (event) => {
 		const viewer = requireUser(event);
 		const db = appDb();
