@@ -2,6 +2,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { ServerInit } from '@sveltejs/kit';
 import { closeAppDatabase, connectAppDatabase } from '$lib/server/db';
 import { startAppOrExit } from '$lib/server/app/startup';
+import { startMail } from '$lib/server/mail/start';
 import { handleCsrf } from './hooks/csrf';
 import { handleLocale } from './hooks/locale';
 import { handleSecurityHeaders } from './hooks/security-headers';
@@ -22,10 +23,12 @@ export const init: ServerInit = async () => {
 	await startAppOrExit();
 	survivePoolDisconnects();
 	const stopOperations = await startOperations((await connectAppDatabase()).kind);
-	// `node build` waits for open handles; close the pool so SIGTERM ends the process.
+	const stopMail = startMail();
+	// `node build` waits for open handles; close the pool so SIGTERM ends the process. The mail
+	// tick stops first, so it does not use a closed pool.
 	process.once('sveltekit:shutdown', () => {
 		stopOperations();
-		void closeAppDatabase();
+		void stopMail().finally(closeAppDatabase);
 	});
 };
 

@@ -30,6 +30,10 @@ test('the admin enrols 2FA, creates an account and finds it in the audit log', a
 	await page.getByRole('link', { name: 'Verwaltung' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Benutzerverwaltung' })).toBeVisible();
 	await expect(page.getByText(demo.controllerKoeln)).toBeVisible();
+	// The browser tests run without SMTP: the administrator is told mail is off, and why.
+	await expect(page.getByTestId('mail-status')).toHaveText(
+		/E-Mail ist aus: SMTP_URL ist nicht gesetzt/
+	);
 	await expectAccessible(page);
 
 	// A common password is refused with a message next to the field, nothing is created.

@@ -44,3 +44,8 @@ export const reopenSchema = z.object({
 
 /** Closing names the quarter of its table row and what the person saw of it. */
 export const closeSchema = z.object({ year, quarter, stamp });
+
+/** The field's "remind N days before the deadline" (0–60, as the table's check constraint). */
+export const reminderDaysSchema = z.object({
+	days: z.coerce.number().pipe(z.int().min(0).max(60))
+});

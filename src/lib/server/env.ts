@@ -29,7 +29,17 @@ const envSchema = z
 		/** Session ends after this much inactivity (BSI/ASVS: short for administrative data). */
 		SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(480).default(30),
 		/** Session ends this long after login, however active. */
-		SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12)
+		SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+		/** The app's public address (adapter-node reads it too); links in e-mails start with it. */
+		ORIGIN: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+		/** Outgoing mail server, e.g. smtps://user:pass@mail.example.org:465; unset: no e-mail is sent. */
+		SMTP_URL: z
+			.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
+			.optional(),
+		/** Sender of every e-mail, e.g. "IKZ-Scorecard <scorecard@example.org>". */
+		MAIL_FROM: z.string().min(3).default('IKZ-Scorecard <noreply@localhost>'),
+		/** How often each app instance looks for due reminders and unsent mail. */
+		MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60)
 	})
 	// A production start that forgot DATABASE_URL would otherwise run on an embedded database in
 	// the working folder, which nobody backs up and two instances cannot share.

@@ -9,6 +9,9 @@ import { listUserSessions } from '$lib/server/auth/sessions';
 import { appDb } from '$lib/server/db';
 import { env } from '$lib/server/env';
 import { passwordChangeSchema, sessionSchema } from '$lib/schemas/account';
+import { mailPreferencesSchema } from '$lib/schemas/mail-preferences';
+import { mailConfig } from '$lib/server/mail/config';
+import { loadMailPreferences, saveMailPreferences } from '$lib/server/mail/preferences';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -46,11 +49,22 @@ export const load: PageServerLoad = async (event) => {
 			lastActiveAt: formatDateTime(s.lastActiveAt),
 			userAgent: s.userAgent
 		})),
-		passwordForm: await superValidate(zod4(passwordChangeSchema), { id: 'password' })
+		passwordForm: await superValidate(zod4(passwordChangeSchema), { id: 'password' }),
+		mail: {
+			enabled: mailConfig().on,
+			...(await loadMailPreferences(appDb(), viewer.principal.userId))
+		}
 	};
 };
 
 export const actions: Actions = {
+	mailPreferences: async (event) => {
+		const viewer = requirePermission(event, 'account:manage_own');
+		const form = await readForm(event, mailPreferencesSchema, { id: 'mailPreferences' });
+		if (!form.valid) return fail(400);
+		await saveMailPreferences(appDb(), viewer.principal.userId, form.data);
+		return { mailMessage: m.account_mail_saved() };
+	},
 	changePassword: async (event) => {
 		const viewer = requirePermission(event, 'account:manage_own');
 		const form = await readForm(event, passwordChangeSchema, { id: 'password' });

@@ -8,6 +8,7 @@ import { unseenChanges } from '../../domain/entry/write-target';
 import { allowedInState, transition } from '../../domain/entry/workflow';
 import { claimHolds } from '../../domain/entry/version-claim';
 import { EntryRefused, lockPeriod, lockValues, requirePeriod, type EntryFailure } from './values';
+import { notifyReleased, notifySubmitted } from '../mail/notify';
 
 interface Scope {
 	userId: number;
@@ -70,6 +71,7 @@ export function submitQuarter(
 			entityId: `${scope.fieldId}/${periodLabel(scope.quarter)}`,
 			after: { kpiIds: drafts.map((d) => d.kpiId) }
 		});
+		await notifySubmitted(tx, scope, drafts);
 		return drafts.length;
 	});
 }
@@ -114,6 +116,7 @@ export function releaseQuarter(
 			entityId: `${scope.fieldId}/${periodLabel(scope.quarter)}`,
 			after: { kpiIds: submitted.map((d) => d.kpiId) }
 		});
+		await notifyReleased(tx, scope, submitted);
 		return submitted.length;
 	});
 }

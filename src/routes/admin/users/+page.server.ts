@@ -5,6 +5,9 @@ import { requirePermission } from '$lib/server/auth/guards';
 import { createAccount, listUsers } from '$lib/server/admin/users';
 import { PASSWORD_TOKEN_HOURS } from '$lib/server/admin/password-links';
 import { appDb } from '$lib/server/db';
+import { mailConfig } from '$lib/server/mail/config';
+import { outboxState } from '$lib/server/mail/outbox';
+import { mailPasswordLink } from '$lib/server/mail/password-link';
 import { createUserSchema } from '$lib/schemas/admin';
 import { passwordProblemMessage } from '$lib/admin-labels';
 import { m } from '$lib/paraglide/messages';
@@ -14,8 +17,12 @@ import { readForm } from '$lib/server/http/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'user:admin');
+	const mail = mailConfig();
 	return {
 		users: await listUsers(appDb()),
+		mail: mail.on
+			? { on: true as const, ...(await outboxState(appDb())) }
+			: { on: false as const, reason: mail.reason },
 		createForm: await superValidate(zod4(createUserSchema)),
 		tokenHours: PASSWORD_TOKEN_HOURS
 	};
@@ -40,11 +47,28 @@ export const actions: Actions = {
 			if (result.reason === 'email_taken') return setError(form, 'email', m.admin_email_taken());
 			return setError(form, 'password', result.problems.map(passwordProblemMessage));
 		}
-		// Shown once, in this response only: the database keeps just the token's hash.
-		const setPasswordLink = result.setPasswordToken
-			? new URL(localizeHref(`/set-password/${result.setPasswordToken}`), event.url.origin).href
-			: null;
 		form.message = m.admin_created({ email: result.user.email });
-		return { createForm: form, setPasswordLink, createdUserId: result.user.id };
+		const token = result.setPasswordToken;
+		// Mailed to the new user when mail is on; else shown once, in this response only (the
+		// database keeps just the token's hash).
+		const delivery = token
+			? await mailPasswordLink(
+					{ ...result.user, locale: result.user.locale === 'en' ? 'en' : 'de' },
+					token,
+					PASSWORD_TOKEN_HOURS
+				)
+			: null;
+		if (delivery === 'sent')
+			form.message += ` ${m.admin_link_mailed({ email: result.user.email })}`;
+		const setPasswordLink =
+			token && delivery !== 'sent'
+				? new URL(localizeHref(`/set-password/${token}`), event.url.origin).href
+				: null;
+		return {
+			createForm: form,
+			setPasswordLink,
+			linkMailFailed: delivery === 'failed',
+			createdUserId: result.user.id
+		};
 	}
 };

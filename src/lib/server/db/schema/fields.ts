@@ -13,9 +13,14 @@ export const cooperationFields = pgTable(
 		descriptionDe: text().notNull().default(''),
 		descriptionEn: text().notNull().default(''),
 		leadOrganisationId: integer().references(() => organisations.id, { onDelete: 'set null' }),
-		sortOrder: smallint().notNull().default(0)
+		sortOrder: smallint().notNull().default(0),
+		/** Days before a quarter's deadline on which controllers with open values get a reminder. */
+		reminderDaysBefore: smallint().notNull().default(7)
 	},
-	(t) => [check('cooperation_fields_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)]
+	(t) => [
+		check('cooperation_fields_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+		check('cooperation_fields_reminder_days', sql`${t.reminderDaysBefore} between 0 and 60`)
+	]
 );
 
 export const fieldParticipants = pgTable(

@@ -7,7 +7,13 @@ import { appDb } from '$lib/server/db';
 import { changeDeadline, closePeriod, openPeriod, reopenPeriod } from '$lib/server/periods/periods';
 import { routes } from '$lib/routes';
 import { listPeriods } from '$lib/server/periods/queries';
-import { closeSchema, deadlineSchema, openPeriodSchema, reopenSchema } from '$lib/schemas/periods';
+import {
+	closeSchema,
+	deadlineSchema,
+	openPeriodSchema,
+	reminderDaysSchema,
+	reopenSchema
+} from '$lib/schemas/periods';
 import {
 	latestOpenableQuarter,
 	suggestedDeadline,
@@ -15,6 +21,7 @@ import {
 } from '$lib/domain/period/reporting-period';
 import { parseQuarterParam } from '$lib/domain/period/quarter';
 import { m } from '$lib/paraglide/messages';
+import { reminderDaysOf, setReminderDays } from '$lib/server/mail/field-setting';
 import { refusalMessage } from './refusal';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
@@ -45,6 +52,7 @@ export const load: PageServerLoad = async (event) => {
 		periods,
 		canManage,
 		seesCompleteness: can(viewer.principal, 'completeness:read'),
+		reminderDays: await reminderDaysOf(db, field.id),
 		latestOpenable: latestOpenableQuarter(now),
 		openForm: await superValidate(
 			{ year: String(next.year), quarter: next.quarter, deadline: suggestedDeadline(next) },
@@ -81,6 +89,21 @@ export const load: PageServerLoad = async (event) => {
 const donePage = routes.periodsDone;
 
 export const actions = {
+	reminderDays: async (event) => {
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'period:manage'
+		);
+		const form = await readForm(event, reminderDaysSchema, { id: 'reminderDays' });
+		if (!form.valid) return fail(400, { reminderError: m.periods_reminder_invalid() });
+		await setReminderDays(appDb(), {
+			actorUserId: viewer.principal.userId,
+			fieldId: field.id,
+			days: form.data.days
+		});
+		return { reminderSaved: m.periods_reminder_saved({ days: String(form.data.days) }) };
+	},
 	open: async (event) => {
 		const { viewer, field } = await requireFieldCapability(
 			event,
