@@ -10,3 +10,4 @@ export * from './settings';
 export * from './reporting';
 export * from './peer-groups';
 export * from './exchange';
+export * from './directory';
