@@ -271,4 +271,27 @@ test('the admin adds a municipality from the official directory to the ring', as
 		page.getByRole('row', { name: /Ahaus/ }).getByRole('link', { name: 'Member – open city page' })
 	).toBeVisible();
 	await expectAccessible(page);
+
+	// A population file: the dry run names the refused row and its reason and writes nothing.
+	await page.goto('/admin/directory/populations');
+	await page.getByLabel('CSV-Datei').setInputFiles({
+		name: 'einwohner.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			'ags,name,kreis,regierungsbezirk,einwohner_zensus_2022\n' +
+				'05315000,Köln,kreisfrei,Köln,1017979\n' +
+				'05314000,Bonn,Rhein-Sieg-Kreis,Köln,321544\n'
+		)
+	});
+	await page.getByLabel('Stichtag').fill('2022-05-15');
+	await page.getByLabel('Quelle').fill('IT.NRW, Korrektur 2024');
+	await page.getByRole('button', { name: 'Probelauf' }).click();
+	await expect(
+		page.getByRole('heading', { name: '1 Änderungen, 0 unverändert, 1 abgelehnte Zeilen.' })
+	).toBeVisible();
+	await expect(page.getByRole('row', { name: /05314000/ })).toContainText(
+		'Kreis weicht vom Verzeichnis ab'
+	);
+	await expect(page.getByRole('button', { name: 'Änderungen übernehmen' })).toHaveCount(0);
+	await expectAccessible(page);
 });
