@@ -287,7 +287,7 @@ test('the admin adds a municipality from the official directory to the ring', as
 	await page.getByLabel('Quelle').fill('IT.NRW, Korrektur 2024');
 	await page.getByRole('button', { name: 'Probelauf' }).click();
 	await expect(
-		page.getByRole('heading', { name: '1 Änderungen, 0 unverändert, 1 abgelehnte Zeilen.' })
+		page.getByRole('heading', { name: 'Änderungen: 1 · unverändert: 0 · abgelehnte Zeilen: 1' })
 	).toBeVisible();
 	await expect(page.getByRole('row', { name: /05314000/ })).toContainText(
 		'Kreis weicht vom Verzeichnis ab'
