@@ -10,6 +10,7 @@ import {
 import { seedDatabase } from '../../src/lib/server/db/seed';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { listCities } from '../../src/lib/server/directory/queries';
+import { ensureDirectory } from '../../src/lib/server/directory/seed';
 import { createTestDatabase } from '../helpers/test-database';
 
 /** Published figures (Zensus 2022, 15 May 2022), written here, not read from the seeded file. */
@@ -103,7 +104,7 @@ describe('an existing database seeded before the directory', () => {
 	});
 	afterAll(() => handle.close());
 
-	it('replaces the old estimates of the founding cities by Zensus 2022', async () => {
+	it('gets the directory at start and the founding cities lose their old estimates', async () => {
 		const { db } = handle;
 		const [muenster] = await db
 			.insert(organisations)
@@ -115,7 +116,10 @@ describe('an existing database seeded before the directory', () => {
 			inhabitants: 317_713,
 			source: 'Bevölkerungsfortschreibung auf Basis Zensus 2011 (IT.NRW)'
 		});
-		await seedDatabase(db, { demo: false });
+		// What the app's start does on a database migrated before the directory existed.
+		expect(await ensureDirectory(db)).toBe(true);
+		expect(await db.$count(municipalities)).toBe(396);
+		expect(await ensureDirectory(db)).toBe(false);
 		const rows = await db
 			.select()
 			.from(populations)

@@ -6,7 +6,7 @@ import {
 	organisations,
 	populations
 } from '../db/schema';
-import type { DbOrTx } from '../db/types';
+import type { Db, DbOrTx } from '../db/types';
 import { municipalitySlug } from '../../domain/directory/slug';
 import { referenceDirectory, ZENSUS_2022 } from './reference-data';
 
@@ -113,4 +113,14 @@ export async function syncMemberPopulations(tx: DbOrTx, organisationId?: number)
 			},
 			setWhere: sql`(${populations.inhabitants}, ${populations.source}, ${populations.isEstimate}) is distinct from (excluded.inhabitants, excluded.source, excluded.is_estimate)`
 		});
+}
+
+/**
+ * At start: a database migrated before the directory existed gets it once (and its founding
+ * cities their official figures) without a separate seed run; afterwards one count is all it costs.
+ */
+export async function ensureDirectory(db: Db): Promise<boolean> {
+	if ((await db.$count(municipalities)) > 0) return false;
+	await db.transaction((tx) => seedDirectory(tx));
+	return true;
 }
