@@ -13,22 +13,24 @@ export const NRW = {
 
 /**
  * Fills a database that holds the reference seed (13 cities, Städtetag, fields, catalogue) up to
- * NRW scale, inside PostgreSQL with generate_series (no row travels through Node): invented
- * municipalities with populations, every one participating in every field, extra shared KPIs up
+ * NRW scale, inside PostgreSQL with generate_series (no row travels through Node): the 396
+ * municipalities of the official directory with their populations, every one participating in every field, extra shared KPIs up
  * to 20 per field, 40 closed quarters, and one released value per municipality, KPI and quarter.
  */
 export async function generateNrwDataset(db: Db): Promise<{ measurements: number }> {
 	const firstIndex = NRW.lastYear * 4 + NRW.lastQuarter - 1 - (NRW.quarters - 1);
 	await db.transaction(async (tx) => {
+		// The real 396: every municipality of the official directory joins, with its Zensus 2022
+		// inhabitants (the founding cities are members already).
 		await tx.execute(sql`
 			insert into organisations (ags, kind, name, slug)
-			select '05' || lpad(i::text, 6, '0'), 'municipality', 'Gemeinde ' || i, 'gemeinde-' || i
-			from generate_series(1, ${NRW.municipalities}::int - (select count(*) from organisations where kind <> 'association')) i
+			select m.ags, 'municipality', m.name, m.slug from municipalities m
+			where not exists (select 1 from organisations o where o.ags = m.ags)
 			on conflict do nothing`);
 		await tx.execute(sql`
 			insert into populations (organisation_id, reference_date, inhabitants, source)
-			select id, '2022-05-15', 5000 + (hashtext(slug) & 65535) * 3, 'Benchmark'
-			from organisations where kind = 'municipality'
+			select o.id, p.reference_date, p.inhabitants, p.source
+			from organisations o join municipality_populations p on p.ags = o.ags
 			on conflict do nothing`);
 		await tx.execute(sql`
 			insert into field_participants (field_id, organisation_id)

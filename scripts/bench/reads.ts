@@ -135,9 +135,9 @@ export const TREND_CITIES = [
 	'hagen',
 	'aachen',
 	'bielefeld',
-	'gemeinde-1',
-	'gemeinde-2',
-	'gemeinde-3'
+	'bonn',
+	'ahaus',
+	'monschau'
 ];
 
 export async function measurePages(db: Db, queries: string[]): Promise<PageFigure[]> {

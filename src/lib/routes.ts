@@ -79,6 +79,8 @@ export const routes = {
 	adminUser: (id: number) => localizeHref(`/admin/users/${id}`),
 	admin: () => localizeHref('/admin'),
 	peerGroups: () => localizeHref('/admin/peer-groups'),
+	directory: () => localizeHref('/admin/directory'),
+	directoryPopulations: () => localizeHref('/admin/directory/populations'),
 	peerGroup: (slug: string) => localizeHref(`/admin/peer-groups/${slug}`),
 	accessibility: () => localizeHref('/barrierefreiheit'),
 	/** The API's description: not a page, so never localized. */

@@ -78,6 +78,8 @@ const swept = [
  * runs on them in admin/twofa/pilots/exchange.stateful.spec.ts; see docs/accessibility.md.
  */
 const sweptElsewhere = [
+	'/admin/directory',
+	'/admin/directory/populations',
 	'/admin/peer-groups',
 	'/admin/peer-groups/[slug]',
 	'/admin/users',

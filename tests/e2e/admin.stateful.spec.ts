@@ -231,3 +231,71 @@ test('the audit log hides what a city wrote about its unreleased values from the
 			expect(body, action).not.toContain(secret);
 	}
 });
+
+test('the admin adds a municipality from the official directory to the ring', async ({ page }) => {
+	test.setTimeout(180_000);
+	await loginWithSecondFactor(page, demo.admin);
+	// Outside the ring, Ahaus is in no list.
+	await page.goto('/cities');
+	await expect(page.locator('main')).not.toContainText('Ahaus');
+
+	await page.goto('/admin/users');
+	await page.getByRole('link', { name: 'Gemeindeverzeichnis' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Gemeindeverzeichnis' })).toBeVisible();
+	await page.getByLabel('Name oder AGS').fill('05554004');
+	await page.getByRole('button', { name: 'Suchen' }).click();
+	const row = page.getByRole('row', { name: /Ahaus/ });
+	await expect(row).toContainText('Borken');
+	await expect(row).toContainText('39.443');
+	await row.getByRole('link', { name: 'Ahaus aufnehmen …' }).click();
+	await expect(page.getByRole('heading', { name: 'Ahaus in den Ring aufnehmen' })).toBeVisible();
+	await expectAccessible(page);
+
+	const controller = page.getByRole('group', { name: 'Erstes Konto: Controlling' });
+	await controller.getByLabel('Anzeigename').fill('Controlling Ahaus');
+	await controller.getByLabel('E-Mail-Adresse').fill('controlling@ahaus.example');
+	await page.getByRole('button', { name: 'In den Ring aufnehmen' }).click();
+	await expect(
+		page.getByRole('heading', {
+			name: 'Ahaus ist jetzt Mitglied des Rings (10 Scorecards aus den Vorlagen).'
+		})
+	).toBeVisible();
+	await expect(page.getByTestId('set-password-link')).toContainText('/set-password/');
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Zur Seite von Ahaus' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /Ahaus/ })).toBeVisible();
+	await page.goto('/cities');
+	await expect(page.locator('main')).toContainText('Ahaus');
+
+	// In English, the directory marks it as a member now.
+	await page.goto('/en/admin/directory?q=Ahaus');
+	await expect(page.getByRole('heading', { level: 1, name: 'Municipal directory' })).toBeVisible();
+	await expect(
+		page.getByRole('row', { name: /Ahaus/ }).getByRole('link', { name: 'Member – open city page' })
+	).toBeVisible();
+	await expectAccessible(page);
+
+	// A population file: the dry run names the refused row and its reason and writes nothing.
+	await page.goto('/admin/directory/populations');
+	await page.getByLabel('CSV-Datei').setInputFiles({
+		name: 'einwohner.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			'ags,name,kreis,regierungsbezirk,einwohner_zensus_2022\n' +
+				'05315000,Köln,kreisfrei,Köln,1017979\n' +
+				'05314000,Bonn,Rhein-Sieg-Kreis,Köln,321544\n'
+		)
+	});
+	await page.getByLabel('Stichtag').fill('2022-05-15');
+	await page.getByLabel('Quelle').fill('IT.NRW, Korrektur 2024');
+	await page.getByRole('button', { name: 'Probelauf' }).click();
+	await expect(
+		page.getByRole('heading', { name: 'Änderungen: 1 · unverändert: 0 · abgelehnte Zeilen: 1' })
+	).toBeVisible();
+	await expect(page.getByRole('row', { name: /05314000/ })).toContainText(
+		'Kreis weicht vom Verzeichnis ab'
+	);
+	await expect(page.getByRole('button', { name: 'Änderungen übernehmen' })).toHaveCount(0);
+	await expectAccessible(page);
+});

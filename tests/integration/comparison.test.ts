@@ -139,4 +139,18 @@ describe('city comparison', () => {
 			await loadComparison(handle.db, observer, { ...request, group: 'gibt-es-nicht' })
 		).toBeNull();
 	});
+
+	it('offers the groups derived from the official directory and limits the comparison to one', async () => {
+		const page = await loadComparison(handle.db, observer, {
+			...request,
+			group: 'groesse-grosse-grossstadt'
+		});
+		expect(page!.groups.map((g) => g.slug)).toContain('kreisfreie-staedte');
+		const shown = [
+			...page!.comparison.entries.map((e) => e.slug),
+			...page!.comparison.missing.map((x) => x.slug)
+		];
+		// Zensus 2022: the four cities of at least 500,000 inhabitants.
+		expect(shown.sort()).toEqual(['dortmund', 'duesseldorf', 'essen', 'koeln']);
+	});
 });

@@ -3,6 +3,7 @@ import { env } from '../env';
 import { closeAppDatabase, connectAppDatabase } from '../db';
 import { organisations } from '../db/schema';
 import { seedDatabase } from '../db/seed';
+import { ensureDirectory } from '../directory/seed';
 import { describeStartupError } from './startup-errors';
 import { logger } from '../ops/logger';
 
@@ -24,6 +25,8 @@ export async function startApp(
 			log(`Demo data seeded (${summary.measurements} values) in ${Date.now() - started} ms`);
 		}
 	}
+	// Reference data, not demo data: every database holds the official directory (decision 0029).
+	if (await ensureDirectory(handle.db)) log('Official directory of NRW municipalities seeded');
 	log(`Database ready: ${handle.describe}`);
 }
 

@@ -13,7 +13,7 @@ import {
 import type { DbOrTx } from '../db/types';
 import { unreleasedOrganisations, type Viewer } from '../auth/viewer';
 import { visibleValues } from './visible';
-import { listPeerGroups } from '../peer-groups/peer-groups';
+import { listComparisonGroups } from '../directory/comparison-groups';
 import { kpiDefinitionColumns } from '../catalogue/version-columns';
 import type { Quarter } from '../../domain/period/quarter';
 import { versionForQuarter } from '../../domain/scorecard/versions';
@@ -188,7 +188,8 @@ export async function loadComparison(
 			})
 			.from(cooperationFields)
 			.orderBy(asc(cooperationFields.sortOrder)),
-		listPeerGroups(db),
+		// Hand-made groups and those derived from the official directory (decision 0029).
+		listComparisonGroups(db),
 		loadSharedKpis(db, fieldId),
 		db
 			.select({ year: reportingPeriods.year, quarter: reportingPeriods.quarter })

@@ -11,3 +11,4 @@ export * from './reporting';
 export * from './peer-groups';
 export * from './exchange';
 export * from './mail';
+export * from './directory';

@@ -3,7 +3,8 @@
  * tests and screenshots agree. No Math.random, no clock.
  */
 import { catalogue, CATALOGUE_VALID_FROM, type Bands, type CatalogueKpi } from './catalogue';
-import { latestInhabitants, referenceCities } from './reference';
+import { referenceCities } from './reference';
+import { referenceDirectory } from '../../directory/reference-data';
 
 export interface Quarter {
 	year: number;
@@ -140,8 +141,12 @@ function clampToUnit(kpi: CatalogueKpi, value: number): number {
 }
 
 export function demoCities(): DemoCity[] {
-	const inhabitants = latestInhabitants();
-	return referenceCities.map((c) => ({ slug: c.slug, inhabitants: inhabitants.get(c.slug) ?? 0 }));
+	// Zensus 2022 from the official directory, the denominator the seeded cities get.
+	const official = new Map(referenceDirectory().municipalities.map((m) => [m.ags, m.inhabitants]));
+	return referenceCities.map((c) => ({
+		slug: c.slug,
+		inhabitants: official.get(c.ags ?? '') ?? 0
+	}));
 }
 
 /** Released values are released on the 20th of the month after the quarter, 09:00 UTC. */

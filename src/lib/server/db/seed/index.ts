@@ -7,7 +7,6 @@ import {
 	kpiVersions,
 	measurements,
 	organisations,
-	populations,
 	scorecards
 } from '../schema';
 import type { Db, Tx } from '../types';
@@ -19,15 +18,14 @@ import { seedDemoExchange } from './demo-exchange';
 import { seedScorecards, seedTemplates } from './scorecards';
 import { chunks, required, type ReferenceIds } from './util';
 import { catalogue, CATALOGUE_VALID_FROM, type CatalogueKpi } from './catalogue';
-import { generateDemoMeasurements, type DemoCity } from './demo-values';
+import { demoCities, generateDemoMeasurements, type DemoCity } from './demo-values';
+import { seedDirectory } from '../../directory/seed';
 import {
 	ASSOCIATION_SLUG,
 	FOUNDING_DATE,
-	latestInhabitants,
 	referenceCities,
 	referenceFields,
-	referenceOrganisations,
-	referencePopulations
+	referenceOrganisations
 } from './reference';
 
 export interface SeedOptions {
@@ -86,18 +84,8 @@ async function seedReference(tx: Tx): Promise<ReferenceIds> {
 		);
 	const orgIds = new Map(orgRows.map((r) => [r.slug, r.id]));
 
-	await tx
-		.insert(populations)
-		.values(
-			referencePopulations.map((p) => ({
-				organisationId: required(orgIds, p.organisationSlug, 'organisation'),
-				referenceDate: p.referenceDate,
-				inhabitants: p.inhabitants,
-				source: p.source,
-				isEstimate: p.isEstimate
-			}))
-		)
-		.onConflictDoNothing();
+	// Official AGS, Kreis and Zensus 2022 inhabitants; members' denominators follow them.
+	await seedDirectory(tx);
 
 	await tx
 		.insert(cooperationFields)
@@ -232,11 +220,7 @@ function versionRows(k: CatalogueKpi, kpiId: number): (typeof kpiVersions.$infer
 }
 
 async function seedDemo(tx: Tx, ids: ReferenceIds): Promise<void> {
-	const inhabitants = latestInhabitants();
-	const cities: DemoCity[] = referenceCities.map((c) => ({
-		slug: c.slug,
-		inhabitants: required(inhabitants, c.slug, 'population')
-	}));
+	const cities: DemoCity[] = demoCities();
 	await seedScorecards(tx, ids, cities);
 	await seedDemoUsers(tx, ids);
 	await seedDemoPeriods(tx, ids);

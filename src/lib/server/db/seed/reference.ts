@@ -1,6 +1,7 @@
 /**
- * Reference data of the initiative: members, inhabitants, cooperation fields and the default
+ * Reference data of the initiative: members, cooperation fields and the default
  * Balanced Scorecard perspectives, as published by the initiative; seeded on every install.
+ * Inhabitants come from the official directory (src/lib/server/directory/data).
  */
 
 export type OrganisationKindValue = 'city' | 'association';
@@ -11,15 +12,6 @@ export interface ReferenceOrganisation {
 	kind: OrganisationKindValue;
 	/** Amtlicher Gemeindeschlüssel (8 digits); null for the association. */
 	ags: string | null;
-}
-
-export interface ReferencePopulation {
-	organisationSlug: string;
-	/** ISO date of the reference day. */
-	referenceDate: string;
-	inhabitants: number;
-	source: string;
-	isEstimate: boolean;
 }
 
 export interface ReferenceField {
@@ -64,59 +56,6 @@ export const referenceCities: readonly ReferenceOrganisation[] = [
 export const referenceOrganisations: readonly ReferenceOrganisation[] = [
 	...referenceCities,
 	{ slug: ASSOCIATION_SLUG, name: 'Deutscher Städtetag', kind: 'association', ags: null }
-];
-
-const ZENSUS_2022 = 'Zensus 2022 (IT.NRW, Stichtag 15.05.2022)';
-const FORTSCHREIBUNG_2011 = 'Bevölkerungsfortschreibung auf Basis Zensus 2011 (IT.NRW)';
-
-function zensus(organisationSlug: string, inhabitants: number): ReferencePopulation {
-	return {
-		organisationSlug,
-		referenceDate: '2022-05-15',
-		inhabitants,
-		source: ZENSUS_2022,
-		isEstimate: false
-	};
-}
-
-export const referencePopulations: readonly ReferencePopulation[] = [
-	zensus('koeln', 1_017_355),
-	zensus('duesseldorf', 611_258),
-	zensus('dortmund', 598_246),
-	zensus('essen', 571_039),
-	zensus('bochum', 354_288),
-	zensus('bielefeld', 330_072),
-	zensus('gelsenkirchen', 264_130),
-	zensus('hagen', 189_614),
-	zensus('hamm', 179_070),
-	{
-		organisationSlug: 'muenster',
-		referenceDate: '2021-12-31',
-		inhabitants: 317_713,
-		source: FORTSCHREIBUNG_2011,
-		isEstimate: false
-	},
-	{
-		organisationSlug: 'muelheim-an-der-ruhr',
-		referenceDate: '2021-12-31',
-		inhabitants: 170_739,
-		source: FORTSCHREIBUNG_2011,
-		isEstimate: false
-	},
-	{
-		organisationSlug: 'wuppertal',
-		referenceDate: '2023-12-31',
-		inhabitants: 358_938,
-		source: FORTSCHREIBUNG_2011,
-		isEstimate: false
-	},
-	{
-		organisationSlug: 'aachen',
-		referenceDate: '2022-05-15',
-		inhabitants: 250_000,
-		source: 'Näherungswert (ca. 250.000), nicht verifiziert – bitte durch amtliche Zahl ersetzen',
-		isEstimate: true
-	}
 ];
 
 export const referenceFields: readonly ReferenceField[] = [
@@ -248,13 +187,3 @@ export const defaultPerspectives: readonly DefaultPerspective[] = [
 
 /** The cooperation was fixed in March 2012. */
 export const FOUNDING_DATE = '2012-03-01';
-
-/** Latest known inhabitants per organisation slug (the association has none). */
-export function latestInhabitants(): ReadonlyMap<string, number> {
-	const latest = new Map<string, ReferencePopulation>();
-	for (const row of referencePopulations) {
-		const seen = latest.get(row.organisationSlug);
-		if (!seen || seen.referenceDate < row.referenceDate) latest.set(row.organisationSlug, row);
-	}
-	return new Map([...latest].map(([slug, row]) => [slug, row.inhabitants]));
-}
