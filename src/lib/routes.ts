@@ -39,7 +39,10 @@ export const routes = {
 		localizeHref(`/compare/trend${queryString(filters)}`),
 	compareTrendExport: (filters: CompareFilters, format: 'csv' | 'xlsx') =>
 		localizeHref(`/compare/trend/export${queryString({ ...filters, format })}`),
-	overview: (city?: string) => localizeHref(`/overview${queryString({ city })}`)
+	overview: (city?: string) => localizeHref(`/overview${queryString({ city })}`),
+	/** The briefing pack of a city and quarter (`2026-Q3`), stable per language. */
+	briefing: (city: string, quarter: string, format: 'pdf' | 'pptx') =>
+		localizeHref(`/cities/${city}/briefing/${quarter}.${format}`)
 };
 
 /** Filters of the compare views as they appear in the URL; lists join with commas (cities=a,b). */
