@@ -1,18 +1,10 @@
 import { compareQuarters, type Quarter } from '../period/quarter';
-import { parsePeriod } from '../comparison/period';
+export { briefingQuarterParam, parseBriefingQuarter } from './quarter-param';
 import { distributionOf } from '../statistics/distribution';
 import { rankByPolarity } from '../statistics/ranking';
 import type { KeyKpiPosition, OverviewInput } from '../compare/overview';
 import type { CityValueRow } from '../compare/types';
 import type { AttentionKpi, RingStanding, RingValue } from './types';
-
-/** `2026-Q2` from the URL; a year alone or anything else is no briefing quarter. */
-export function parseBriefingQuarter(text: string): Quarter | null {
-	const period = parsePeriod(text);
-	return period?.kind === 'quarter' ? { year: period.year, quarter: period.quarter } : null;
-}
-
-export const briefingQuarterParam = (q: Quarter): string => `${q.year}-Q${q.quarter}`;
 
 /** The values a briefing of `quarter` may use: nothing reported later (a pack stays reproducible). */
 export const upTo = <T extends Quarter>(values: readonly T[], quarter: Quarter): T[] =>
