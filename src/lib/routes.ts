@@ -84,7 +84,10 @@ export const routes = {
 	peerGroup: (slug: string) => localizeHref(`/admin/peer-groups/${slug}`),
 	accessibility: () => localizeHref('/barrierefreiheit'),
 	/** The API's description: not a page, so never localized. */
-	apiDescription: () => '/api/v1/openapi.json'
+	apiDescription: () => '/api/v1/openapi.json',
+	/** The briefing pack of a city and quarter (`2026-Q3`), stable per language. */
+	briefing: (city: string, quarter: string, format: 'pdf' | 'pptx') =>
+		localizeHref(`/cities/${city}/briefing/${quarter}.${format}`)
 };
 
 /** Filters of the compare views as they appear in the URL; lists join with commas (cities=a,b). */

@@ -1,4 +1,5 @@
 import type { Attachment } from 'svelte/attachments';
+import { fitChartToPrint, type PrintableChart } from './print-size';
 
 export interface BarChartData {
 	labels: string[];
@@ -36,7 +37,8 @@ function hatch(color: string): CanvasPattern | string {
  */
 export function barChart(data: BarChartData): Attachment<HTMLCanvasElement> {
 	return (canvas) => {
-		let chart: { destroy(): void } | undefined;
+		let chart: PrintableChart | undefined;
+		let unprint: (() => void) | undefined;
 		let cancelled = false;
 		void import('chart.js').then(
 			({ Chart, BarController, BarElement, LinearScale, CategoryScale, Tooltip }) => {
@@ -99,10 +101,12 @@ export function barChart(data: BarChartData): Attachment<HTMLCanvasElement> {
 						}
 					]
 				});
+				unprint = fitChartToPrint(chart);
 			}
 		);
 		return () => {
 			cancelled = true;
+			unprint?.();
 			chart?.destroy();
 		};
 	};

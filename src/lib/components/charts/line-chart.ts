@@ -1,4 +1,5 @@
 import type { Attachment } from 'svelte/attachments';
+import { fitChartToPrint, type PrintableChart } from './print-size';
 
 export interface LineSeries {
 	label: string;
@@ -29,7 +30,8 @@ export interface LineChartData {
  */
 export function lineChart(data: LineChartData): Attachment<HTMLCanvasElement> {
 	return (canvas) => {
-		let chart: { destroy(): void } | undefined;
+		let chart: PrintableChart | undefined;
+		let unprint: (() => void) | undefined;
 		let cancelled = false;
 		void import('chart.js').then(
 			({
@@ -94,10 +96,12 @@ export function lineChart(data: LineChartData): Attachment<HTMLCanvasElement> {
 						}
 					}
 				});
+				unprint = fitChartToPrint(chart);
 			}
 		);
 		return () => {
 			cancelled = true;
+			unprint?.();
 			chart?.destroy();
 		};
 	};

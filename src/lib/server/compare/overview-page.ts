@@ -28,7 +28,7 @@ import { localized } from '../../format/local-name';
 export type { OverviewPage };
 
 /** One scorecard's share of the combined structure read, as the scorecard assembly takes it. */
-function splitStructure(rows: CityStructureRow[]) {
+export function splitStructure(rows: CityStructureRow[]) {
 	const structure = new Map<string, StructureRow>();
 	const versions = new Map<number, VersionRow>();
 	const targets = new Map<string, TargetRow>();
