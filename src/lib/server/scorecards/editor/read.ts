@@ -12,6 +12,7 @@ import {
 import type { DbOrTx } from '../../db/types';
 import type { EditorTarget } from './target';
 import { groupBy } from '../../../util/group-by';
+import { targetRowColumns } from '../structure-columns';
 
 type Locale = 'de' | 'en';
 
@@ -157,14 +158,7 @@ export async function loadEditorData(
 			.where(eq(perspectives.scorecardId, scorecardId))
 			.orderBy(asc(scorecardKpis.sortOrder), asc(scorecardKpis.id)),
 		db
-			.select({
-				scorecardKpiId: targets.scorecardKpiId,
-				year: targets.year,
-				greenMin: targets.greenMin,
-				greenMax: targets.greenMax,
-				yellowMin: targets.yellowMin,
-				yellowMax: targets.yellowMax
-			})
+			.select(targetRowColumns)
 			.from(targets)
 			.innerJoin(scorecardKpis, eq(scorecardKpis.id, targets.scorecardKpiId))
 			.innerJoin(objectives, eq(objectives.id, scorecardKpis.objectiveId))
