@@ -22,6 +22,7 @@ import type {
 import { localName } from '../../../format/local-name';
 
 export type { EditorData, EditorInitiative, EditorKpi, EditorObjective, EditorPerspective };
+import { targetRowColumns } from '../structure-columns';
 
 type Locale = 'de' | 'en';
 
@@ -101,14 +102,7 @@ export async function loadEditorData(
 			.where(eq(perspectives.scorecardId, scorecardId))
 			.orderBy(asc(scorecardKpis.sortOrder), asc(scorecardKpis.id)),
 		db
-			.select({
-				scorecardKpiId: targets.scorecardKpiId,
-				year: targets.year,
-				greenMin: targets.greenMin,
-				greenMax: targets.greenMax,
-				yellowMin: targets.yellowMin,
-				yellowMax: targets.yellowMax
-			})
+			.select(targetRowColumns)
 			.from(targets)
 			.innerJoin(scorecardKpis, eq(scorecardKpis.id, targets.scorecardKpiId))
 			.innerJoin(objectives, eq(objectives.id, scorecardKpis.objectiveId))
