@@ -1,3 +1,4 @@
+import { routes } from '$lib/routes';
 import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -6,7 +7,7 @@ import { appDb } from '$lib/server/db';
 import { fieldCriteria, listFieldPilots } from '$lib/server/pilots/queries';
 import { reviewRow } from '$lib/server/pilots/review';
 import { kpiEffectsOfField } from '$lib/server/pilots/kpi-effects';
-import { canWritePilots, pilotsHref } from '$lib/server/pilots/route';
+import { canWritePilots } from '$lib/server/pilots/route';
 import { saveCriteria } from '$lib/server/pilots/strategic';
 import { refusalMessage } from '$lib/server/pilots/refusal';
 import { criteriaSchema } from '$lib/schemas/pilots';
@@ -78,6 +79,6 @@ export const actions = {
 			form.message = refusalMessage(result.refusal, () => '');
 			return fail(409, { form });
 		}
-		redirect(303, pilotsHref(field.slug, 'done=criteria#criteria-title'));
+		redirect(303, routes.pilotsDone(field.slug, 'criteria', 'criteria-title'));
 	}
 } satisfies Actions;

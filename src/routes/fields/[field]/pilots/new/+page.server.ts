@@ -1,3 +1,4 @@
+import { routes } from '$lib/routes';
 import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -6,7 +7,6 @@ import { appDb } from '$lib/server/db';
 import { createPilot } from '$lib/server/pilots/write';
 import { fieldCities } from '$lib/server/pilots/queries';
 import { refusalMessage } from '$lib/server/pilots/refusal';
-import { pilotHref } from '$lib/server/pilots/route';
 import { createPilotSchema } from '$lib/schemas/pilots';
 import { parseLocaleNumber } from '$lib/format/parse-number';
 import { m } from '$lib/paraglide/messages';
@@ -69,6 +69,6 @@ export const actions = {
 				? setError(form, 'title', message)
 				: setError(form, 'partnerIds._errors', message);
 		}
-		redirect(303, pilotHref(field.slug, result.id, 'done=created'));
+		redirect(303, routes.pilotDone(field.slug, result.id, 'created'));
 	}
 } satisfies Actions;

@@ -1,3 +1,4 @@
+import { routes } from '$lib/routes';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -8,7 +9,7 @@ import { fieldCities, loadPilot } from '$lib/server/pilots/queries';
 import { profileFormData, effectsFromForm } from '$lib/server/pilots/profile-form';
 import { saveProfile } from '$lib/server/pilots/profile';
 import { refusalMessage } from '$lib/server/pilots/refusal';
-import { pilotHref, pilotIdOf } from '$lib/server/pilots/route';
+import { pilotIdOf } from '$lib/server/pilots/route';
 import { profileSchema } from '$lib/schemas/pilots';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -85,6 +86,6 @@ export const actions = {
 					return fail(409, { form });
 			}
 		}
-		redirect(303, pilotHref(field.slug, pilotId, 'done=profile#details-title'));
+		redirect(303, routes.pilotDone(field.slug, pilotId, 'profile', 'details-title'));
 	}
 } satisfies Actions;
