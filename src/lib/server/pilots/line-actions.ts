@@ -9,6 +9,7 @@ import type { PilotActionContext } from './page-context';
 import { deleteLineSchema, lineSchema, updateLineSchema } from '$lib/schemas/pilots';
 import { parseLocaleNumber } from '$lib/format/parse-number';
 import { routes } from '$lib/routes';
+import { errorNotice } from '$lib/schemas/form-notice';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 
@@ -25,7 +26,7 @@ export async function addLineAction({ event, viewer, field }: PilotActionContext
 	const locale = getLocale();
 	const form = await readForm(event, lineSchema(locale), { id: 'line' });
 	if (!form.valid) {
-		form.message = m.pilot_check_input();
+		form.message = errorNotice(m.pilot_check_input());
 		return fail(400, { form });
 	}
 	const result = await addLine(appDb(), {
@@ -40,7 +41,7 @@ export async function addLineAction({ event, viewer, field }: PilotActionContext
 		label: form.data.label
 	});
 	if (!result.ok) {
-		form.message = m.pilot_check_input();
+		form.message = errorNotice(m.pilot_check_input());
 		return setError(
 			form,
 			'year',
@@ -55,7 +56,7 @@ export async function updateLineAction({ event, viewer, field }: PilotActionCont
 	const locale = getLocale();
 	const form = await readForm(event, updateLineSchema(locale), { id: 'lineEdit' });
 	if (!form.valid) {
-		form.message = m.pilot_check_input();
+		form.message = errorNotice(m.pilot_check_input());
 		return fail(400, { form });
 	}
 	const d = form.data;
@@ -75,10 +76,10 @@ export async function updateLineAction({ event, viewer, field }: PilotActionCont
 	if (!result.ok) {
 		const message = refusalMessage(result.refusal, () => '');
 		if (result.refusal.code === 'line_outside_years') {
-			form.message = m.pilot_check_input();
+			form.message = errorNotice(m.pilot_check_input());
 			return setError(form, 'year', message);
 		}
-		return fail(409, { notice: message });
+		return fail(409, { notice: errorNotice(message) });
 	}
 	redirect(303, routes.pilotDone(field.slug, pilotId, 'line_updated', 'lines-title'));
 }
@@ -86,7 +87,7 @@ export async function updateLineAction({ event, viewer, field }: PilotActionCont
 export async function deleteLineAction({ event, viewer, field }: PilotActionContext) {
 	const pilotId = pilotIdOf(event.params.id);
 	const form = await readForm(event, deleteLineSchema, { id: 'delete' });
-	if (!form.valid) return fail(400, { notice: m.pilot_stale() });
+	if (!form.valid) return fail(400, { notice: errorNotice(m.pilot_stale()) });
 	const result = await deleteLine(appDb(), {
 		actorUserId: viewer.principal.userId,
 		fieldId: field.id,
@@ -94,6 +95,7 @@ export async function deleteLineAction({ event, viewer, field }: PilotActionCont
 		lineId: form.data.lineId,
 		version: form.data.version
 	});
-	if (!result.ok) return fail(409, { notice: refusalMessage(result.refusal, () => '') });
+	if (!result.ok)
+		return fail(409, { notice: errorNotice(refusalMessage(result.refusal, () => '')) });
 	redirect(303, routes.pilotDone(field.slug, pilotId, 'line_deleted', 'lines-title'));
 }

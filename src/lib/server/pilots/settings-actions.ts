@@ -11,6 +11,7 @@ import type { PilotActionContext } from './page-context';
 import { casesFromText, gateSchema, scoresSchema, settingsSchema } from '$lib/schemas/pilots';
 import { parseLocaleNumber } from '$lib/format/parse-number';
 import { routes } from '$lib/routes';
+import { errorNotice } from '$lib/schemas/form-notice';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 
@@ -26,7 +27,7 @@ export async function settingsAction({ event, viewer, field }: PilotActionContex
 	const locale = getLocale();
 	const form = await readForm(event, settingsSchema(locale), { id: 'settings' });
 	if (!form.valid) {
-		form.message = m.pilot_check_input();
+		form.message = errorNotice(m.pilot_check_input());
 		return fail(400, { form });
 	}
 	const d = form.data;
@@ -56,18 +57,18 @@ export async function settingsAction({ event, viewer, field }: PilotActionContex
 		// A refusal about one input is shown beside it; the others above the form.
 		switch (result.refusal.code) {
 			case 'shares_not_100':
-				form.message = m.pilot_check_input();
+				form.message = errorNotice(m.pilot_check_input());
 				return setError(form, 'allocationKey', message);
 			case 'basis_missing': {
 				const i = d.partnerIds.indexOf(result.refusal.organisationId);
-				form.message = m.pilot_check_input();
+				form.message = errorNotice(m.pilot_check_input());
 				return setError(form, `cases[${i}]`, message);
 			}
 			case 'lines_outside':
-				form.message = m.pilot_check_input();
+				form.message = errorNotice(m.pilot_check_input());
 				return setError(form, 'startYear', message);
 			default:
-				form.message = message;
+				form.message = errorNotice(message);
 				return fail(409, { form });
 		}
 	}
@@ -78,7 +79,7 @@ export async function scoresAction({ event, viewer, field }: PilotActionContext)
 	const pilotId = pilotIdOf(event.params.id);
 	const form = await readForm(event, scoresSchema, { id: 'scores' });
 	if (!form.valid) {
-		form.message = m.pilot_check_input();
+		form.message = errorNotice(m.pilot_check_input());
 		return fail(400, { form });
 	}
 	const result = await saveScores(appDb(), {
@@ -91,7 +92,7 @@ export async function scoresAction({ event, viewer, field }: PilotActionContext)
 		})
 	});
 	if (!result.ok) {
-		form.message = refusalMessage(result.refusal, () => '');
+		form.message = errorNotice(refusalMessage(result.refusal, () => ''));
 		return fail(409, { form });
 	}
 	redirect(303, routes.pilotDone(field.slug, pilotId, 'scores', 'strategic-title'));
@@ -101,7 +102,7 @@ export async function gateAction({ event, viewer, field }: PilotActionContext) {
 	const pilotId = pilotIdOf(event.params.id);
 	const form = await readForm(event, gateSchema, { id: 'gate' });
 	if (!form.valid) {
-		form.message = m.pilot_check_input();
+		form.message = errorNotice(m.pilot_check_input());
 		return fail(400, { form });
 	}
 	const result = await recordGate(appDb(), {
@@ -111,7 +112,7 @@ export async function gateAction({ event, viewer, field }: PilotActionContext) {
 		...form.data
 	});
 	if (!result.ok) {
-		form.message = refusalMessage(result.refusal, () => '');
+		form.message = errorNotice(refusalMessage(result.refusal, () => ''));
 		return fail(409, { form });
 	}
 	redirect(303, routes.pilotDone(field.slug, pilotId, 'gate', 'gates-title'));

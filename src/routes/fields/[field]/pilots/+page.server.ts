@@ -11,6 +11,7 @@ import { canWritePilots } from '$lib/server/pilots/route';
 import { saveCriteria } from '$lib/server/pilots/strategic';
 import { refusalMessage } from '$lib/server/pilots/refusal';
 import { criteriaSchema } from '$lib/schemas/pilots';
+import { errorNotice } from '$lib/schemas/form-notice';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
@@ -61,7 +62,7 @@ export const actions = {
 		const db = appDb();
 		const form = await readForm(event, criteriaSchema, { id: 'criteria' });
 		if (!form.valid) {
-			form.message = m.pilot_check_input();
+			form.message = errorNotice(m.pilot_check_input());
 			return fail(400, { form });
 		}
 		const d = form.data;
@@ -76,7 +77,7 @@ export const actions = {
 			criteria
 		});
 		if (!result.ok) {
-			form.message = refusalMessage(result.refusal, () => '');
+			form.message = errorNotice(refusalMessage(result.refusal, () => ''));
 			return fail(409, { form });
 		}
 		redirect(303, routes.pilotsDone(field.slug, 'criteria', 'criteria-title'));

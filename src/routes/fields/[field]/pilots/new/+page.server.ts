@@ -9,6 +9,7 @@ import { fieldCities } from '$lib/server/pilots/queries';
 import { refusalMessage } from '$lib/server/pilots/refusal';
 import { createPilotSchema } from '$lib/schemas/pilots';
 import { parseLocaleNumber } from '$lib/format/parse-number';
+import { errorNotice } from '$lib/schemas/form-notice';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -44,7 +45,7 @@ export const actions = {
 		const locale = getLocale();
 		const form = await readForm(event, createPilotSchema(locale));
 		if (!form.valid) {
-			form.message = m.pilot_check_input();
+			form.message = errorNotice(m.pilot_check_input());
 			return fail(400, { form });
 		}
 		const d = form.data;
@@ -63,7 +64,7 @@ export const actions = {
 			baseYear: d.baseYear === '' ? null : Number(d.baseYear)
 		});
 		if (!result.ok) {
-			form.message = m.pilot_check_input();
+			form.message = errorNotice(m.pilot_check_input());
 			const message = refusalMessage(result.refusal, () => '');
 			return result.refusal.code === 'title_taken'
 				? setError(form, 'title', message)

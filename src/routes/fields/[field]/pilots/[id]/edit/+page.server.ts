@@ -11,6 +11,7 @@ import { saveProfile } from '$lib/server/pilots/profile';
 import { refusalMessage } from '$lib/server/pilots/refusal';
 import { pilotIdOf } from '$lib/server/pilots/route';
 import { profileSchema } from '$lib/schemas/pilots';
+import { errorNotice } from '$lib/schemas/form-notice';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -53,7 +54,7 @@ export const actions = {
 		const locale = getLocale();
 		const form = await readForm(event, profileSchema(locale));
 		if (!form.valid) {
-			form.message = m.pilot_check_input();
+			form.message = errorNotice(m.pilot_check_input());
 			return fail(400, { form });
 		}
 		const d = form.data;
@@ -72,17 +73,17 @@ export const actions = {
 			const message = refusalMessage(result.refusal, () => '');
 			switch (result.refusal.code) {
 				case 'title_taken':
-					form.message = m.pilot_check_input();
+					form.message = errorNotice(m.pilot_check_input());
 					return setError(form, 'title', message);
 				case 'city_not_participant':
 				case 'partners_break_key':
-					form.message = m.pilot_check_input();
+					form.message = errorNotice(m.pilot_check_input());
 					return setError(form, 'partnerIds._errors', message);
 				case 'not_found':
 					error(404, m.pilot_not_found());
 				// falls through: error() throws
 				default:
-					form.message = message;
+					form.message = errorNotice(message);
 					return fail(409, { form });
 			}
 		}
