@@ -38,7 +38,14 @@ export const routes = {
 		localizeHref(`/fields/${field}/periods${queryString({ done, q: quarterParam(quarter) })}`),
 	pilots: (field: string) => localizeHref(`/fields/${field}/pilots`),
 	pilotNew: (field: string) => localizeHref(`/fields/${field}/pilots/new`),
+	/** The pilots page after a change, scrolled to the section it changed. */
+	pilotsDone: (field: string, done: string, section: string) =>
+		localizeHref(`/fields/${field}/pilots${queryString({ done })}#${section}`),
 	pilot: (field: string, id: number) => localizeHref(`/fields/${field}/pilots/${id}`),
+	/** A pilot after a change, scrolled to the section it changed (if named). */
+	pilotDone: (field: string, id: number, done: string, section?: string) =>
+		localizeHref(`/fields/${field}/pilots/${id}${queryString({ done })}`) +
+		(section ? `#${section}` : ''),
 	pilotEdit: (field: string, id: number) => localizeHref(`/fields/${field}/pilots/${id}/edit`),
 	completeness: (quarter?: Quarter) =>
 		localizeHref(`/completeness${queryString({ q: quarter && quarterParam(quarter) })}`),
@@ -68,8 +75,17 @@ export const routes = {
 	catalogueKpi: (field: string, code: string) =>
 		localizeHref(`/fields/${field}/catalogue/${encodeURIComponent(code)}`),
 	catalogueNew: (field: string) => localizeHref(`/fields/${field}/catalogue/new`),
-	login: () => localizeHref('/login'),
-	loginSecondFactor: () => localizeHref('/login/2fa'),
+	/** A catalogue KPI after a change (`done=created`, `archived`, …). */
+	catalogueKpiDone: (field: string, code: string, done: string) =>
+		localizeHref(`/fields/${field}/catalogue/${encodeURIComponent(code)}${queryString({ done })}`),
+	/** The catalogue after a KPI was deleted, naming it. */
+	catalogueDeleted: (field: string, code: string) =>
+		localizeHref(`/fields/${field}/catalogue${queryString({ deleted: code })}`),
+	/** The login page; `redirectTo` is where it sends the person afterwards. */
+	login: (redirectTo?: string) => localizeHref('/login') + redirectQuery(redirectTo),
+	loginSecondFactor: (redirectTo?: string) =>
+		localizeHref('/login/2fa') + redirectQuery(redirectTo),
+	setPassword: (token: string) => localizeHref(`/set-password/${token}`),
 	account: () => localizeHref('/account'),
 	accountTokens: () => localizeHref('/account/tokens'),
 	accountSecondFactor: () => localizeHref('/account/2fa'),
@@ -82,6 +98,7 @@ export const routes = {
 	directory: () => localizeHref('/admin/directory'),
 	directoryPopulations: () => localizeHref('/admin/directory/populations'),
 	peerGroup: (slug: string) => localizeHref(`/admin/peer-groups/${slug}`),
+	peerGroupSaved: (slug: string) => localizeHref(`/admin/peer-groups/${slug}?saved=1`),
 	accessibility: () => localizeHref('/barrierefreiheit'),
 	/** The API's description: not a page, so never localized. */
 	apiDescription: () => '/api/v1/openapi.json',
@@ -101,4 +118,9 @@ function queryString(filters: CompareFilters): string {
 		return [`${key}=${text.split(',').map(encodeURIComponent).join(',')}`];
 	});
 	return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/** `?redirectTo=…` with the whole target encoded (it carries its own query), or nothing. */
+function redirectQuery(redirectTo: string | undefined): string {
+	return redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : '';
 }

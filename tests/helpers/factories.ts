@@ -1,4 +1,23 @@
-import { organisations, peerGroupMembers, peerGroups, users } from '../../src/lib/server/db/schema';
+import { and, eq, isNull } from 'drizzle-orm';
+import {
+	cooperationFields,
+	fieldParticipants,
+	kpis,
+	kpiVersions,
+	measurements,
+	objectives,
+	organisations,
+	peerGroupMembers,
+	peerGroups,
+	perspectives,
+	roleAssignments,
+	scorecardKpis,
+	scorecards,
+	targets,
+	users
+} from '../../src/lib/server/db/schema';
+import { defaultPerspectives, type PerspectiveKey } from '../../src/lib/server/db/seed/reference';
+import { versionForQuarter } from '../../src/lib/domain/scorecard/versions';
 import type { DbOrTx } from '../../src/lib/server/db/types';
 
 /*
@@ -59,4 +78,168 @@ export async function createPeerGroup(
 			.insert(peerGroupMembers)
 			.values(fields.members.map((organisationId) => ({ groupId: group!.id, organisationId })));
 	return { ...group!, members: fields.members };
+}
+
+type Role = (typeof roleAssignments.$inferInsert)['role'];
+
+/** A role for an account; the scope (city or field) as the role needs it. */
+export async function grantRole(
+	db: DbOrTx,
+	userId: number,
+	role: Role,
+	scope: { organisationId?: number; fieldId?: number } = {}
+): Promise<void> {
+	await db.insert(roleAssignments).values({
+		userId,
+		role,
+		organisationId: scope.organisationId ?? null,
+		fieldId: scope.fieldId ?? null
+	});
+}
+
+/** An account holding the given roles. */
+export async function createUserWithRoles(
+	db: DbOrTx,
+	roles: { role: Role; organisationId?: number; fieldId?: number }[],
+	fields: Partial<typeof users.$inferInsert> = {}
+): Promise<User> {
+	const user = await createUser(db, fields);
+	for (const { role, ...scope } of roles) await grantRole(db, user.id, role, scope);
+	return user;
+}
+
+/** A cooperation field of the reference data (seed 'reference'), by slug. */
+export async function fieldBySlug(db: DbOrTx, slug: string) {
+	const [field] = await db.select().from(cooperationFields).where(eq(cooperationFields.slug, slug));
+	if (!field) throw new Error(`field ${slug} is not seeded`);
+	return field;
+}
+
+/** A shared KPI of the catalogue (seed 'reference'), by code. */
+export async function sharedKpi(db: DbOrTx, code: string) {
+	const [kpi] = await db
+		.select()
+		.from(kpis)
+		.where(and(eq(kpis.code, code), isNull(kpis.ownerOrganisationId)));
+	if (!kpi) throw new Error(`KPI ${code} is not in the catalogue`);
+	return kpi;
+}
+
+type BandValues = { greenMin?: string; greenMax?: string; yellowMin?: string; yellowMax?: string };
+
+export interface ScorecardKpiSpec {
+	code: string;
+	perspective?: PerspectiveKey;
+	weight?: string;
+	/** Yearly city targets: year → bands. */
+	targets?: Record<number, BandValues>;
+}
+
+export interface CreatedScorecard {
+	id: number;
+	organisationId: number;
+	fieldId: number;
+	/** Scorecard KPI row id by KPI code. */
+	scorecardKpiIds: Map<string, number>;
+	/** Catalogue KPI id by code. */
+	kpiIds: Map<string, number>;
+}
+
+/**
+ * A city's scorecard in a field of the reference data: the five default perspectives, one
+ * objective per perspective that has KPIs, the given catalogue KPIs and their targets. The city
+ * also becomes a participant of the field.
+ */
+export async function createScorecard(
+	db: DbOrTx,
+	fields: { organisationId: number; field: string; kpis: ScorecardKpiSpec[]; mission?: string }
+): Promise<CreatedScorecard> {
+	const field = await fieldBySlug(db, fields.field);
+	await db
+		.insert(fieldParticipants)
+		.values({ fieldId: field.id, organisationId: fields.organisationId })
+		.onConflictDoNothing();
+	const [card] = await db
+		.insert(scorecards)
+		.values({
+			organisationId: fields.organisationId,
+			fieldId: field.id,
+			mission: fields.mission ?? 'Testauftrag'
+		})
+		.returning();
+	const perspectiveRows = await db
+		.insert(perspectives)
+		.values(defaultPerspectives.map((p) => ({ scorecardId: card!.id, ...p })))
+		.returning();
+	const scorecardKpiIds = new Map<string, number>();
+	const kpiIds = new Map<string, number>();
+	const objectiveOf = new Map<string, number>();
+	for (const [i, spec] of fields.kpis.entries()) {
+		const key = spec.perspective ?? 'mandate';
+		let objectiveId = objectiveOf.get(key);
+		if (objectiveId === undefined) {
+			const perspective = perspectiveRows.find((p) => p.key === key)!;
+			const [objective] = await db
+				.insert(objectives)
+				.values({
+					perspectiveId: perspective.id,
+					title: `Ziel ${perspective.nameDe}`,
+					sortOrder: 1
+				})
+				.returning();
+			objectiveId = objective!.id;
+			objectiveOf.set(key, objectiveId);
+		}
+		const kpi = await sharedKpi(db, spec.code);
+		const [row] = await db
+			.insert(scorecardKpis)
+			.values({ objectiveId, kpiId: kpi.id, weight: spec.weight ?? '1', sortOrder: i + 1 })
+			.returning();
+		scorecardKpiIds.set(spec.code, row!.id);
+		kpiIds.set(spec.code, kpi.id);
+		for (const [year, bands] of Object.entries(spec.targets ?? {}))
+			await db.insert(targets).values({ scorecardKpiId: row!.id, year: Number(year), ...bands });
+	}
+	return {
+		id: card!.id,
+		organisationId: fields.organisationId,
+		fieldId: field.id,
+		scorecardKpiIds,
+		kpiIds
+	};
+}
+
+type State = (typeof measurements.$inferInsert)['state'];
+
+/**
+ * Values of one KPI for a city, entered under the definition version in force in each quarter.
+ * `values` maps '2026-Q3' to the number.
+ */
+export async function createValues(
+	db: DbOrTx,
+	fields: {
+		organisationId: number;
+		kpiId: number;
+		values: Record<string, number>;
+		state?: State;
+	}
+): Promise<void> {
+	const versions = await db.select().from(kpiVersions).where(eq(kpiVersions.kpiId, fields.kpiId));
+	const rows = Object.entries(fields.values).map(([period, value]) => {
+		const [year, quarter] = period.split('-Q').map(Number) as [number, number];
+		const version = versionForQuarter(versions, { year, quarter });
+		if (!version) throw new Error(`KPI ${fields.kpiId} has no definition`);
+		const state = fields.state ?? 'released';
+		return {
+			organisationId: fields.organisationId,
+			kpiId: fields.kpiId,
+			kpiVersionId: version.id,
+			year,
+			quarter,
+			value: String(value),
+			state,
+			releasedAt: state === 'released' ? new Date(Date.UTC(year, quarter * 3, 15)) : null
+		};
+	});
+	if (rows.length > 0) await db.insert(measurements).values(rows);
 }

@@ -13,15 +13,15 @@ import type { KpiDefinition, KpiDetail } from '../../src/lib/server/catalogue/de
 import { definitionFromForm, formFromVersion } from '../../src/lib/server/catalogue/form';
 import { listCatalogue } from '../../src/lib/server/directory/field-queries';
 import { createKpiSchema, editKpiSchema } from '../../src/lib/schemas/catalogue';
-import {
-	auditLog,
-	cooperationFields,
-	kpis,
-	kpiVersions,
-	measurements,
-	users
-} from '../../src/lib/server/db/schema';
+import { auditLog, kpis, kpiVersions, measurements } from '../../src/lib/server/db/schema';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
+import {
+	createCity,
+	createScorecard,
+	createUserWithRoles,
+	createValues,
+	fieldBySlug
+} from '../helpers/factories';
 import { createTestDatabase } from '../helpers/test-database';
 
 const D115 = 'service-center-d115';
@@ -85,22 +85,34 @@ describe('catalogue editor', () => {
 	});
 
 	beforeAll(async () => {
-		handle = await createTestDatabase({ seed: 'demo' });
-		const [d115] = await db()
-			.select({ id: cooperationFields.id })
-			.from(cooperationFields)
-			.where(eq(cooperationFields.slug, D115));
-		const [other] = await db()
-			.select({ id: cooperationFields.id })
-			.from(cooperationFields)
-			.where(eq(cooperationFields.slug, 'beihilfe'));
-		const [lead] = await db()
-			.select({ id: users.id })
-			.from(users)
-			.where(eq(users.email, 'feldleitung.d115@demo.ikz-nrw.de'));
-		fieldId = d115!.id;
-		otherFieldId = other!.id;
-		actor = lead!.id;
+		handle = await createTestDatabase({ seed: 'reference' });
+		fieldId = (await fieldBySlug(db(), D115)).id;
+		otherFieldId = (await fieldBySlug(db(), 'beihilfe')).id;
+		actor = (await createUserWithRoles(db(), [{ role: 'field_lead', fieldId }])).id;
+		// Two cities measure the service level (3 + 2 values), one of them also ELQ (2 values).
+		const kpisUsed = [{ code: 'D115-SL30' }, { code: 'D115-ELQ' }];
+		for (const [name, sl30, elq] of [
+			[
+				'Nordstadt',
+				{ '2025-Q3': 71, '2025-Q4': 74, '2026-Q1': 77 },
+				{ '2025-Q4': 1, '2026-Q1': 2 }
+			],
+			['Südstadt', { '2025-Q4': 80, '2026-Q1': 79 }, {}]
+		] as const) {
+			const city = await createCity(db(), { name });
+			const card = await createScorecard(db(), {
+				organisationId: city.id,
+				field: D115,
+				kpis: kpisUsed
+			});
+			const kpiId = (code: string) => card.kpiIds.get(code)!;
+			await createValues(db(), {
+				organisationId: city.id,
+				kpiId: kpiId('D115-SL30'),
+				values: sl30
+			});
+			await createValues(db(), { organisationId: city.id, kpiId: kpiId('D115-ELQ'), values: elq });
+		}
 	});
 	afterAll(() => handle.close());
 
@@ -119,8 +131,9 @@ describe('catalogue editor', () => {
 			archivedAt: null,
 			version: 1
 		});
-		expect(sl30.valueCount).toBeGreaterThan(0);
-		expect(sl30.scorecardUseCount).toBeGreaterThan(0);
+		expect(sl30.valueCount).toBe(5);
+		// The field's template (reference data) and the two cities' scorecards.
+		expect(sl30.scorecardUseCount).toBe(3);
 	});
 
 	it('creates a KPI with its first version and an audit entry', async () => {
@@ -309,6 +322,7 @@ describe('catalogue editor', () => {
 				.from(measurements)
 				.where(eq(measurements.kpiId, kpi.kpiId))
 				.groupBy(measurements.kpiVersionId);
+		expect(kpi.valueCount).toBe(5);
 		expect(await byVersion()).toEqual([{ versionId: oldVersionId, n: kpi.valueCount }]);
 		const result = await versionKpi(db(), actor, {
 			fieldId,
@@ -329,6 +343,7 @@ describe('catalogue editor', () => {
 	it('refuses to delete a KPI with values, archives it instead and restores it', async () => {
 		const kpi = await detail('D115-ELQ');
 		expect(kpi.deletable).toBe(false);
+		expect(kpi.valueCount).toBe(2);
 		const before = await snapshot(kpi.kpiId);
 		const refused = await deleteKpi(db(), actor, {
 			fieldId,

@@ -11,6 +11,7 @@ import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { loadComparison } from '../../src/lib/server/compare/comparison';
 import { distributionOf } from '../../src/lib/domain/statistics/distribution';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
+import { createPeerGroup, createScorecard, createValues } from '../helpers/factories';
 import { createTestDatabase } from '../helpers/test-database';
 
 describe('city comparison', () => {
@@ -34,13 +35,45 @@ describe('city comparison', () => {
 		basis: 'defined' as const
 	};
 
+	/** ARCH-DIGITAL in Q3/2026: released in three cities, a draft in Köln. */
+	const released = { essen: 900, dortmund: 700, duesseldorf: 500 };
 	beforeAll(async () => {
-		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql), seed: 'demo' });
-		const orgs = await handle.db
+		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql), seed: 'reference' });
+		const db = handle.db;
+		const orgs = await db
 			.select({ id: organisations.id, slug: organisations.slug })
 			.from(organisations);
-		koeln = orgs.find((o) => o.slug === 'koeln')!.id;
-		duesseldorf = orgs.find((o) => o.slug === 'duesseldorf')!.id;
+		const idOf = (slug: string) => orgs.find((o) => o.slug === slug)!.id;
+		koeln = idOf('koeln');
+		duesseldorf = idOf('duesseldorf');
+		for (const slug of ['koeln', ...Object.keys(released)]) {
+			const card = await createScorecard(db, {
+				organisationId: idOf(slug),
+				field: 'archivierung',
+				kpis: [{ code: 'ARCH-DIGITAL' }]
+			});
+			const value = released[slug as keyof typeof released];
+			await createValues(db, {
+				organisationId: idOf(slug),
+				kpiId: card.kpiIds.get('ARCH-DIGITAL')!,
+				values: { '2026-Q3': value ?? 1000 },
+				state: value === undefined ? 'draft' : 'released'
+			});
+		}
+		const beihilfe = await createScorecard(db, {
+			organisationId: koeln,
+			field: 'beihilfe',
+			kpis: [{ code: 'BH-KOSTEN-EW' }]
+		});
+		await createValues(db, {
+			organisationId: koeln,
+			kpiId: beihilfe.kpiIds.get('BH-KOSTEN-EW')!,
+			values: { '2026-Q2': 12.5 }
+		});
+		await createPeerGroup(db, {
+			slug: 'ab-500000',
+			members: [koeln, duesseldorf, idOf('essen'), idOf('dortmund')]
+		});
 	});
 	afterAll(() => handle.close());
 
@@ -75,16 +108,19 @@ describe('city comparison', () => {
 	});
 
 	it('computes the spread over released values as a reference computation does', async () => {
-		const released = await releasedValues();
+		const releasedRows = await releasedValues();
 		const page = await loadComparison(handle.db, observer, request);
-		expect(page!.comparison.entries.map((e) => e.value).sort()).toEqual(
-			released.map((r) => r.value).sort()
-		);
-		expect(page!.comparison.distribution).toEqual(distributionOf(released.map((r) => r.value)));
+		expect(releasedRows.map((r) => r.value).sort()).toEqual([500, 700, 900]);
+		expect(page!.comparison.entries.map((e) => [e.slug, e.value])).toEqual([
+			['essen', 900],
+			['dortmund', 700],
+			['duesseldorf', 500]
+		]);
+		expect(page!.comparison.distribution).toEqual(distributionOf(releasedRows.map((r) => r.value)));
 		// Higher is better: rank 1 holds the largest value.
 		const first = page!.comparison.entries[0]!;
 		expect(first.rank).toBe(1);
-		expect(first.value).toBe(Math.max(...released.map((r) => r.value)));
+		expect(first.value).toBe(Math.max(...releasedRows.map((r) => r.value)));
 	});
 
 	it('reads the values of all cities in one query, the page in five', async () => {
@@ -114,7 +150,8 @@ describe('city comparison', () => {
 			inhabitants: 1017355,
 			referenceDate: '2022-05-15'
 		});
-		expect(total.value).toBeCloseTo((perInhabitants.value * 1017355) / 1000, 6);
+		expect(perInhabitants.value).toBe(12.5);
+		expect(total.value).toBeCloseTo((12.5 * 1017355) / 1000, 6);
 		expect(absolute!.comparison.ranked).toBe(false);
 		expect(defined!.comparison.ranked).toBe(true);
 	});

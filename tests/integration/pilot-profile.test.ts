@@ -1,12 +1,6 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	cooperationFields,
-	kpis,
-	organisations,
-	pilotLines,
-	users
-} from '../../src/lib/server/db/schema';
+import { cooperationFields, kpis, organisations, pilotLines } from '../../src/lib/server/db/schema';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { loadPilot } from '../../src/lib/server/pilots/queries';
 import { createPilot, saveSettings } from '../../src/lib/server/pilots/write';
@@ -14,6 +8,7 @@ import { addLine, updateLine } from '../../src/lib/server/pilots/lines';
 import { saveProfile } from '../../src/lib/server/pilots/profile';
 import { effectsFromForm } from '../../src/lib/server/pilots/profile-form';
 import { profileSchema, updateLineSchema } from '../../src/lib/schemas/pilots';
+import { createUserWithRoles } from '../helpers/factories';
 import { createTestDatabase } from '../helpers/test-database';
 
 describe('editing a pilot after creation', () => {
@@ -26,7 +21,7 @@ describe('editing a pilot after creation', () => {
 	let pilotId = 0;
 
 	beforeAll(async () => {
-		handle = await createTestDatabase({ seed: 'demo' });
+		handle = await createTestDatabase({ seed: 'reference' });
 		for (const o of await handle.db
 			.select({ id: organisations.id, slug: organisations.slug })
 			.from(organisations))
@@ -43,11 +38,7 @@ describe('editing a pilot after creation', () => {
 			if (k.fieldId === fieldId) kpiId[k.code] = k.id;
 			if (k.fieldId === beihilfe) otherFieldKpi = k.id;
 		}
-		const [u] = await handle.db
-			.select({ id: users.id })
-			.from(users)
-			.where(eq(users.email, 'feldleitung.d115@demo.ikz-nrw.de'));
-		lead = u!.id;
+		lead = (await createUserWithRoles(handle.db, [{ role: 'field_lead', fieldId }])).id;
 		const made = await createPilot(handle.db, {
 			actorUserId: lead,
 			fieldId,

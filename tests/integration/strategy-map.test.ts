@@ -5,8 +5,8 @@ import {
 	objectiveLinks,
 	objectives,
 	perspectives,
-	scorecards,
-	users
+	organisations,
+	scorecards
 } from '../../src/lib/server/db/schema';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import {
@@ -16,6 +16,7 @@ import {
 	removeObjectiveLink,
 	type MapScorecard
 } from '../../src/lib/server/scorecards/strategy-map';
+import { createScorecard, createUserWithRoles } from '../helpers/factories';
 import { createTestDatabase } from '../helpers/test-database';
 
 describe('strategy map links', () => {
@@ -57,23 +58,44 @@ describe('strategy map links', () => {
 			.orderBy(asc(auditLog.id));
 
 	beforeAll(async () => {
-		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql), seed: 'demo' });
+		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql), seed: 'reference' });
+		const cities = await handle.db
+			.select({ id: organisations.id, slug: organisations.slug })
+			.from(organisations);
+		const idOf = (slug: string) => cities.find((c) => c.slug === slug)!.id;
+		// Three objectives (one per perspective) in Köln, one in Essen.
+		await createScorecard(handle.db, {
+			organisationId: idOf('koeln'),
+			field: 'beihilfe',
+			kpis: [
+				{ code: 'BH-DAUER', perspective: 'mandate' },
+				{ code: 'BH-ONLINE', perspective: 'customers' },
+				{ code: 'BH-KOSTEN-EW', perspective: 'finance' }
+			]
+		});
+		await createScorecard(handle.db, {
+			organisationId: idOf('essen'),
+			field: 'beihilfe',
+			kpis: [{ code: 'BH-DAUER' }]
+		});
 		koeln = (await findMapScorecard(handle.db, 'koeln', 'beihilfe'))!;
 		essen = (await findMapScorecard(handle.db, 'essen', 'beihilfe'))!;
 		koelnObjectives = await objectivesOf(koeln.scorecardId);
 		essenObjective = (await objectivesOf(essen.scorecardId))[0]!;
-		const [controller] = await handle.db
-			.select({ id: users.id })
-			.from(users)
-			.where(eq(users.email, 'controlling.koeln@demo.ikz-nrw.de'));
-		actorUserId = controller!.id;
+		actorUserId = (
+			await createUserWithRoles(handle.db, [{ role: 'controller', organisationId: idOf('koeln') }])
+		).id;
 	});
 	afterAll(() => handle.close());
 
 	it('finds the scorecard of a city and field with its version, and nothing for unknown ones', async () => {
 		expect(koeln).toMatchObject({ version: expect.any(Number) });
 		expect(essen.scorecardId).not.toBe(koeln.scorecardId);
-		expect(koelnObjectives.length).toBeGreaterThanOrEqual(3);
+		expect(koelnObjectives.map((o) => o.title)).toEqual([
+			'Ziel Auftragserfüllung / Wirkung',
+			'Ziel Bürger / Kunden',
+			'Ziel Finanzen'
+		]);
 		expect(await findMapScorecard(handle.db, 'atlantis', 'beihilfe')).toBeNull();
 		expect(await findMapScorecard(handle.db, 'koeln', 'unbekannt')).toBeNull();
 	});

@@ -7,3 +7,9 @@ export interface FormNotice {
 	kind: 'success' | 'error';
 	text: string;
 }
+
+/** A refusal or a request to check the form, shown above it as an alert. */
+export const errorNotice = (text: string): FormNotice => ({ kind: 'error', text });
+
+/** A confirmation, shown above the form as a status. */
+export const successNotice = (text: string): FormNotice => ({ kind: 'success', text });

@@ -13,7 +13,8 @@ import { mailPreferencesSchema } from '$lib/schemas/mail-preferences';
 import { mailConfig } from '$lib/server/mail/config';
 import { loadMailPreferences, saveMailPreferences } from '$lib/server/mail/preferences';
 import { m } from '$lib/paraglide/messages';
-import { getLocale, localizeHref } from '$lib/paraglide/runtime';
+import { getLocale } from '$lib/paraglide/runtime';
+import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
 
@@ -114,7 +115,7 @@ export const actions: Actions = {
 		}
 		if (form.data.sessionId === event.locals.session?.id) {
 			deleteSessionCookie(event.cookies, event.url);
-			redirect(303, localizeHref('/login'));
+			redirect(303, routes.login());
 		}
 		return { sessionMessage: m.account_session_ended() };
 	},

@@ -14,7 +14,7 @@ import { isDemoInstallation } from '$lib/server/directory/queries';
 import { DEMO_PASSWORD, demoAccounts } from '$lib/server/db/seed/demo-users';
 import { loginSchema } from '$lib/schemas/login';
 import { m } from '$lib/paraglide/messages';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
 
@@ -59,7 +59,7 @@ export const actions: Actions = {
 		// With TOTP the session is only half open until the code is entered; an admin without
 		// TOTP is sent on to enrolment by the guard of whatever page comes next.
 		if (result.hasTotp) {
-			redirect(303, localizeHref(`/login/2fa?redirectTo=${encodeURIComponent(target)}`));
+			redirect(303, routes.loginSecondFactor(target));
 		}
 		redirect(303, target);
 	},
@@ -74,6 +74,6 @@ export const actions: Actions = {
 			after: { sessionsEnded: ended }
 		});
 		deleteSessionCookie(event.cookies, event.url);
-		redirect(303, localizeHref('/login'));
+		redirect(303, routes.login());
 	}
 };

@@ -1,6 +1,6 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages';
-import { localizeHref } from '../../paraglide/runtime';
+import { routes } from '../../routes';
 import {
 	can,
 	canSomewhere,
@@ -43,11 +43,11 @@ export function secondFactorState(locals: App.Locals): SecondFactorState {
 
 function redirectToLogin(event: GuardEvent): never {
 	const back = event.url.pathname + event.url.search;
-	redirect(303, localizeHref(`/login?redirectTo=${encodeURIComponent(back)}`));
+	redirect(303, routes.login(back));
 }
 
 function redirectForSecondFactor(state: Exclude<SecondFactorState, 'done'>): never {
-	redirect(303, localizeHref(state === 'verify' ? '/login/2fa' : '/account/2fa'));
+	redirect(303, state === 'verify' ? routes.loginSecondFactor() : routes.accountSecondFactor());
 }
 
 /**
@@ -79,7 +79,7 @@ export function requirePendingSecondFactor(event: GuardEvent): Extract<Viewer, {
 	if (!user) redirectToLogin(event);
 	const state = secondFactorState(event.locals);
 	if (state === 'enrol') redirectForSecondFactor('enrol');
-	if (state === 'done') redirect(303, localizeHref('/'));
+	if (state === 'done') redirect(303, routes.home());
 	return { kind: 'user', principal: { userId: user.id, roles: user.roles } };
 }
 

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages';
-import { localizeHref } from '../../paraglide/runtime';
 import { can } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import type { Db } from '../db/types';
@@ -17,9 +16,3 @@ export async function fieldOf(db: Db, slug: string) {
 
 export const canEditCatalogue = (viewer: UserViewer, fieldId: number) =>
 	can(viewer.principal, 'catalogue:write', { fieldId });
-
-/** Links of the catalogue pages, in the active language. */
-export const catalogueHref = (field: string, code?: string, query?: string) =>
-	localizeHref(
-		`/fields/${field}/catalogue${code ? `/${encodeURIComponent(code)}` : ''}${query ? `?${query}` : ''}`
-	);

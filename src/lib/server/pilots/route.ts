@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { localizeHref } from '$lib/paraglide/runtime';
 import type { Viewer } from '../auth/viewer';
 import { can } from '../auth/permissions';
 
@@ -23,8 +22,3 @@ export function pilotIdOf(param: string): number {
 /** The viewer's own city (first city-scoped role), for "what it costs my city". */
 export const ownCityOf = (viewer: UserViewer): number | null =>
 	viewer.principal.roles.find((r) => r.organisationId !== null)?.organisationId ?? null;
-
-export const pilotsHref = (field: string, query = '') =>
-	localizeHref(`/fields/${field}/pilots${query ? `?${query}` : ''}`);
-export const pilotHref = (field: string, id: number, query = '') =>
-	localizeHref(`/fields/${field}/pilots/${id}${query ? `?${query}` : ''}`);

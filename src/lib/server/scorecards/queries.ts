@@ -29,11 +29,19 @@ import {
 	targetRowColumns,
 	measurementRowColumns
 } from './structure-columns';
+import {
+	fieldColumns,
+	fieldOf,
+	organisationColumns,
+	organisationOf,
+	type ScorecardField,
+	type ScorecardOrganisation
+} from './header-columns';
 
 export interface ScorecardHeader {
 	scorecardId: number;
-	organisation: { id: number; slug: string; name: string };
-	field: { id: number; slug: string; nameDe: string; nameEn: string };
+	organisation: ScorecardOrganisation;
+	field: ScorecardField;
 }
 
 export async function findScorecard(
@@ -42,35 +50,13 @@ export async function findScorecard(
 	fieldSlug: string
 ): Promise<ScorecardHeader | null> {
 	const [row] = await db
-		.select({
-			scorecardId: scorecards.id,
-			organisationId: organisations.id,
-			organisationSlug: organisations.slug,
-			organisationName: organisations.name,
-			fieldId: cooperationFields.id,
-			fieldSlug: cooperationFields.slug,
-			fieldNameDe: cooperationFields.nameDe,
-			fieldNameEn: cooperationFields.nameEn
-		})
+		.select({ scorecardId: scorecards.id, ...organisationColumns, ...fieldColumns })
 		.from(scorecards)
 		.innerJoin(organisations, eq(organisations.id, scorecards.organisationId))
 		.innerJoin(cooperationFields, eq(cooperationFields.id, scorecards.fieldId))
 		.where(and(eq(organisations.slug, organisationSlug), eq(cooperationFields.slug, fieldSlug)));
 	if (!row) return null;
-	return {
-		scorecardId: row.scorecardId,
-		organisation: {
-			id: row.organisationId,
-			slug: row.organisationSlug,
-			name: row.organisationName
-		},
-		field: {
-			id: row.fieldId,
-			slug: row.fieldSlug,
-			nameDe: row.fieldNameDe,
-			nameEn: row.fieldNameEn
-		}
-	};
+	return { scorecardId: row.scorecardId, organisation: organisationOf(row), field: fieldOf(row) };
 }
 
 /** The KPI ids on a scorecard, as a subquery so each read below stays one round trip. */

@@ -7,7 +7,7 @@ import { joinRing, searchDirectory } from '$lib/server/directory/join';
 import { listFields } from '$lib/server/directory/queries';
 import { joinSchema } from '$lib/schemas/directory';
 import { m } from '$lib/paraglide/messages';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
 
@@ -59,7 +59,7 @@ export const actions: Actions = {
 		}
 		const links = result.accounts.map((a) => ({
 			email: a.email,
-			link: new URL(localizeHref(`/set-password/${a.token}`), event.url.origin).href
+			link: new URL(routes.setPassword(a.token), event.url.origin).href
 		}));
 		form.message = m.directory_joined({
 			name: result.organisation.name,

@@ -6,7 +6,7 @@ import { appDb } from '$lib/server/db';
 import { listCities, listPeerGroups, savePeerGroup } from '$lib/server/peer-groups/peer-groups';
 import { refusalField } from '$lib/server/peer-groups/refusal';
 import { peerGroupSchema } from '$lib/schemas/peer-groups';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
 
@@ -30,6 +30,6 @@ export const actions: Actions = {
 			const { field, message } = refusalField(result.reason);
 			return setError(form, field, message);
 		}
-		redirect(303, localizeHref(`/admin/peer-groups/${result.slug}?saved=1`));
+		redirect(303, routes.peerGroupSaved(result.slug));
 	}
 };

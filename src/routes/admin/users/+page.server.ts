@@ -11,7 +11,7 @@ import { mailPasswordLink } from '$lib/server/mail/password-link';
 import { createUserSchema } from '$lib/schemas/admin';
 import { passwordProblemMessage } from '$lib/admin-labels';
 import { m } from '$lib/paraglide/messages';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
 
@@ -62,7 +62,7 @@ export const actions: Actions = {
 			form.message += ` ${m.admin_link_mailed({ email: result.user.email })}`;
 		const setPasswordLink =
 			token && delivery !== 'sent'
-				? new URL(localizeHref(`/set-password/${token}`), event.url.origin).href
+				? new URL(routes.setPassword(token), event.url.origin).href
 				: null;
 		return {
 			createForm: form,

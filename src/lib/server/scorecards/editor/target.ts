@@ -1,6 +1,20 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { cooperationFields, organisations, scorecards } from '../../db/schema';
 import type { DbOrTx } from '../../db/types';
+import {
+	fieldColumns,
+	fieldOf,
+	organisationColumns,
+	organisationOf,
+	type ScorecardField,
+	type ScorecardOrganisation
+} from '../header-columns';
+
+const scorecardColumns = {
+	scorecardId: scorecards.id,
+	version: scorecards.version,
+	mission: scorecards.mission
+};
 
 /**
  * What an editor works on: a city's scorecard in a field, or the field's template (no
@@ -11,8 +25,8 @@ export interface EditorTarget {
 	scorecardId: number | null;
 	version: number;
 	mission: string;
-	organisation: { id: number; slug: string; name: string } | null;
-	field: { id: number; slug: string; nameDe: string; nameEn: string };
+	organisation: ScorecardOrganisation | null;
+	field: ScorecardField;
 }
 
 export async function findCityEditorTarget(
@@ -21,18 +35,7 @@ export async function findCityEditorTarget(
 	fieldSlug: string
 ): Promise<EditorTarget | null> {
 	const [row] = await db
-		.select({
-			organisationId: organisations.id,
-			organisationSlug: organisations.slug,
-			organisationName: organisations.name,
-			fieldId: cooperationFields.id,
-			fieldSlug: cooperationFields.slug,
-			fieldNameDe: cooperationFields.nameDe,
-			fieldNameEn: cooperationFields.nameEn,
-			scorecardId: scorecards.id,
-			version: scorecards.version,
-			mission: scorecards.mission
-		})
+		.select({ ...organisationColumns, ...fieldColumns, ...scorecardColumns })
 		.from(organisations)
 		.innerJoin(cooperationFields, eq(cooperationFields.slug, fieldSlug))
 		.leftJoin(
@@ -49,17 +52,8 @@ export async function findCityEditorTarget(
 		scorecardId: row.scorecardId,
 		version: row.version ?? 0,
 		mission: row.mission ?? '',
-		organisation: {
-			id: row.organisationId,
-			slug: row.organisationSlug,
-			name: row.organisationName
-		},
-		field: {
-			id: row.fieldId,
-			slug: row.fieldSlug,
-			nameDe: row.fieldNameDe,
-			nameEn: row.fieldNameEn
-		}
+		organisation: organisationOf(row),
+		field: fieldOf(row)
 	};
 }
 
@@ -68,15 +62,7 @@ export async function findTemplateEditorTarget(
 	fieldSlug: string
 ): Promise<EditorTarget | null> {
 	const [row] = await db
-		.select({
-			fieldId: cooperationFields.id,
-			fieldSlug: cooperationFields.slug,
-			fieldNameDe: cooperationFields.nameDe,
-			fieldNameEn: cooperationFields.nameEn,
-			scorecardId: scorecards.id,
-			version: scorecards.version,
-			mission: scorecards.mission
-		})
+		.select({ ...fieldColumns, ...scorecardColumns })
 		.from(cooperationFields)
 		.leftJoin(
 			scorecards,
@@ -90,11 +76,6 @@ export async function findTemplateEditorTarget(
 		version: row.version ?? 0,
 		mission: row.mission ?? '',
 		organisation: null,
-		field: {
-			id: row.fieldId,
-			slug: row.fieldSlug,
-			nameDe: row.fieldNameDe,
-			nameEn: row.fieldNameEn
-		}
+		field: fieldOf(row)
 	};
 }

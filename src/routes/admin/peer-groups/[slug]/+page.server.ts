@@ -11,7 +11,7 @@ import {
 } from '$lib/server/peer-groups/peer-groups';
 import { refusalField } from '$lib/server/peer-groups/refusal';
 import { deletePeerGroupSchema, peerGroupSchema } from '$lib/schemas/peer-groups';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { routes } from '$lib/routes';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
@@ -55,8 +55,7 @@ export const actions: Actions = {
 			const { field, message } = refusalField(result.reason);
 			return setError(form, field, message, { status: result.reason === 'stale' ? 409 : 400 });
 		}
-		if (result.slug !== group.slug)
-			redirect(303, localizeHref(`/admin/peer-groups/${result.slug}?saved=1`));
+		if (result.slug !== group.slug) redirect(303, routes.peerGroupSaved(result.slug));
 		form.data.version = group.version + 1;
 		return message(form, m.peer_group_saved());
 	},
@@ -71,6 +70,6 @@ export const actions: Actions = {
 			version: form.data.version
 		});
 		if (!deleted) return fail(409, { deleteError: m.peer_group_stale() });
-		redirect(303, localizeHref('/admin/peer-groups'));
+		redirect(303, routes.peerGroups());
 	}
 };

@@ -13,7 +13,7 @@ import { issuePasswordLink, PASSWORD_TOKEN_HOURS } from '$lib/server/admin/passw
 import { appDb } from '$lib/server/db';
 import { assignRoleSchema, removeRoleSchema } from '$lib/schemas/admin';
 import { m } from '$lib/paraglide/messages';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
 
@@ -114,7 +114,7 @@ export const actions: Actions = {
 		});
 		if (!token) error(404, m.admin_user_not_found());
 		return {
-			setPasswordLink: new URL(localizeHref(`/set-password/${token}`), event.url.origin).href
+			setPasswordLink: new URL(routes.setPassword(token), event.url.origin).href
 		};
 	}
 };

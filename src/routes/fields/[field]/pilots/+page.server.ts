@@ -1,3 +1,4 @@
+import { routes } from '$lib/routes';
 import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -6,10 +7,11 @@ import { appDb } from '$lib/server/db';
 import { fieldCriteria, listFieldPilots } from '$lib/server/pilots/queries';
 import { reviewRow } from '$lib/server/pilots/review';
 import { kpiEffectsOfField } from '$lib/server/pilots/kpi-effects';
-import { canWritePilots, pilotsHref } from '$lib/server/pilots/route';
+import { canWritePilots } from '$lib/server/pilots/route';
 import { saveCriteria } from '$lib/server/pilots/strategic';
 import { refusalMessage } from '$lib/server/pilots/refusal';
 import { criteriaSchema } from '$lib/schemas/pilots';
+import { errorNotice } from '$lib/schemas/form-notice';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
@@ -60,7 +62,7 @@ export const actions = {
 		const db = appDb();
 		const form = await readForm(event, criteriaSchema, { id: 'criteria' });
 		if (!form.valid) {
-			form.message = m.pilot_check_input();
+			form.message = errorNotice(m.pilot_check_input());
 			return fail(400, { form });
 		}
 		const d = form.data;
@@ -75,9 +77,9 @@ export const actions = {
 			criteria
 		});
 		if (!result.ok) {
-			form.message = refusalMessage(result.refusal, () => '');
+			form.message = errorNotice(refusalMessage(result.refusal, () => ''));
 			return fail(409, { form });
 		}
-		redirect(303, pilotsHref(field.slug, 'done=criteria#criteria-title'));
+		redirect(303, routes.pilotsDone(field.slug, 'criteria', 'criteria-title'));
 	}
 } satisfies Actions;

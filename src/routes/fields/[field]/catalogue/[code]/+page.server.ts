@@ -1,3 +1,4 @@
+import { routes } from '$lib/routes';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -17,7 +18,7 @@ import {
 	formFromVersion,
 	refusalResponse
 } from '$lib/server/catalogue/form';
-import { canEditCatalogue, catalogueHref } from '$lib/server/catalogue/route';
+import { canEditCatalogue } from '$lib/server/catalogue/route';
 import { appDb } from '$lib/server/db';
 import type { Db } from '$lib/server/db/types';
 import { compareQuarters, shiftQuarter } from '$lib/domain/period/quarter';
@@ -114,7 +115,7 @@ export const actions: Actions = {
 					});
 		if (!result.ok) return refusalResponse(form, result, locale);
 		const done = form.data.mode === 'correct' ? 'corrected' : 'versioned';
-		redirect(303, catalogueHref(field.slug, kpi.code, `done=${done}`));
+		redirect(303, routes.catalogueKpiDone(field.slug, kpi.code, done));
 	},
 	archive: async (event) => {
 		const { viewer, field } = await requireFieldCapability(
@@ -130,7 +131,7 @@ export const actions: Actions = {
 			expectedVersion: await postedVersion(event)
 		});
 		if (!result.ok) return lifecycleRefusal(result);
-		redirect(303, catalogueHref(field.slug, kpi.code, 'done=archived'));
+		redirect(303, routes.catalogueKpiDone(field.slug, kpi.code, 'archived'));
 	},
 	restore: async (event) => {
 		const { viewer, field } = await requireFieldCapability(
@@ -146,7 +147,7 @@ export const actions: Actions = {
 			expectedVersion: await postedVersion(event)
 		});
 		if (!result.ok) return lifecycleRefusal(result);
-		redirect(303, catalogueHref(field.slug, kpi.code, 'done=restored'));
+		redirect(303, routes.catalogueKpiDone(field.slug, kpi.code, 'restored'));
 	},
 	delete: async (event) => {
 		const { viewer, field } = await requireFieldCapability(
@@ -162,6 +163,6 @@ export const actions: Actions = {
 			expectedVersion: await postedVersion(event)
 		});
 		if (!result.ok) return lifecycleRefusal(result);
-		redirect(303, catalogueHref(field.slug, undefined, `deleted=${encodeURIComponent(kpi.code)}`));
+		redirect(303, routes.catalogueDeleted(field.slug, kpi.code));
 	}
 };

@@ -1,10 +1,10 @@
+import { routes } from '$lib/routes';
 import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
 import { createKpi } from '$lib/server/catalogue/commands';
 import { currentQuarter, definitionFromForm, refusalResponse } from '$lib/server/catalogue/form';
-import { catalogueHref } from '$lib/server/catalogue/route';
 import { appDb } from '$lib/server/db';
 import { createKpiSchema, normaliseCode } from '$lib/schemas/catalogue';
 import { m } from '$lib/paraglide/messages';
@@ -54,6 +54,6 @@ export const actions: Actions = {
 			definition: definitionFromForm(form.data, locale)
 		});
 		if (!result.ok) return refusalResponse(form, result, locale);
-		redirect(303, catalogueHref(field.slug, result.code, 'done=created'));
+		redirect(303, routes.catalogueKpiDone(field.slug, result.code, 'created'));
 	}
 };

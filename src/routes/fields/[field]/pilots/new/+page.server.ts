@@ -1,3 +1,4 @@
+import { routes } from '$lib/routes';
 import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -6,9 +7,9 @@ import { appDb } from '$lib/server/db';
 import { createPilot } from '$lib/server/pilots/write';
 import { fieldCities } from '$lib/server/pilots/queries';
 import { refusalMessage } from '$lib/server/pilots/refusal';
-import { pilotHref } from '$lib/server/pilots/route';
 import { createPilotSchema } from '$lib/schemas/pilots';
 import { parseLocaleNumber } from '$lib/format/parse-number';
+import { errorNotice } from '$lib/schemas/form-notice';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -44,7 +45,7 @@ export const actions = {
 		const locale = getLocale();
 		const form = await readForm(event, createPilotSchema(locale));
 		if (!form.valid) {
-			form.message = m.pilot_check_input();
+			form.message = errorNotice(m.pilot_check_input());
 			return fail(400, { form });
 		}
 		const d = form.data;
@@ -63,12 +64,12 @@ export const actions = {
 			baseYear: d.baseYear === '' ? null : Number(d.baseYear)
 		});
 		if (!result.ok) {
-			form.message = m.pilot_check_input();
+			form.message = errorNotice(m.pilot_check_input());
 			const message = refusalMessage(result.refusal, () => '');
 			return result.refusal.code === 'title_taken'
 				? setError(form, 'title', message)
 				: setError(form, 'partnerIds._errors', message);
 		}
-		redirect(303, pilotHref(field.slug, result.id, 'done=created'));
+		redirect(303, routes.pilotDone(field.slug, result.id, 'created'));
 	}
 } satisfies Actions;

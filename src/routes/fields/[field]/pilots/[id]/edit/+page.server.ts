@@ -1,3 +1,4 @@
+import { routes } from '$lib/routes';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -8,8 +9,9 @@ import { fieldCities, loadPilot } from '$lib/server/pilots/queries';
 import { profileFormData, effectsFromForm } from '$lib/server/pilots/profile-form';
 import { saveProfile } from '$lib/server/pilots/profile';
 import { refusalMessage } from '$lib/server/pilots/refusal';
-import { pilotHref, pilotIdOf } from '$lib/server/pilots/route';
+import { pilotIdOf } from '$lib/server/pilots/route';
 import { profileSchema } from '$lib/schemas/pilots';
+import { errorNotice } from '$lib/schemas/form-notice';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -52,7 +54,7 @@ export const actions = {
 		const locale = getLocale();
 		const form = await readForm(event, profileSchema(locale));
 		if (!form.valid) {
-			form.message = m.pilot_check_input();
+			form.message = errorNotice(m.pilot_check_input());
 			return fail(400, { form });
 		}
 		const d = form.data;
@@ -71,20 +73,20 @@ export const actions = {
 			const message = refusalMessage(result.refusal, () => '');
 			switch (result.refusal.code) {
 				case 'title_taken':
-					form.message = m.pilot_check_input();
+					form.message = errorNotice(m.pilot_check_input());
 					return setError(form, 'title', message);
 				case 'city_not_participant':
 				case 'partners_break_key':
-					form.message = m.pilot_check_input();
+					form.message = errorNotice(m.pilot_check_input());
 					return setError(form, 'partnerIds._errors', message);
 				case 'not_found':
 					error(404, m.pilot_not_found());
 				// falls through: error() throws
 				default:
-					form.message = message;
+					form.message = errorNotice(message);
 					return fail(409, { form });
 			}
 		}
-		redirect(303, pilotHref(field.slug, pilotId, 'done=profile#details-title'));
+		redirect(303, routes.pilotDone(field.slug, pilotId, 'profile', 'details-title'));
 	}
 } satisfies Actions;
