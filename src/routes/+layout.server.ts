@@ -1,22 +1,27 @@
 import { allowAnonymous } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { isDemoInstallation } from '$lib/server/directory/queries';
-import { canSeeCompleteness } from '$lib/domain/completeness/access';
+import { can, canSomewhere, type Principal } from '$lib/server/auth/permissions';
 import type { LayoutServerLoad } from './$types';
 
 // The shell also frames the login page, so it admits anonymous visitors; each page guards itself.
 export const load: LayoutServerLoad = async (event) => {
 	allowAnonymous(event);
 	const user = event.locals.user;
+	const principal: Principal | null = user ? { userId: user.id, roles: user.roles } : null;
 	return {
 		demo: await isDemoInstallation(appDb()),
-		user: user
-			? {
-					displayName: user.displayName,
-					isAdmin: user.roles.some((r) => r.role === 'admin'),
-					readsAudit: user.roles.some((r) => r.role === 'admin' || r.role === 'city_leadership'),
-					coordinates: canSeeCompleteness(user)
-				}
-			: null
+		// Which menu entries to show; each page still checks the same capability itself.
+		user:
+			user && principal
+				? {
+						displayName: user.displayName,
+						isAdmin: can(principal, 'user:admin'),
+						readsAudit:
+							canSomewhere(principal, 'audit:read_all') ||
+							canSomewhere(principal, 'audit:read_own_city'),
+						coordinates: can(principal, 'completeness:read')
+					}
+				: null
 	};
 };

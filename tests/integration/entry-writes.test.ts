@@ -153,6 +153,7 @@ describe('entry writes name their quarter', () => {
 		const event = {
 			request,
 			url,
+			route: { id: '/cities/[city]/[field]/entry' },
 			params: { city: 'koeln', field },
 			locals: { user: people[who], session: null }
 		} as unknown as RequestEvent;

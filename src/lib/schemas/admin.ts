@@ -137,3 +137,6 @@ export const auditFilterSchema = z
 		path: ['to'],
 		error: () => m.audit_filter_range_invalid()
 	});
+
+/** Removing one role assignment of a person (its id, as the list rendered it). */
+export const removeRoleSchema = z.object({ assignmentId: z.int32().positive() });

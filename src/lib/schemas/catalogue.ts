@@ -261,3 +261,6 @@ export function editKpiSchema(locale: AppLocale) {
 export type CreateKpiForm = z.infer<ReturnType<typeof buildCreateSchema>>;
 export type EditKpiForm = z.infer<ReturnType<typeof buildEditSchema>>;
 export type DefinitionForm = z.infer<z.ZodObject<ReturnType<typeof definitionShape>>>;
+
+/** Archive, restore or delete of a KPI: the lock version the buttons were rendered with. */
+export const kpiLifecycleSchema = z.object({ expectedVersion: z.int32().positive() });

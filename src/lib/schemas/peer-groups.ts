@@ -24,3 +24,6 @@ export const peerGroupSchema = z.object({
 	version: z.int32().min(0).default(0)
 });
 export type PeerGroupInput = z.infer<typeof peerGroupSchema>;
+
+/** Deleting a comparison group: the version the page showed, so a concurrent edit is refused. */
+export const deletePeerGroupSchema = z.object({ version: z.int32().min(0) });

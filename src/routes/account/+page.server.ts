@@ -3,7 +3,7 @@ import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { changePassword, endOtherSessions, endOwnSession } from '$lib/server/auth/account';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
-import { requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
 import { recordAudit } from '$lib/server/auth/audit';
 import { listUserSessions } from '$lib/server/auth/sessions';
 import { appDb } from '$lib/server/db';
@@ -12,6 +12,7 @@ import { passwordChangeSchema, sessionSchema } from '$lib/schemas/account';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /** Date and time in the active language, in the cities' time zone. */
 function formatDateTime(date: Date): string {
@@ -23,7 +24,7 @@ function formatDateTime(date: Date): string {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requirePermission(event, 'account:manage_own');
 	const { user, session } = event.locals;
 	const { SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS } = env();
 	const sessions = await listUserSessions(appDb(), viewer.principal.userId, {
@@ -51,11 +52,8 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	changePassword: async (event) => {
-		const viewer = requireUser(event);
-		const form = await superValidate(event.request, zod4(passwordChangeSchema), {
-			allowFiles: false,
-			id: 'password'
-		});
+		const viewer = requirePermission(event, 'account:manage_own');
+		const form = await readForm(event, passwordChangeSchema, { id: 'password' });
 		const { currentPassword, newPassword } = form.data;
 		// Passwords never travel back to the browser.
 		form.data = { currentPassword: '', newPassword: '', repeatPassword: '' };
@@ -88,8 +86,8 @@ export const actions: Actions = {
 		return message(form, m.account_password_changed());
 	},
 	endSession: async (event) => {
-		const viewer = requireUser(event);
-		const form = await superValidate(event.request, zod4(sessionSchema), { allowFiles: false });
+		const viewer = requirePermission(event, 'account:manage_own');
+		const form = await readForm(event, sessionSchema);
 		if (!form.valid) return fail(400);
 		const db = appDb();
 		const ended = await endOwnSession(db, viewer.principal.userId, form.data.sessionId);
@@ -107,7 +105,7 @@ export const actions: Actions = {
 		return { sessionMessage: m.account_session_ended() };
 	},
 	endOtherSessions: async (event) => {
-		const viewer = requireUser(event);
+		const viewer = requirePermission(event, 'account:manage_own');
 		const db = appDb();
 		const current = event.locals.session?.id ?? '';
 		const ended = await endOtherSessions(db, viewer.principal.userId, current);

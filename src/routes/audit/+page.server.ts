@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireCapabilitySomewhere } from '$lib/server/auth/guards';
 import {
 	AUDIT_PAGE_SIZE,
 	auditOrganisationOptions,
@@ -36,7 +36,7 @@ function nextDay(isoDate: string): string {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requireCapabilitySomewhere(event, 'audit:read_all', 'audit:read_own_city');
 	const scope = auditScopeFor(viewer.principal);
 	if (!scope) error(403, m.error_forbidden());
 

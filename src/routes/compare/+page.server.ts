@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { loadComparison } from '$lib/server/compare/comparison';
 import { readComparisonRequest } from '$lib/server/compare/comparison-request';
@@ -7,7 +7,7 @@ import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requirePermission(event, 'ring:read');
 	const request = readComparisonRequest(event.url.searchParams);
 	if (!request) error(400, m.compare_bad_filter());
 	const page = await loadComparison(appDb(), viewer, request);

@@ -1,8 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { chosenQuarter, loadCompleteness, loadDrilldown } from '$lib/server/periods/completeness';
-import { canSeeCompleteness } from '$lib/domain/completeness/access';
 import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
@@ -12,8 +11,7 @@ import type { PageServerLoad } from './$types';
  * (&field=…&city=…). States and counts only, never values.
  */
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
-	if (!canSeeCompleteness(viewer.principal)) error(403, m.error_forbidden());
+	requirePermission(event, 'completeness:read');
 	const db = appDb();
 	const params = event.url.searchParams;
 	const { quarter, quarters } = await chosenQuarter(db, params.get('q'), new Date());

@@ -16,6 +16,7 @@ import { loginSchema } from '$lib/schemas/login';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	const viewer = allowAnonymous(event);
@@ -33,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	login: async (event) => {
 		allowAnonymous(event);
-		const form = await superValidate(event.request, zod4(loginSchema), { allowFiles: false });
+		const form = await readForm(event, loginSchema);
 		const password = form.data.password;
 		// The password never travels back to the browser.
 		form.data.password = '';

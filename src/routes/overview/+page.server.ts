@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { loadOverviewPage } from '$lib/server/compare/overview-page';
 import { readOverviewRequest } from '$lib/server/compare/overview-request';
@@ -9,7 +9,7 @@ import type { PageServerLoad } from './$types';
 
 /** One city across all fields (?city=<slug>; a city role sees its own city without it). */
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requirePermission(event, 'ring:read');
 	const request = readOverviewRequest(event.url.searchParams);
 	if (!request) error(400, m.overview_bad_filter());
 	const page = await loadOverviewPage(appDb(), viewer, request, getLocale());

@@ -1,14 +1,22 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages';
 import { localizeHref } from '../../paraglide/runtime';
-import { can, type Capability, type Scope } from './permissions';
+import {
+	can,
+	canSomewhere,
+	mustEnrolSecondFactor,
+	type Capability,
+	type Scope
+} from './permissions';
 import type { Viewer } from './viewer';
 import { decideApiAccess, type ApiAccess } from '../api/access';
 import type { ApiTokenScope } from '../api-tokens/policy';
 
 /**
- * Named guards: the first call in every load, action and endpoint (a test enforces it).
- * They decide synchronously from what the session hook put on `locals`.
+ * Named guards: the first call in every load, action and endpoint, naming the capability it
+ * needs (tests/unit/guard-coverage.test.ts enforces both). These decide synchronously from what
+ * the session hook put on `locals`; the guards for one city or field, which must look the scope
+ * up first, are in `scoped-guards.ts`.
  */
 type GuardEvent = Pick<RequestEvent, 'locals' | 'url'>;
 
@@ -30,7 +38,7 @@ export function secondFactorState(locals: App.Locals): SecondFactorState {
 	const { user, session } = locals;
 	if (!user || !session) return 'done';
 	if (user.hasTotp) return session.twoFactorVerified ? 'done' : 'verify';
-	return user.roles.some((r) => r.role === 'admin') ? 'enrol' : 'done';
+	return mustEnrolSecondFactor({ userId: user.id, roles: user.roles }) ? 'enrol' : 'done';
 }
 
 function redirectToLogin(event: GuardEvent): never {
@@ -82,10 +90,26 @@ export function requireSession(event: GuardEvent): Extract<Viewer, { kind: 'user
 	return { kind: 'user', principal: { userId: user.id, roles: user.roles } };
 }
 
-/** A logged-in person holding the capability for the scope; 403 otherwise. */
+/**
+ * A logged-in person holding the capability for the scope; 403 otherwise. For capabilities
+ * without a city or field (`ring:read`, `user:admin`, …); routes about one city or field use
+ * `requireCityCapability` / `requireFieldCapability` (scoped-guards.ts), which find the scope.
+ */
 export function requirePermission(event: GuardEvent, capability: Capability, scope: Scope = {}) {
 	const viewer = requireUser(event);
 	if (!can(viewer.principal, capability, scope)) error(403, m.error_forbidden());
+	return viewer;
+}
+
+/**
+ * A logged-in person holding at least one of the capabilities in at least one city or field,
+ * for pages that narrow what they show to those scopes themselves (the audit log). 403 otherwise.
+ */
+export function requireCapabilitySomewhere(event: GuardEvent, ...capabilities: Capability[]) {
+	const viewer = requireUser(event);
+	if (!capabilities.some((c) => canSomewhere(viewer.principal, c))) {
+		error(403, m.error_forbidden());
+	}
 	return viewer;
 }
 
@@ -102,25 +126,20 @@ export function requireApiToken(
 	return decideApiAccess(event.locals.apiToken, event.params.city, need);
 }
 
-/** Guard names the coverage test accepts as a first statement. */
-export const guardNames = [
-	'allowAnonymous',
-	'requireUser',
-	'requireUserOrEnrolment',
-	'requirePendingSecondFactor',
-	'requireSession',
-	'requirePermission',
-	'requireApiToken'
-] as const;
-
 /**
- * The permission check for routes whose scope is known only after a lookup (the city or field in
- * the URL): call a guard first, load the scope, then this. 403 when the capability is missing.
+ * The guards a route may start with, and what each proves: `capability` guards check a named
+ * capability (the coverage test insists on them); the others are for the few routes that exist
+ * before or around a capability (login, second factor, logout, public pages), and the coverage
+ * test lists each such route by name.
  */
-export function assertCan(
-	viewer: Extract<Viewer, { kind: 'user' }>,
-	capability: Capability,
-	scope: Scope
-): void {
-	if (!can(viewer.principal, capability, scope)) error(403, m.error_forbidden());
-}
+export const routeGuards = {
+	requirePermission: 'capability',
+	requireCapabilitySomewhere: 'capability',
+	requireCityCapability: 'capability',
+	requireFieldCapability: 'capability',
+	requireApiToken: 'capability',
+	allowAnonymous: 'public',
+	requireSession: 'session',
+	requireUserOrEnrolment: 'session',
+	requirePendingSecondFactor: 'session'
+} as const;

@@ -28,6 +28,10 @@ export interface Principal {
 }
 
 export const capabilities = [
+	'ring:read',
+	'account:manage_own',
+	'exchange:write',
+	'completeness:read',
 	'measurement:read_unreleased',
 	'measurement:write',
 	'measurement:submit',
@@ -49,6 +53,10 @@ export type ScopeKind = 'global' | 'organisation' | 'field';
 
 /** What a capability is about: a check for an organisation-scoped one needs an organisationId. */
 export const capabilityScope: Record<Capability, ScopeKind> = {
+	'ring:read': 'global',
+	'account:manage_own': 'global',
+	'exchange:write': 'global',
+	'completeness:read': 'global',
 	'measurement:read_unreleased': 'organisation',
 	'measurement:write': 'organisation',
 	'measurement:submit': 'organisation',
@@ -64,6 +72,19 @@ export const capabilityScope: Record<Capability, ScopeKind> = {
 	'audit:read_all': 'global',
 	'audit:read_own_city': 'organisation'
 };
+
+/**
+ * What every logged-in person may do, whatever roles they hold (even none): read the ring's
+ * released figures, scorecards, catalogue, pilots and comparisons, write notes in the experience
+ * exchange (which values a note may concern is the exchange policy's rule, decision 0014), and
+ * manage their own account (password, second factor, API tokens). Named, so a route asks for them like for any other
+ * capability and the guard-coverage test can tell a deliberate "any account" from a forgotten check.
+ */
+export const everyoneCapabilities: readonly Capability[] = [
+	'ring:read',
+	'exchange:write',
+	'account:manage_own'
+];
 
 /** Where a role applies: global roles hold everywhere, the others only in their own scope. */
 export const roleScope: Record<Role, ScopeKind> = {
@@ -83,16 +104,19 @@ export const roleScope: Record<Role, ScopeKind> = {
  * release their own figures unless explicitly given both roles. Opening and closing reporting
  * quarters is coordination, not figures: the field lead does it for the field, the admin for all.
  * The admin may also remove any exchange note (moderation, e.g. personal data posted by mistake).
+ * The ring's coordinators (admin, observer for the Städtetag, field leads) see the ring-wide
+ * completeness overview; city roles do not (decision 0010).
  */
 export const capabilityMatrix: Record<Role, readonly Capability[]> = {
 	admin: [
+		'completeness:read',
 		'user:admin',
 		'audit:read_all',
 		'period:manage',
 		'peer_group:manage',
 		'exchange:moderate'
 	],
-	observer: [],
+	observer: ['completeness:read'],
 	city_leadership: ['measurement:read_unreleased', 'audit:read_own_city'],
 	controller: [
 		'measurement:read_unreleased',
@@ -101,7 +125,7 @@ export const capabilityMatrix: Record<Role, readonly Capability[]> = {
 		'scorecard:write'
 	],
 	approver: ['measurement:read_unreleased', 'measurement:release', 'measurement:reopen'],
-	field_lead: ['catalogue:write', 'pilot:write', 'period:manage']
+	field_lead: ['completeness:read', 'catalogue:write', 'pilot:write', 'period:manage']
 };
 
 export interface Scope {
@@ -109,8 +133,12 @@ export interface Scope {
 	fieldId?: number;
 }
 
-/** Whether one assignment covers the scope; a missing id in the scope never matches (fail closed). */
-function coversScope(assignment: RoleAssignment, scope: Scope): boolean {
+/**
+ * Whether one assignment covers the scope; a missing id in the scope never matches (fail closed).
+ * A global capability (ring-wide reading) has no scope: holding the role is enough.
+ */
+function coversScope(assignment: RoleAssignment, capability: Capability, scope: Scope): boolean {
+	if (capabilityScope[capability] === 'global') return true;
 	switch (roleScope[assignment.role]) {
 		case 'global':
 			return true;
@@ -124,11 +152,28 @@ function coversScope(assignment: RoleAssignment, scope: Scope): boolean {
 }
 
 export function can(principal: Principal, capability: Capability, scope: Scope = {}): boolean {
+	if (everyoneCapabilities.includes(capability)) return true;
 	return principal.roles.some(
 		(assignment) =>
-			capabilityMatrix[assignment.role].includes(capability) && coversScope(assignment, scope)
+			capabilityMatrix[assignment.role].includes(capability) &&
+			coversScope(assignment, capability, scope)
 	);
 }
+
+/**
+ * Whether the principal holds the capability in at least one scope (some city, some field): for
+ * menus and for pages that narrow to the allowed scopes themselves, such as the audit log.
+ */
+export function canSomewhere(principal: Principal, capability: Capability): boolean {
+	return (
+		everyoneCapabilities.includes(capability) ||
+		principal.roles.some((assignment) => capabilityMatrix[assignment.role].includes(capability))
+	);
+}
+
+/** Who administers accounts must protect the account with a second factor (decision 0006). */
+export const mustEnrolSecondFactor = (principal: Principal): boolean =>
+	canSomewhere(principal, 'user:admin');
 
 /** Value states of an organisation the principal may see: unreleased ones only in the own city. */
 export function visibleStatesFor(principal: Principal, organisationId: number): MeasurementState[] {

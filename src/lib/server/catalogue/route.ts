@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages';
 import { localizeHref } from '../../paraglide/runtime';
-import { assertCan } from '../auth/guards';
 import { can } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import type { Db } from '../db/types';
@@ -13,13 +12,6 @@ type UserViewer = Extract<Viewer, { kind: 'user' }>;
 export async function fieldOf(db: Db, slug: string) {
 	const field = await findFieldBySlug(db, slug);
 	if (!field) error(404, m.not_found_field());
-	return field;
-}
-
-/** The field in the URL for an edit: 404 when unknown, 403 without catalogue:write there. */
-export async function editableFieldOf(db: Db, viewer: UserViewer, slug: string) {
-	const field = await fieldOf(db, slug);
-	assertCan(viewer, 'catalogue:write', { fieldId: field.id });
 	return field;
 }
 

@@ -6,7 +6,8 @@ import { finishExchangeWrite, readExchangeForm } from './form';
 const post = (fields: Record<string, string | Blob>) => {
 	const body = new FormData();
 	for (const [k, v] of Object.entries(fields)) body.append(k, v);
-	return new Request('http://localhost/x', { method: 'POST', body });
+	const url = new URL('http://localhost/x?/noteAdd');
+	return { request: new Request(url, { method: 'POST', body }), url, route: { id: '/x' } };
 };
 
 const failureOf = (result: Awaited<ReturnType<typeof readExchangeForm>>) => {

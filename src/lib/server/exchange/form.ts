@@ -3,9 +3,11 @@ import type { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { factorEffectMax, factorExplanationMax, noteBodyMax } from '$lib/domain/exchange/kinds';
 import type { ExchangeRefusal, ExchangeResult } from './write';
+import { requireFormData } from '../http/read-form';
 
 /**
- * Plain HTML forms of the exchange (they work without JavaScript): read through zod, answer a
+ * Plain HTML forms of the exchange (they work without JavaScript): read within the form limits
+ * (`requireFormData`, decision 23) and through the zod schemas of `$lib/schemas/exchange`, answer a
  * refusal as `form.exchange` for the one form it belongs to, a success with a redirect back.
  */
 
@@ -28,12 +30,12 @@ const fieldMessage: Record<string, () => string> = {
 };
 
 export async function readExchangeForm<S extends z.ZodType>(
-	request: Request,
+	event: Parameters<typeof requireFormData>[0],
 	schema: S,
 	formId: string | ((raw: Record<string, string>) => string)
 ): Promise<{ ok: true; data: z.output<S> } | { ok: false; failure: ReturnType<typeof failWith> }> {
 	const raw = Object.fromEntries(
-		[...(await request.formData()).entries()].filter(
+		[...(await requireFormData(event)).entries()].filter(
 			(e): e is [string, string] => typeof e[1] === 'string'
 		)
 	);

@@ -15,7 +15,9 @@ export const editFormId = (raw: Record<string, string>) => `note-edit-${raw.note
 export const deleteFormId = (raw: Record<string, string>) => `note-delete-${raw.noteId ?? ''}`;
 
 type UserViewer = ReturnType<typeof requireUser>;
-type Event = Pick<RequestEvent, 'request' | 'url'> & { params: { field: string; id: string } };
+type Event = Pick<RequestEvent, 'request' | 'url' | 'route'> & {
+	params: { field: string; id: string };
+};
 
 /** The pilot's thread for its page: one query. Everyone logged in reads and writes it. */
 export async function pilotExchange(db: Db, viewer: UserViewer, pilotId: number) {
@@ -23,7 +25,7 @@ export async function pilotExchange(db: Db, viewer: UserViewer, pilotId: number)
 }
 
 /**
- * The note actions of the pilot page (call after `requireUser`). The pilot must be in the field
+ * The note actions of the pilot page (after the route's guard checked `exchange:write`). The pilot must be in the field
  * of the URL; who may edit or delete is the policy's decision inside the write.
  */
 export async function pilotNoteAction(
@@ -36,7 +38,7 @@ export async function pilotNoteAction(
 	const pilotId = pilotIdOf(event.params.id);
 	const { principal } = viewer;
 	if (action === 'add') {
-		const form = await readExchangeForm(event.request, noteAddSchema, 'note-add');
+		const form = await readExchangeForm(event, noteAddSchema, 'note-add');
 		if (!form.ok) return form.failure;
 		const result = await addNote(db, {
 			principal,
@@ -46,7 +48,7 @@ export async function pilotNoteAction(
 		return finishExchangeWrite(result, event.url, 'note-add', 'added', form.data);
 	}
 	if (action === 'edit') {
-		const form = await readExchangeForm(event.request, noteEditSchema, editFormId);
+		const form = await readExchangeForm(event, noteEditSchema, editFormId);
 		if (!form.ok) return form.failure;
 		const formId = `note-edit-${form.data.noteId}`;
 		const result = await editNote(db, { principal, scope: { pilotId }, ...form.data });
@@ -55,7 +57,7 @@ export async function pilotNoteAction(
 			body: form.data.body
 		});
 	}
-	const form = await readExchangeForm(event.request, noteDeleteSchema, deleteFormId);
+	const form = await readExchangeForm(event, noteDeleteSchema, deleteFormId);
 	if (!form.ok) return form.failure;
 	const result = await deleteNote(db, { principal, scope: { pilotId }, ...form.data });
 	return finishExchangeWrite(result, event.url, `note-delete-${form.data.noteId}`, 'deleted');

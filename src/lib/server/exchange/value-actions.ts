@@ -1,5 +1,5 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { assertCan, type requireUser } from '../auth/guards';
+import type { requireUser } from '../auth/guards';
 import { appDb } from '../db';
 import type { Db } from '../db/types';
 import { findScorecard } from '../scorecards/queries';
@@ -20,7 +20,9 @@ import { loadSeriesFactors, loadValueNotes, type FactorRow } from './queries';
 import { addFactor, addNote, deleteNote, editNote, removeFactor } from './write';
 
 type UserViewer = ReturnType<typeof requireUser>;
-type Event = Pick<RequestEvent, 'request' | 'url'> & { params: { city: string; field: string } };
+type Event = Pick<RequestEvent, 'request' | 'url' | 'route'> & {
+	params: { city: string; field: string };
+};
 
 /** `?quarter=2025-Q3` → the quarter; anything else → null (the latest value is shown). */
 export function quarterParam(text: string | null): { year: number; quarter: number } | null {
@@ -72,7 +74,7 @@ const valueValues = (d: { kpiId: number; year: number; quarter: number }) => ({
 	quarter: String(d.quarter)
 });
 
-/** Note actions on a value of the scorecard page (call after `requireUser`). */
+/** Note actions on a value of the scorecard page (the route's guard checks `exchange:write`). */
 export async function valueNoteAction(
 	event: Event,
 	viewer: UserViewer,
@@ -83,7 +85,7 @@ export async function valueNoteAction(
 	const { principal } = viewer;
 	const scope = { organisationId };
 	if (action === 'add') {
-		const form = await readExchangeForm(event.request, valueNoteAddSchema, 'note-add');
+		const form = await readExchangeForm(event, valueNoteAddSchema, 'note-add');
 		if (!form.ok) return form.failure;
 		const { kind, body, ...value } = form.data;
 		const result = await addNote(db, {
@@ -99,7 +101,7 @@ export async function valueNoteAction(
 		});
 	}
 	if (action === 'edit') {
-		const form = await readExchangeForm(event.request, noteEditSchema, editFormId);
+		const form = await readExchangeForm(event, noteEditSchema, editFormId);
 		if (!form.ok) return form.failure;
 		const result = await editNote(db, { principal, scope, ...form.data });
 		return finishExchangeWrite(result, event.url, `note-edit-${form.data.noteId}`, 'saved', {
@@ -107,13 +109,16 @@ export async function valueNoteAction(
 			body: form.data.body
 		});
 	}
-	const form = await readExchangeForm(event.request, noteDeleteSchema, deleteFormId);
+	const form = await readExchangeForm(event, noteDeleteSchema, deleteFormId);
 	if (!form.ok) return form.failure;
 	const result = await deleteNote(db, { principal, scope, ...form.data });
 	return finishExchangeWrite(result, event.url, `note-delete-${form.data.noteId}`, 'deleted');
 }
 
-/** Factor actions: only who enters the city's values (`measurement:write`), checked up front. */
+/**
+ * Factor actions: only who enters the city's values (`measurement:write`), which the route's
+ * guard checks for the city before this runs.
+ */
 export async function valueFactorAction(
 	event: Event,
 	viewer: UserViewer,
@@ -121,9 +126,8 @@ export async function valueFactorAction(
 ) {
 	const db = appDb();
 	const organisationId = await organisationOf(db, event);
-	assertCan(viewer, 'measurement:write', { organisationId });
 	if (action === 'add') {
-		const form = await readExchangeForm(event.request, factorAddSchema, 'factor-add');
+		const form = await readExchangeForm(event, factorAddSchema, 'factor-add');
 		if (!form.ok) return form.failure;
 		const { factorKind, explanation, effect, ...value } = form.data;
 		const result = await addFactor(db, {
@@ -141,7 +145,7 @@ export async function valueFactorAction(
 		});
 	}
 	const form = await readExchangeForm(
-		event.request,
+		event,
 		factorRemoveSchema,
 		(raw) => `factor-remove-${raw.factorId ?? ''}`
 	);

@@ -1,8 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { message, setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
-import { requireUser, requireUserOrEnrolment } from '$lib/server/auth/guards';
+import { message, setError } from 'sveltekit-superforms';
+import { requirePermission, requireUserOrEnrolment } from '$lib/server/auth/guards';
+import { mustEnrolSecondFactor } from '$lib/server/auth/permissions';
 import {
 	confirmEnrolment,
 	disableTotp,
@@ -15,6 +15,7 @@ import { users } from '$lib/server/db/schema';
 import { totpDisableSchema, totpEnrolSchema } from '$lib/schemas/account';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	const viewer = requireUserOrEnrolment(event);
@@ -26,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 		.from(users)
 		.where(eq(users.id, userId));
 	if (!row) error(404);
-	const isAdmin = viewer.principal.roles.some((r) => r.role === 'admin');
+	const isAdmin = mustEnrolSecondFactor(viewer.principal);
 	if (row.totpSecret) {
 		return {
 			enabled: true as const,
@@ -46,10 +47,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	enrol: async (event) => {
 		const viewer = requireUserOrEnrolment(event);
-		const form = await superValidate(event.request, zod4(totpEnrolSchema), {
-			allowFiles: false,
-			id: 'enrol'
-		});
+		const form = await readForm(event, totpEnrolSchema, { id: 'enrol' });
 		const code = form.data.code;
 		form.data.code = '';
 		const session = event.locals.session;
@@ -72,16 +70,13 @@ export const actions: Actions = {
 		return { form, recoveryCodes: codes };
 	},
 	disable: async (event) => {
-		const viewer = requireUser(event);
-		const form = await superValidate(event.request, zod4(totpDisableSchema), {
-			allowFiles: false,
-			id: 'disable'
-		});
+		const viewer = requirePermission(event, 'account:manage_own');
+		const form = await readForm(event, totpDisableSchema, { id: 'disable' });
 		const password = form.data.password;
 		form.data.password = '';
 		if (!form.valid) return fail(400, { form });
 		// Admins must keep their second factor.
-		if (viewer.principal.roles.some((r) => r.role === 'admin')) {
+		if (mustEnrolSecondFactor(viewer.principal)) {
 			return message(form, m.twofa_admin_required(), { status: 403 });
 		}
 		const ok = await disableTotp(appDb(), { userId: viewer.principal.userId, password });

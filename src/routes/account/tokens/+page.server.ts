@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
 import {
 	apiTokenCities,
 	createApiToken,
@@ -18,6 +18,7 @@ import {
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /** Date and time in the active language, in the cities' time zone. */
 function formatDateTime(date: Date): string {
@@ -29,7 +30,7 @@ function formatDateTime(date: Date): string {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requirePermission(event, 'account:manage_own');
 	const db = appDb();
 	const [tokens, cities] = await Promise.all([
 		listApiTokens(db, viewer.principal.userId, new Date()),
@@ -60,10 +61,8 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const viewer = requireUser(event);
-		const form = await superValidate(event.request, zod4(createApiTokenSchema), {
-			allowFiles: false
-		});
+		const viewer = requirePermission(event, 'account:manage_own');
+		const form = await readForm(event, createApiTokenSchema);
 		if (!form.valid) return fail(400, { createForm: form });
 		const db = appDb();
 		const result = await createApiToken(db, {
@@ -97,11 +96,8 @@ export const actions: Actions = {
 		};
 	},
 	revoke: async (event) => {
-		const viewer = requireUser(event);
-		const form = await superValidate(event.request, zod4(revokeApiTokenSchema), {
-			allowFiles: false,
-			id: 'revoke'
-		});
+		const viewer = requirePermission(event, 'account:manage_own');
+		const form = await readForm(event, revokeApiTokenSchema, { id: 'revoke' });
 		if (!form.valid) return fail(400, { revokeError: m.api_tokens_revoke_not_found() });
 		const result = await revokeApiToken(appDb(), {
 			userId: viewer.principal.userId,

@@ -8,6 +8,7 @@ import { refusalField } from '$lib/server/peer-groups/refusal';
 import { peerGroupSchema } from '$lib/schemas/peer-groups';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'peer_group:manage');
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const viewer = requirePermission(event, 'peer_group:manage');
-		const form = await superValidate(event.request, zod4(peerGroupSchema), { allowFiles: false });
+		const form = await readForm(event, peerGroupSchema);
 		if (!form.valid) return fail(400, { form });
 		const result = await savePeerGroup(appDb(), {
 			actorUserId: viewer.principal.userId,

@@ -10,6 +10,7 @@ import { passwordProblemMessage } from '$lib/admin-labels';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'user:admin');
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const viewer = requirePermission(event, 'user:admin');
-		const form = await superValidate(event.request, zod4(createUserSchema), { allowFiles: false });
+		const form = await readForm(event, createUserSchema);
 		const password = form.data.password;
 		// The password never travels back to the browser.
 		form.data.password = '';

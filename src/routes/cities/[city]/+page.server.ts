@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { findCityBySlug, listFields, listScorecardFieldIds } from '$lib/server/directory/queries';
 import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requireUser(event);
+	requirePermission(event, 'ring:read');
 	const db = appDb();
 	const city = await findCityBySlug(db, event.params.city);
 	if (!city) error(404, m.not_found_city());

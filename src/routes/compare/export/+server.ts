@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { loadComparison } from '$lib/server/compare/comparison';
 import { readComparisonRequest } from '$lib/server/compare/comparison-request';
@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
 
 /** The comparison exactly as the page shows it (same filters, same visibility), as CSV or XLSX. */
 export const GET: RequestHandler = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requirePermission(event, 'ring:read');
 	const request = readComparisonRequest(event.url.searchParams);
 	const format = event.url.searchParams.get('format');
 	if (!request || (format !== 'csv' && format !== 'xlsx')) error(400, m.compare_bad_filter());

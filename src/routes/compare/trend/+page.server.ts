@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { loadTrendPage } from '$lib/server/compare/trend-page';
 import { readTrendRequest } from '$lib/server/compare/trend-request';
@@ -9,7 +9,7 @@ import type { PageServerLoad } from './$types';
 
 /** One shared KPI over quarters for chosen cities (?field=&kpi=&cities=a,b&from=&to=). */
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requirePermission(event, 'ring:read');
 	const request = readTrendRequest(event.url.searchParams);
 	if (!request) error(400, m.trend_multi_bad_filter());
 	const page = await loadTrendPage(appDb(), viewer, request, getLocale());

@@ -1,9 +1,7 @@
-import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { chosenQuarter, loadCompleteness } from '$lib/server/periods/completeness';
 import { notDeliveredCsv, notDeliveredFileName } from '$lib/server/periods/export';
-import { canSeeCompleteness } from '$lib/domain/completeness/access';
 import { quarterLabel } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -11,8 +9,7 @@ import type { RequestHandler } from './$types';
 
 /** The "not delivered" list of a quarter (?q=2026-3) as CSV for German Excel; same readers as the page. */
 export const GET: RequestHandler = async (event) => {
-	const viewer = requireUser(event);
-	if (!canSeeCompleteness(viewer.principal)) error(403, m.error_forbidden());
+	requirePermission(event, 'completeness:read');
 	const db = appDb();
 	const { quarter } = await chosenQuarter(db, event.url.searchParams.get('q'), new Date());
 	const { notDelivered } = await loadCompleteness(db, quarter);

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
 import { can } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
 import {
@@ -11,7 +11,7 @@ import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requirePermission(event, 'ring:read');
 	const db = appDb();
 	const field = await findFieldBySlug(db, event.params.field);
 	if (!field) error(404, m.not_found_field());

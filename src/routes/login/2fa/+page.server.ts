@@ -9,6 +9,7 @@ import { appDb } from '$lib/server/db';
 import { totpCodeSchema } from '$lib/schemas/account';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	requirePendingSecondFactor(event);
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	verify: async (event) => {
 		const viewer = requirePendingSecondFactor(event);
-		const form = await superValidate(event.request, zod4(totpCodeSchema), { allowFiles: false });
+		const form = await readForm(event, totpCodeSchema);
 		const code = form.data.code;
 		form.data.code = '';
 		if (!form.valid) return fail(400, { form });

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { loadOverviewPage } from '$lib/server/compare/overview-page';
 import { readOverviewRequest } from '$lib/server/compare/overview-request';
@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
 
 /** The overview exactly as the page shows it (same city, same visibility), as CSV or XLSX. */
 export const GET: RequestHandler = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requirePermission(event, 'ring:read');
 	const request = readOverviewRequest(event.url.searchParams);
 	const format = event.url.searchParams.get('format');
 	if (!request || (format !== 'csv' && format !== 'xlsx')) error(400, m.overview_bad_filter());

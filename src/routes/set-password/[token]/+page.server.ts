@@ -7,6 +7,7 @@ import { appDb } from '$lib/server/db';
 import { setPasswordSchema } from '$lib/schemas/admin';
 import { passwordProblemMessage } from '$lib/admin-labels';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /** Tokens are 32 base32 characters; anything else is unknown without asking the database. */
 const TOKEN = /^[a-z2-7]{32}$/;
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		allowAnonymous(event);
-		const form = await superValidate(event.request, zod4(setPasswordSchema), { allowFiles: false });
+		const form = await readForm(event, setPasswordSchema);
 		const { password } = form.data;
 		form.data.password = '';
 		form.data.confirm = '';

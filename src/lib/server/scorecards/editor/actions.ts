@@ -20,8 +20,8 @@ const weightOf = (s: string) => readNumber(s)!;
 
 /**
  * The editor's form actions, shared by the city scorecard and the field template routes. Each
- * route calls its guard first and hands over the target it found; `runEditorAction` checks the
- * capability for that target before anything else happens.
+ * route's guard checks the capability first (`scorecard:write` for the city, `catalogue:write`
+ * for the field template) and the route hands over the viewer and the target it found.
  */
 export const editorActions = {
 	mission: (event, viewer, target) =>

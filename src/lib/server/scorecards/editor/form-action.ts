@@ -1,32 +1,19 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { superValidate, type SuperValidated } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import type { z } from 'zod';
+import type { FormNotice } from '../../../schemas/form-notice';
 import { m } from '../../../paraglide/messages';
-import { assertCan } from '../../auth/guards';
 import type { Viewer } from '../../auth/viewer';
 import { appDb } from '../../db';
 import { ensureScorecard } from './ensure';
 import { editScorecard, type EditRefusal } from './run';
 import type { EditContext } from './structure';
 import type { EditorTarget } from './target';
+import { readForm } from '../../http/read-form';
 
 /** What a form shows after a save: a confirmation or an error, next to the form. */
-export interface FormNotice {
-	kind: 'success' | 'error';
-	text: string;
-}
+export type { FormNotice };
 
 type User = Extract<Viewer, { kind: 'user' }>;
-
-/** City scorecards are the controllers'; the field template is the field lead's. */
-export function assertCanEdit(viewer: User, target: EditorTarget): void {
-	if (target.kind === 'city') {
-		assertCan(viewer, 'scorecard:write', { organisationId: target.organisation!.id });
-	} else {
-		assertCan(viewer, 'catalogue:write', { fieldId: target.field.id });
-	}
-}
 
 const bandProblemText: Record<string, () => string> = {
 	target_missing: () => m.editor_band_target_missing(),
@@ -67,7 +54,8 @@ export function refusalText(reason: EditRefusal, problems: string[]): string {
 }
 
 /**
- * The whole life of one editor form post: guard the target, validate with zod (400 with the
+ * The whole life of one editor form post (after the route's guard checked `scorecard:write` for
+ * the city or `catalogue:write` for the field): validate with zod (400 with the
  * messages next to the fields), run the change with optimistic locking in one transaction, and
  * answer with a notice. `fieldOf` puts a refusal next to the field it concerns.
  */
@@ -81,10 +69,7 @@ export async function runEditorAction<S extends z.ZodType<Record<string, unknown
 	fieldOf: Partial<Record<EditRefusal, string>> = {}
 ) {
 	if (!target) error(404, m.not_found_scorecard());
-	assertCanEdit(viewer, target);
-	const form = (await superValidate(event.request, zod4(schema as never), {
-		allowFiles: false
-	})) as SuperValidated<z.output<S>, FormNotice>;
+	const form = await readForm<S, FormNotice>(event, schema);
 	if (!form.valid) {
 		form.message = { kind: 'error', text: m.editor_check_input() };
 		return fail(400, { form });

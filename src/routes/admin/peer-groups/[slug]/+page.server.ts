@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { z } from 'zod';
 import { requirePermission } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import {
@@ -11,10 +10,11 @@ import {
 	savePeerGroup
 } from '$lib/server/peer-groups/peer-groups';
 import { refusalField } from '$lib/server/peer-groups/refusal';
-import { peerGroupSchema } from '$lib/schemas/peer-groups';
+import { deletePeerGroupSchema, peerGroupSchema } from '$lib/schemas/peer-groups';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 async function groupOf(slug: string) {
 	const group = (await listPeerGroups(appDb())).find((g) => g.slug === slug);
@@ -44,7 +44,7 @@ export const actions: Actions = {
 	update: async (event) => {
 		const viewer = requirePermission(event, 'peer_group:manage');
 		const group = await groupOf(event.params.slug);
-		const form = await superValidate(event.request, zod4(peerGroupSchema), { allowFiles: false });
+		const form = await readForm(event, peerGroupSchema);
 		if (!form.valid) return fail(400, { form });
 		const result = await savePeerGroup(appDb(), {
 			actorUserId: viewer.principal.userId,
@@ -63,15 +63,12 @@ export const actions: Actions = {
 	delete: async (event) => {
 		const viewer = requirePermission(event, 'peer_group:manage');
 		const group = await groupOf(event.params.slug);
-		const version = z.coerce
-			.number()
-			.pipe(z.int32())
-			.safeParse((await event.request.formData()).get('version'));
-		if (!version.success) return fail(400, { deleteError: m.peer_group_stale() });
+		const form = await readForm(event, deletePeerGroupSchema);
+		if (!form.valid) return fail(400, { deleteError: m.peer_group_stale() });
 		const deleted = await deletePeerGroup(appDb(), {
 			actorUserId: viewer.principal.userId,
 			groupId: group.id,
-			version: version.data
+			version: form.data.version
 		});
 		if (!deleted) return fail(409, { deleteError: m.peer_group_stale() });
 		redirect(303, localizeHref('/admin/peer-groups'));

@@ -11,10 +11,11 @@ import {
 } from '$lib/server/admin/users';
 import { issuePasswordLink, PASSWORD_TOKEN_HOURS } from '$lib/server/admin/password-links';
 import { appDb } from '$lib/server/db';
-import { assignRoleSchema } from '$lib/schemas/admin';
+import { assignRoleSchema, removeRoleSchema } from '$lib/schemas/admin';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /** The id in the URL, or 404: a non-number is as unknown as a missing account. */
 function userIdOf(param: string): number {
@@ -41,7 +42,7 @@ export const actions: Actions = {
 	assignRole: async (event) => {
 		const viewer = requirePermission(event, 'user:admin');
 		const userId = userIdOf(event.params.id);
-		const form = await superValidate(event.request, zod4(assignRoleSchema), { allowFiles: false });
+		const form = await readForm(event, assignRoleSchema);
 		if (!form.valid) return fail(400, { roleForm: form });
 		const result = await assignRole(appDb(), {
 			actorUserId: viewer.principal.userId,
@@ -62,10 +63,13 @@ export const actions: Actions = {
 	removeRole: async (event) => {
 		const viewer = requirePermission(event, 'user:admin');
 		const userId = userIdOf(event.params.id);
-		const raw = (await event.request.formData()).get('assignmentId');
-		const assignmentId = typeof raw === 'string' && /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : 0;
-		const result = assignmentId
-			? await removeRole(appDb(), { actorUserId: viewer.principal.userId, userId, assignmentId })
+		const form = await readForm(event, removeRoleSchema);
+		const result = form.valid
+			? await removeRole(appDb(), {
+					actorUserId: viewer.principal.userId,
+					userId,
+					assignmentId: form.data.assignmentId
+				})
 			: { ok: false };
 		if (!result.ok) return fail(404, { notice: m.admin_role_not_found() });
 		return { notice: m.admin_role_removed() };

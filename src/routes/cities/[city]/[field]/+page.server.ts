@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
+import { requireCityCapability } from '$lib/server/auth/scoped-guards';
 import { can } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
 import { loadScorecardPage } from '$lib/server/scorecards/scorecard-page';
@@ -14,7 +15,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requirePermission(event, 'ring:read');
 	const { city, field } = event.params;
 	const db = appDb();
 	const scorecard = await loadScorecardPage(db, viewer, city, field, getLocale());
@@ -43,23 +44,23 @@ export const load: PageServerLoad = async (event) => {
 /** The experience exchange on the selected value; who may do what is decided in the writes. */
 export const actions = {
 	noteAdd: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'exchange:write');
 		return valueNoteAction(event, viewer, 'add');
 	},
 	noteEdit: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'exchange:write');
 		return valueNoteAction(event, viewer, 'edit');
 	},
 	noteDelete: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'exchange:write');
 		return valueNoteAction(event, viewer, 'delete');
 	},
 	factorAdd: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:write');
 		return valueFactorAction(event, viewer, 'add');
 	},
 	factorRemove: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:write');
 		return valueFactorAction(event, viewer, 'remove');
 	}
 } satisfies Actions;

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { loadHeatmapPage } from '$lib/server/compare/heatmap-page';
 import { readHeatmapRequest } from '$lib/server/compare/heatmap-request';
@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
 
 /** The heatmap as the page shows it (same filters, same visibility rule) as CSV or XLSX. */
 export const GET: RequestHandler = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requirePermission(event, 'ring:read');
 	const request = readHeatmapRequest(event.url.searchParams);
 	const format = event.url.searchParams.get('format');
 	if (!request || (format !== 'csv' && format !== 'xlsx')) error(400, m.heatmap_bad_filter());

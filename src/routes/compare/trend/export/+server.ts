@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { loadTrendPage } from '$lib/server/compare/trend-page';
 import { readTrendRequest } from '$lib/server/compare/trend-request';
@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
 
 /** The trend as the page shows it (same filters, same visibility rule) as CSV or XLSX. */
 export const GET: RequestHandler = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requirePermission(event, 'ring:read');
 	const request = readTrendRequest(event.url.searchParams);
 	const format = event.url.searchParams.get('format');
 	if (!request || (format !== 'csv' && format !== 'xlsx')) error(400, m.trend_multi_bad_filter());

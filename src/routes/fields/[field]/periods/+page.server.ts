@@ -1,9 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { assertCan, requireUser } from '$lib/server/auth/guards';
+import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
 import { can } from '$lib/server/auth/permissions';
-import { fieldOf } from '$lib/server/catalogue/route';
 import { appDb } from '$lib/server/db';
 import { changeDeadline, closePeriod, openPeriod, reopenPeriod } from '$lib/server/periods/periods';
 import { listPeriods, quarterKey } from '$lib/server/periods/queries';
@@ -14,11 +13,11 @@ import {
 	suggestedQuarter
 } from '$lib/domain/period/reporting-period';
 import { parseQuarterParam } from '$lib/domain/completeness/quarter-choice';
-import { canSeeCompleteness } from '$lib/domain/completeness/access';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { refusalMessage } from './refusal';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /**
  * The reporting quarters of a field. Any logged-in person sees them (controllers need the
@@ -27,9 +26,8 @@ import type { Actions, PageServerLoad } from './$types';
  * ?reopen=2026-2 show the form for that quarter (links, so it works without JavaScript).
  */
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const { viewer, field } = await requireFieldCapability(event, event.params.field, 'ring:read');
 	const db = appDb();
-	const field = await fieldOf(db, event.params.field);
 	const periods = await listPeriods(db, field.id);
 	const canManage = can(viewer.principal, 'period:manage', { fieldId: field.id });
 	const now = new Date();
@@ -46,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
 		field,
 		periods,
 		canManage,
-		seesCompleteness: canSeeCompleteness(viewer.principal),
+		seesCompleteness: can(viewer.principal, 'completeness:read'),
 		latestOpenable: latestOpenableQuarter(now),
 		openForm: await superValidate(
 			{ year: String(next.year), quarter: next.quarter, deadline: suggestedDeadline(next) },
@@ -85,14 +83,13 @@ const donePage = (field: string, done: string, q: { year: number; quarter: numbe
 
 export const actions = {
 	open: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'period:manage'
+		);
 		const db = appDb();
-		const field = await fieldOf(db, event.params.field);
-		assertCan(viewer, 'period:manage', { fieldId: field.id });
-		const form = await superValidate(event.request, zod4(openPeriodSchema), {
-			allowFiles: false,
-			id: 'open'
-		});
+		const form = await readForm(event, openPeriodSchema, { id: 'open' });
 		if (!form.valid) {
 			form.message = m.periods_check_input();
 			return fail(400, { form });
@@ -113,14 +110,13 @@ export const actions = {
 		redirect(303, donePage(field.slug, 'opened', q));
 	},
 	deadline: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'period:manage'
+		);
 		const db = appDb();
-		const field = await fieldOf(db, event.params.field);
-		assertCan(viewer, 'period:manage', { fieldId: field.id });
-		const form = await superValidate(event.request, zod4(deadlineSchema), {
-			allowFiles: false,
-			id: 'deadline'
-		});
+		const form = await readForm(event, deadlineSchema, { id: 'deadline' });
 		if (!form.valid) {
 			form.message = m.periods_check_input();
 			return fail(400, { form });
@@ -143,14 +139,13 @@ export const actions = {
 		redirect(303, donePage(field.slug, 'deadline', q));
 	},
 	close: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'period:manage'
+		);
 		const db = appDb();
-		const field = await fieldOf(db, event.params.field);
-		assertCan(viewer, 'period:manage', { fieldId: field.id });
-		const ref = await superValidate(event.request, zod4(closeSchema), {
-			allowFiles: false,
-			id: 'close'
-		});
+		const ref = await readForm(event, closeSchema, { id: 'close' });
 		if (!ref.valid) return fail(400, { notice: m.periods_action_invalid() });
 		const q = { year: Number(ref.data.year), quarter: ref.data.quarter };
 		const result = await closePeriod(db, {
@@ -164,14 +159,13 @@ export const actions = {
 		redirect(303, donePage(field.slug, 'closed', q));
 	},
 	reopen: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'period:manage'
+		);
 		const db = appDb();
-		const field = await fieldOf(db, event.params.field);
-		assertCan(viewer, 'period:manage', { fieldId: field.id });
-		const form = await superValidate(event.request, zod4(reopenSchema), {
-			allowFiles: false,
-			id: 'reopen'
-		});
+		const form = await readForm(event, reopenSchema, { id: 'reopen' });
 		if (!form.valid) {
 			form.message = m.periods_check_input();
 			return fail(400, { form });

@@ -1,8 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { assertCan, requireUser } from '$lib/server/auth/guards';
-import { fieldOf } from '$lib/server/catalogue/route';
+import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
 import { appDb } from '$lib/server/db';
 import { fieldCriteria, listFieldPilots } from '$lib/server/pilots/queries';
 import { reviewRow } from '$lib/server/pilots/review';
@@ -13,6 +12,7 @@ import { refusalMessage } from '$lib/server/pilots/refusal';
 import { criteriaSchema } from '$lib/schemas/pilots';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /**
  * The working group's review page: every pilot of the field with status, planned NPV, the
@@ -21,9 +21,8 @@ import type { Actions, PageServerLoad } from './$types';
  * are edited here by whoever may write pilots.
  */
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const { viewer, field } = await requireFieldCapability(event, event.params.field, 'ring:read');
 	const db = appDb();
-	const field = await fieldOf(db, event.params.field);
 	const [pilots, criteria] = await Promise.all([
 		listFieldPilots(db, field.id),
 		fieldCriteria(db, field.id)
@@ -53,14 +52,13 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions = {
 	criteria: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'pilot:write'
+		);
 		const db = appDb();
-		const field = await fieldOf(db, event.params.field);
-		assertCan(viewer, 'pilot:write', { fieldId: field.id });
-		const form = await superValidate(event.request, zod4(criteriaSchema), {
-			allowFiles: false,
-			id: 'criteria'
-		});
+		const form = await readForm(event, criteriaSchema, { id: 'criteria' });
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });

@@ -1,8 +1,9 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { assertCan, requireUser } from '$lib/server/auth/guards';
-import { can, type Capability } from '$lib/server/auth/permissions';
+import type { requireUser } from '$lib/server/auth/guards';
+import { requireFormData } from '$lib/server/http/read-form';
+import { requireCityCapability } from '$lib/server/auth/scoped-guards';
+import { can } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
-import { findScorecard } from '$lib/server/scorecards/queries';
 import { chooseQuarter, loadEntryGrid, type EntryGrid } from '$lib/server/entry/grid';
 import { evaluateRows, readGridPost, type PostedRow } from '$lib/server/entry/form';
 import { saveDrafts } from '$lib/server/entry/save';
@@ -47,7 +48,12 @@ const statusOf = (reason: EntryRefused['reason']) =>
 
 /** Reading: the quarter in `?q=`, else the field's newest open quarter. */
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	// The grid shows the city's drafts: only for people who may see them.
+	const { viewer } = await requireCityCapability(
+		event,
+		event.params.city,
+		'measurement:read_unreleased'
+	);
 	const quarter = await chooseQuarter(
 		appDb(),
 		event.params.field,
@@ -57,8 +63,6 @@ export const load: PageServerLoad = async (event) => {
 	if (!quarter) error(400, m.entry_quarter_invalid());
 	const grid = await gridAt(event, quarter);
 	const scope = { organisationId: grid.organisation.id };
-	// The grid shows the city's drafts: only for people who may see them.
-	assertCan(viewer, 'measurement:read_unreleased', scope);
 	const p = viewer.principal;
 	return {
 		grid,
@@ -72,14 +76,12 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /**
- * Writing: the person's right, then the quarter the form names (issue 14: never the default
- * quarter, which once overwrote Q3/2026 from the Q3/2025 page), then that quarter's grid.
+ * Writing (after the action's guard checked the person's right in the city): the quarter the form
+ * names (issue 14: never the default quarter, which once overwrote Q3/2026 from the Q3/2025
+ * page), then that quarter's grid.
  */
-async function writeTarget(event: Event, viewer: Viewer, capability: Capability) {
-	const header = await findScorecard(appDb(), event.params.city, event.params.field);
-	if (!header) error(404, m.not_found_scorecard());
-	assertCan(viewer, capability, { organisationId: header.organisation.id });
-	const form = await event.request.formData();
+async function writeTarget(event: Event) {
+	const form = await requireFormData(event);
 	const named = writeQuarter(form.get('quarter'), event.url.searchParams.get('q'));
 	if (!named.ok) {
 		return {
@@ -100,11 +102,7 @@ function typedAfterSave(posted: PostedRow[], written: { kpiId: number; version: 
 
 /** Saves the typed grid as drafts; on `submit` also submits the quarter if every row passes. */
 async function saveGrid(event: Event, viewer: Viewer, submit: boolean) {
-	const target = await writeTarget(
-		event,
-		viewer,
-		submit ? 'measurement:submit' : 'measurement:write'
-	);
+	const target = await writeTarget(event);
 	if ('refusal' in target) return target.refusal;
 	const { form, grid } = target;
 	const quarter = quarterParamOf(grid.quarter);
@@ -166,16 +164,16 @@ async function saveGrid(event: Event, viewer: Viewer, submit: boolean) {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:write');
 		return saveGrid(event, viewer, false);
 	},
 	submit: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:submit');
 		return saveGrid(event, viewer, true);
 	},
 	release: async (event) => {
-		const viewer = requireUser(event);
-		const target = await writeTarget(event, viewer, 'measurement:release');
+		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:release');
+		const target = await writeTarget(event);
 		if ('refusal' in target) return target.refusal;
 		const { form, grid } = target;
 		const quarter = quarterParamOf(grid.quarter);
@@ -194,8 +192,8 @@ export const actions: Actions = {
 		};
 	},
 	reopen: async (event) => {
-		const viewer = requireUser(event);
-		const target = await writeTarget(event, viewer, 'measurement:reopen');
+		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:reopen');
+		const target = await writeTarget(event);
 		if ('refusal' in target) return target.refusal;
 		const { form, grid } = target;
 		const quarter = quarterParamOf(grid.quarter);

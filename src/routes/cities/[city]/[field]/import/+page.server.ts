@@ -1,7 +1,13 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { z } from 'zod';
-import { text } from '$lib/schemas/text';
-import { assertCan, requireUser } from '$lib/server/auth/guards';
+import {
+	importColumnChoice,
+	importDoneQuery,
+	importUploadIdSchema,
+	importUploadSchema
+} from '$lib/schemas/import';
+import { readFormData, requireFormData } from '$lib/server/http/read-form';
+import { requirePermission, type requireUser } from '$lib/server/auth/guards';
+import { requireCityCapability } from '$lib/server/auth/scoped-guards';
 import { can } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
 import { findScorecard, type ScorecardHeader } from '$lib/server/scorecards/queries';
@@ -47,10 +53,9 @@ const scopeOf = (header: ScorecardHeader, viewer: Viewer): ImportScope => ({
 	locale: getLocale()
 });
 
-/** The scorecard and the import scope, for people who may write the city's values. */
+/** The scorecard and the import scope (the action's guard checked `measurement:write`). */
 async function writerScope(event: Event, viewer: Viewer) {
 	const header = await scorecardOf(event);
-	assertCan(viewer, 'measurement:write', { organisationId: header.organisation.id });
 	return { header, scope: scopeOf(header, viewer) };
 }
 
@@ -63,22 +68,14 @@ const uploadUrl = (header: ScorecardHeader, record: UploadRecord, extra = '') =>
 	return pageUrl(header, `upload=${record.id}${errors ? '&show=error' : ''}${extra}`);
 };
 
-const uploadForm = z.object({
-	numberFormat: z.enum(['auto', 'de', 'en']).catch('auto')
-});
-const uploadIdForm = z.object({ upload: text().regex(/^[0-9a-f]{32}$/) });
-const doneQuery = text()
-	.regex(/^\d+\.\d+\.\d+$/)
-	.transform((s) => s.split('.'));
-
 async function recordFromForm(form: FormData, scope: ImportScope) {
-	const parsed = uploadIdForm.safeParse({ upload: form.get('upload') });
+	const parsed = importUploadIdSchema.safeParse({ upload: form.get('upload') });
 	if (!parsed.success) return null;
 	return loadUpload(appDb(), parsed.data.upload, scope);
 }
 
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requirePermission(event, 'ring:read');
 	const header = await scorecardOf(event);
 	const p = viewer.principal;
 	const organisationId = header.organisation.id;
@@ -89,7 +86,7 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	const params = event.url.searchParams;
 	const notices: string[] = [];
-	const done = doneQuery.safeParse(params.get('imported'));
+	const done = importDoneQuery.safeParse(params.get('imported'));
 	if (done.success) {
 		const [created, changed, unchanged] = done.data;
 		notices.push(m.import_done({ new: created!, changed: changed!, unchanged: unchanged! }));
@@ -128,24 +125,26 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	/** Receives a file: a dry run (or the column mapping step) on the kept file; nothing written. */
 	upload: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:write');
 		const { header, scope } = await writerScope(event, viewer);
-		let form: FormData;
-		try {
-			form = await event.request.formData();
-		} catch (e) {
+		const read = await readFormData(event);
+		if (!read.ok) {
 			// adapter-node's BODY_SIZE_LIMIT stops a body above it while it is read: say why.
-			const status = (e as { status?: number }).status;
-			return fail(status === 413 ? 413 : 400, {
-				message: status === 413 ? tooLarge() : m.import_upload_failed()
-			});
+			const message =
+				read.reason === 'too_large'
+					? tooLarge()
+					: read.reason === 'unreadable'
+						? m.import_upload_failed()
+						: read.message;
+			return fail(read.status, { message });
 		}
+		const form = read.data;
 		const file = form.get('file');
 		if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
 			return fail(400, { message: m.import_file_required() });
 		}
 		if (file.size > MAX_FILE_BYTES) return fail(413, { message: tooLarge() });
-		const { numberFormat } = uploadForm.parse({ numberFormat: form.get('numberFormat') });
+		const { numberFormat } = importUploadSchema.parse({ numberFormat: form.get('numberFormat') });
 		const received = await receiveUpload(
 			appDb(),
 			scope,
@@ -162,17 +161,14 @@ export const actions: Actions = {
 
 	/** The user's meaning for each file column: remembered for the city, then a new dry run. */
 	mapping: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:write');
 		const { header, scope } = await writerScope(event, viewer);
-		const form = await event.request.formData();
+		const form = await requireFormData(event);
 		const record = await recordFromForm(form, scope);
 		if (!record?.facts) return fail(400, { message: m.import_upload_missing() });
-		const choice = z
-			.enum(columnTargets as [string, ...string[]])
-			.nullable()
-			.catch(null);
 		const choices = record.facts.header.map(
-			(_, i) => choice.parse(form.get(`column_${i}`)) as (typeof columnTargets)[number] | null
+			(_, i) =>
+				importColumnChoice.parse(form.get(`column_${i}`)) as (typeof columnTargets)[number] | null
 		);
 		if (choices.every((c) => c === null)) return fail(400, { message: m.import_mapping_invalid() });
 		await applyMapping(appDb(), scope, record, mappingFromChoices(record.facts.header, choices));
@@ -181,9 +177,9 @@ export const actions: Actions = {
 
 	/** Imports the kept file: planned again under locks, all rows or none. */
 	commit: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:write');
 		const { header, scope } = await writerScope(event, viewer);
-		const record = await recordFromForm(await event.request.formData(), scope);
+		const record = await recordFromForm(await requireFormData(event), scope);
 		if (!record) return fail(400, { message: m.import_upload_missing() });
 		const result = await commitUpload(appDb(), scope, record);
 		if (result.ok) {
@@ -195,9 +191,9 @@ export const actions: Actions = {
 	},
 
 	discard: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:write');
 		const { header, scope } = await writerScope(event, viewer);
-		const record = await recordFromForm(await event.request.formData(), scope);
+		const record = await recordFromForm(await requireFormData(event), scope);
 		if (record) await removeUpload(appDb(), record.id);
 		redirect(303, pageUrl(header, 'discarded=1'));
 	}

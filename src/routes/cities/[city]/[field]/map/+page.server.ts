@@ -7,7 +7,8 @@ import {
 	type SuperValidated
 } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { assertCan, requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
+import { requireCityCapability } from '$lib/server/auth/scoped-guards';
 import { can } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
 import { loadScorecardPage } from '$lib/server/scorecards/scorecard-page';
@@ -23,14 +24,16 @@ import { objectiveStatus } from '$lib/components/strategy-map/objective-status';
 import type { StrategyMapPerspective } from '$lib/components/strategy-map/types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
-import { addLinkSchema, removeLinkSchema, type MapMessage } from './schema';
+import { addLinkSchema, removeLinkSchema } from '$lib/schemas/strategy-map';
+import type { FormNotice } from '$lib/schemas/form-notice';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 const ADD_FORM = 'add-link';
 const REMOVE_FORM = 'remove-link';
 
-type AddForm = SuperValidated<Infer<typeof addLinkSchema>, MapMessage>;
-type RemoveForm = SuperValidated<Infer<typeof removeLinkSchema>, MapMessage>;
+type AddForm = SuperValidated<Infer<typeof addLinkSchema>, FormNotice>;
+type RemoveForm = SuperValidated<Infer<typeof removeLinkSchema>, FormNotice>;
 
 /** The scorecard in the URL, or 404. */
 async function mapScorecard(event: RequestEvent): Promise<MapScorecard> {
@@ -41,7 +44,7 @@ async function mapScorecard(event: RequestEvent): Promise<MapScorecard> {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requirePermission(event, 'ring:read');
 	const { city, field } = event.params;
 	const db = appDb();
 	// The version first: the forms then never claim a newer state than the page shows.
@@ -65,10 +68,10 @@ export const load: PageServerLoad = async (event) => {
 		canEdit: can(viewer.principal, 'scorecard:write', {
 			organisationId: scorecard.organisationId
 		}),
-		addForm: await superValidate<Infer<typeof addLinkSchema>, MapMessage>(zod4(addLinkSchema), {
+		addForm: await superValidate<Infer<typeof addLinkSchema>, FormNotice>(zod4(addLinkSchema), {
 			id: ADD_FORM
 		}),
-		removeForm: await superValidate<Infer<typeof removeLinkSchema>, MapMessage>(
+		removeForm: await superValidate<Infer<typeof removeLinkSchema>, FormNotice>(
 			zod4(removeLinkSchema),
 			{ id: REMOVE_FORM }
 		)
@@ -76,7 +79,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 const conflict = (form: AddForm | RemoveForm) =>
-	message(form, { type: 'error', text: m.strategy_map_conflict() }, { status: 409 });
+	message(form, { kind: 'error', text: m.strategy_map_conflict() }, { status: 409 });
 
 /** A refused change as a message next to the field it concerns, or above the form. */
 function refusal(form: AddForm, result: Exclude<LinkChangeResult, { ok: true }>) {
@@ -90,19 +93,15 @@ function refusal(form: AddForm, result: Exclude<LinkChangeResult, { ok: true }>)
 		case 'foreign_objective':
 			return setError(form, result.field, m.strategy_map_foreign_objective());
 		case 'not_found':
-			return message(form, { type: 'error', text: m.strategy_map_not_found() }, { status: 404 });
+			return message(form, { kind: 'error', text: m.strategy_map_not_found() }, { status: 404 });
 	}
 }
 
 export const actions: Actions = {
 	addLink: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		const scorecard = await mapScorecard(event);
-		assertCan(viewer, 'scorecard:write', { organisationId: scorecard.organisationId });
-		const form: AddForm = await superValidate(event.request, zod4(addLinkSchema), {
-			allowFiles: false,
-			id: ADD_FORM
-		});
+		const form: AddForm = await readForm(event, addLinkSchema, { id: ADD_FORM });
 		// Without a readable version nobody can tell what the form was based on.
 		if (form.errors.version) return conflict(form);
 		if (!form.valid) return fail(400, { form });
@@ -116,21 +115,17 @@ export const actions: Actions = {
 		});
 		if (!result.ok) return refusal(form, result);
 		return message(form, {
-			type: 'success',
+			kind: 'success',
 			text: m.strategy_map_added({ from: result.fromTitle, to: result.toTitle })
 		});
 	},
 	removeLink: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		const scorecard = await mapScorecard(event);
-		assertCan(viewer, 'scorecard:write', { organisationId: scorecard.organisationId });
-		const form: RemoveForm = await superValidate(event.request, zod4(removeLinkSchema), {
-			allowFiles: false,
-			id: REMOVE_FORM
-		});
+		const form: RemoveForm = await readForm(event, removeLinkSchema, { id: REMOVE_FORM });
 		if (form.errors.version) return conflict(form);
 		if (!form.valid)
-			return message(form, { type: 'error', text: m.strategy_map_not_found() }, { status: 400 });
+			return message(form, { kind: 'error', text: m.strategy_map_not_found() }, { status: 400 });
 		const result = await removeObjectiveLink(appDb(), {
 			actorUserId: viewer.principal.userId,
 			scorecardId: scorecard.scorecardId,
@@ -141,10 +136,10 @@ export const actions: Actions = {
 		});
 		if (!result.ok) {
 			if (result.reason === 'conflict') return conflict(form);
-			return message(form, { type: 'error', text: m.strategy_map_not_found() }, { status: 404 });
+			return message(form, { kind: 'error', text: m.strategy_map_not_found() }, { status: 404 });
 		}
 		return message(form, {
-			type: 'success',
+			kind: 'success',
 			text: m.strategy_map_removed({ from: result.fromTitle, to: result.toTitle })
 		});
 	}

@@ -1,7 +1,7 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
 import {
 	archiveKpi,
 	correctKpi,
@@ -17,19 +17,15 @@ import {
 	formFromVersion,
 	refusalResponse
 } from '$lib/server/catalogue/form';
-import {
-	canEditCatalogue,
-	catalogueHref,
-	editableFieldOf,
-	fieldOf
-} from '$lib/server/catalogue/route';
+import { canEditCatalogue, catalogueHref } from '$lib/server/catalogue/route';
 import { appDb } from '$lib/server/db';
 import type { Db } from '$lib/server/db/types';
 import { compareQuarters, shiftQuarter } from '$lib/domain/period/quarter';
-import { editKpiSchema } from '$lib/schemas/catalogue';
+import { editKpiSchema, kpiLifecycleSchema } from '$lib/schemas/catalogue';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 async function kpiOf(db: Db, fieldId: number, code: string) {
 	const kpi = await getKpiDetail(db, fieldId, code);
@@ -38,9 +34,9 @@ async function kpiOf(db: Db, fieldId: number, code: string) {
 }
 
 /** The lock version a lifecycle button was rendered with (0 if missing: always a conflict). */
-async function postedVersion(request: Request): Promise<number> {
-	const raw = (await request.formData()).get('expectedVersion');
-	return typeof raw === 'string' && /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : 0;
+async function postedVersion(event: RequestEvent): Promise<number> {
+	const form = await readForm(event, kpiLifecycleSchema);
+	return form.valid ? form.data.expectedVersion : 0;
 }
 
 /** A refused archive, restore or delete: a notice above the buttons. */
@@ -57,9 +53,8 @@ function lifecycleRefusal(refusal: EditorRefusal) {
 
 /** The Steckbrief: any logged-in person reads it, the field lead edits it. */
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const { viewer, field } = await requireFieldCapability(event, event.params.field, 'ring:read');
 	const db = appDb();
-	const field = await fieldOf(db, event.params.field);
 	const kpi = await kpiOf(db, field.id, event.params.code);
 	const canEdit = canEditCatalogue(viewer, field.id);
 	if (!canEdit) return { field, kpi, canEdit, form: null };
@@ -87,14 +82,15 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'catalogue:write'
+		);
 		const db = appDb();
-		const field = await editableFieldOf(db, viewer, event.params.field);
 		const kpi = await kpiOf(db, field.id, event.params.code);
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(editKpiSchema(locale)), {
-			allowFiles: false
-		});
+		const form = await readForm(event, editKpiSchema(locale));
 		if (!form.valid) {
 			form.message = m.catalogue_editor_check_input();
 			return fail(400, { form });
@@ -121,40 +117,49 @@ export const actions: Actions = {
 		redirect(303, catalogueHref(field.slug, kpi.code, `done=${done}`));
 	},
 	archive: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'catalogue:write'
+		);
 		const db = appDb();
-		const field = await editableFieldOf(db, viewer, event.params.field);
 		const kpi = await kpiOf(db, field.id, event.params.code);
 		const result = await archiveKpi(db, viewer.principal.userId, {
 			fieldId: field.id,
 			kpiId: kpi.kpiId,
-			expectedVersion: await postedVersion(event.request)
+			expectedVersion: await postedVersion(event)
 		});
 		if (!result.ok) return lifecycleRefusal(result);
 		redirect(303, catalogueHref(field.slug, kpi.code, 'done=archived'));
 	},
 	restore: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'catalogue:write'
+		);
 		const db = appDb();
-		const field = await editableFieldOf(db, viewer, event.params.field);
 		const kpi = await kpiOf(db, field.id, event.params.code);
 		const result = await restoreKpi(db, viewer.principal.userId, {
 			fieldId: field.id,
 			kpiId: kpi.kpiId,
-			expectedVersion: await postedVersion(event.request)
+			expectedVersion: await postedVersion(event)
 		});
 		if (!result.ok) return lifecycleRefusal(result);
 		redirect(303, catalogueHref(field.slug, kpi.code, 'done=restored'));
 	},
 	delete: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'catalogue:write'
+		);
 		const db = appDb();
-		const field = await editableFieldOf(db, viewer, event.params.field);
 		const kpi = await kpiOf(db, field.id, event.params.code);
 		const result = await deleteKpi(db, viewer.principal.userId, {
 			fieldId: field.id,
 			kpiId: kpi.kpiId,
-			expectedVersion: await postedVersion(event.request)
+			expectedVersion: await postedVersion(event)
 		});
 		if (!result.ok) return lifecycleRefusal(result);
 		redirect(303, catalogueHref(field.slug, undefined, `deleted=${encodeURIComponent(kpi.code)}`));

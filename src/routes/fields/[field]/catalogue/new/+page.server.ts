@@ -1,20 +1,20 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
 import { createKpi } from '$lib/server/catalogue/editor';
 import { currentQuarter, definitionFromForm, refusalResponse } from '$lib/server/catalogue/form';
-import { catalogueHref, editableFieldOf } from '$lib/server/catalogue/route';
+import { catalogueHref } from '$lib/server/catalogue/route';
 import { appDb } from '$lib/server/db';
 import { createKpiSchema, normaliseCode } from '$lib/schemas/catalogue';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /** A new shared KPI of the field: only its field lead. */
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
-	const field = await editableFieldOf(appDb(), viewer, event.params.field);
+	const { field } = await requireFieldCapability(event, event.params.field, 'catalogue:write');
 	const start = currentQuarter(new Date());
 	const form = await superValidate(
 		{
@@ -34,13 +34,14 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'catalogue:write'
+		);
 		const db = appDb();
-		const field = await editableFieldOf(db, viewer, event.params.field);
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(createKpiSchema(locale)), {
-			allowFiles: false
-		});
+		const form = await readForm(event, createKpiSchema(locale));
 		if (!form.valid) {
 			form.message = m.catalogue_editor_check_input();
 			return fail(400, { form });

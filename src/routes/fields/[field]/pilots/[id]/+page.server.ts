@@ -1,8 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { assertCan, requireUser } from '$lib/server/auth/guards';
-import { fieldOf } from '$lib/server/catalogue/route';
+import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
 import { appDb } from '$lib/server/db';
 import { loadPilot, organisationName, type LoadedPilot } from '$lib/server/pilots/queries';
 import { lineEditFormData, pilotView, settingsFormData } from '$lib/server/pilots/page';
@@ -26,15 +25,15 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { AppLocale } from '$lib/format/number';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /**
  * One pilot: profile, partners and key, yearly lines, the WiBe economics, each city's share and
  * the working group's gate decisions. Writing needs `pilot:write` for the field.
  */
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const { viewer, field } = await requireFieldCapability(event, event.params.field, 'ring:read');
 	const db = appDb();
-	const field = await fieldOf(db, event.params.field);
 	const pilot = await loadPilot(db, field.id, pilotIdOf(event.params.id));
 	if (!pilot) error(404, m.pilot_not_found());
 	const locale = getLocale();
@@ -94,23 +93,21 @@ async function lineEditForm(pilot: LoadedPilot, url: URL, locale: AppLocale) {
 		: null;
 }
 
-/** Guarded context of every action: the field (404), the right to write (403), the pilot id. */
-async function writeContext(event: RequestEvent, viewer: ReturnType<typeof requireUser>) {
-	const db = appDb();
-	const field = await fieldOf(db, event.params.field);
-	assertCan(viewer, 'pilot:write', { fieldId: field.id });
-	return { db, field, pilotId: pilotIdOf(event.params.id) };
+/** The rest of every write action's context, after its guard found the field and the right. */
+function writeContext(event: RequestEvent) {
+	return { db: appDb(), pilotId: pilotIdOf(event.params.id) };
 }
 
 export const actions = {
 	settings: async (event) => {
-		const viewer = requireUser(event);
-		const { db, field, pilotId } = await writeContext(event, viewer);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'pilot:write'
+		);
+		const { db, pilotId } = writeContext(event);
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(settingsSchema(locale)), {
-			allowFiles: false,
-			id: 'settings'
-		});
+		const form = await readForm(event, settingsSchema(locale), { id: 'settings' });
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });
@@ -159,13 +156,14 @@ export const actions = {
 		redirect(303, pilotHref(field.slug, pilotId, 'done=settings#settings-title'));
 	},
 	addLine: async (event) => {
-		const viewer = requireUser(event);
-		const { db, field, pilotId } = await writeContext(event, viewer);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'pilot:write'
+		);
+		const { db, pilotId } = writeContext(event);
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(lineSchema(locale)), {
-			allowFiles: false,
-			id: 'line'
-		});
+		const form = await readForm(event, lineSchema(locale), { id: 'line' });
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });
@@ -192,13 +190,14 @@ export const actions = {
 		redirect(303, pilotHref(field.slug, pilotId, 'done=line#lines-title'));
 	},
 	updateLine: async (event) => {
-		const viewer = requireUser(event);
-		const { db, field, pilotId } = await writeContext(event, viewer);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'pilot:write'
+		);
+		const { db, pilotId } = writeContext(event);
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(updateLineSchema(locale)), {
-			allowFiles: false,
-			id: 'lineEdit'
-		});
+		const form = await readForm(event, updateLineSchema(locale), { id: 'lineEdit' });
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });
@@ -228,12 +227,13 @@ export const actions = {
 		redirect(303, pilotHref(field.slug, pilotId, 'done=line_updated#lines-title'));
 	},
 	deleteLine: async (event) => {
-		const viewer = requireUser(event);
-		const { db, field, pilotId } = await writeContext(event, viewer);
-		const form = await superValidate(event.request, zod4(deleteLineSchema), {
-			allowFiles: false,
-			id: 'delete'
-		});
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'pilot:write'
+		);
+		const { db, pilotId } = writeContext(event);
+		const form = await readForm(event, deleteLineSchema, { id: 'delete' });
 		if (!form.valid) return fail(400, { notice: m.pilot_stale() });
 		const result = await deleteLine(db, {
 			actorUserId: viewer.principal.userId,
@@ -246,12 +246,13 @@ export const actions = {
 		redirect(303, pilotHref(field.slug, pilotId, 'done=line_deleted#lines-title'));
 	},
 	scores: async (event) => {
-		const viewer = requireUser(event);
-		const { db, field, pilotId } = await writeContext(event, viewer);
-		const form = await superValidate(event.request, zod4(scoresSchema), {
-			allowFiles: false,
-			id: 'scores'
-		});
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'pilot:write'
+		);
+		const { db, pilotId } = writeContext(event);
+		const form = await readForm(event, scoresSchema, { id: 'scores' });
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });
@@ -272,12 +273,13 @@ export const actions = {
 		redirect(303, pilotHref(field.slug, pilotId, 'done=scores#strategic-title'));
 	},
 	gate: async (event) => {
-		const viewer = requireUser(event);
-		const { db, field, pilotId } = await writeContext(event, viewer);
-		const form = await superValidate(event.request, zod4(gateSchema), {
-			allowFiles: false,
-			id: 'gate'
-		});
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'pilot:write'
+		);
+		const { db, pilotId } = writeContext(event);
+		const form = await readForm(event, gateSchema, { id: 'gate' });
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });
@@ -296,15 +298,15 @@ export const actions = {
 	},
 	/** Experience exchange: everyone logged in writes; only the author edits (decision 0014). */
 	noteAdd: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireFieldCapability(event, event.params.field, 'exchange:write');
 		return pilotNoteAction(event, viewer, 'add');
 	},
 	noteEdit: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireFieldCapability(event, event.params.field, 'exchange:write');
 		return pilotNoteAction(event, viewer, 'edit');
 	},
 	noteDelete: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireFieldCapability(event, event.params.field, 'exchange:write');
 		return pilotNoteAction(event, viewer, 'delete');
 	}
 } satisfies Actions;

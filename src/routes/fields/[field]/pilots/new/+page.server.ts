@@ -1,8 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { assertCan, requireUser } from '$lib/server/auth/guards';
-import { fieldOf } from '$lib/server/catalogue/route';
+import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
 import { appDb } from '$lib/server/db';
 import { createPilot } from '$lib/server/pilots/write';
 import { fieldCities } from '$lib/server/pilots/queries';
@@ -13,13 +12,12 @@ import { parseLocaleNumber } from '$lib/format/parse-number';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /** A new pilot: the working group (pilot:write for the field) names it, its cities and years. */
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const { field } = await requireFieldCapability(event, event.params.field, 'pilot:write');
 	const db = appDb();
-	const field = await fieldOf(db, event.params.field);
-	assertCan(viewer, 'pilot:write', { fieldId: field.id });
 	const year = new Date().getUTCFullYear();
 	const cities = await fieldCities(db, field.id);
 	const form = await superValidate(
@@ -37,14 +35,14 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions = {
 	default: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'pilot:write'
+		);
 		const db = appDb();
-		const field = await fieldOf(db, event.params.field);
-		assertCan(viewer, 'pilot:write', { fieldId: field.id });
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(createPilotSchema(locale)), {
-			allowFiles: false
-		});
+		const form = await readForm(event, createPilotSchema(locale));
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });

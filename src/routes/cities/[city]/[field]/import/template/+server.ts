@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/auth/guards';
 import { visibleStatesFor } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
 import { findScorecard } from '$lib/server/scorecards/queries';
@@ -15,7 +15,7 @@ import type { RequestHandler } from './$types';
  * viewer may see one, else empty. Default quarter: the field's open one (as the entry grid).
  */
 export const GET: RequestHandler = async (event) => {
-	const viewer = requireUser(event);
+	const viewer = requirePermission(event, 'ring:read');
 	const query = downloadQuery.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!query.success || query.data.q === 'all') error(400, m.export_format_invalid());
 	const header = await findScorecard(appDb(), event.params.city, event.params.field);

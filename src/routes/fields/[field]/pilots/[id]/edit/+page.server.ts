@@ -1,8 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { assertCan, requireUser } from '$lib/server/auth/guards';
-import { fieldOf } from '$lib/server/catalogue/route';
+import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
 import { appDb } from '$lib/server/db';
 import { listCatalogue } from '$lib/server/directory/field-queries';
 import { fieldCities, loadPilot } from '$lib/server/pilots/queries';
@@ -14,13 +13,12 @@ import { profileSchema } from '$lib/schemas/pilots';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/read-form';
 
 /** Title, description, lead, partners and linked KPIs of a pilot (working group only). */
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	const { field } = await requireFieldCapability(event, event.params.field, 'pilot:write');
 	const db = appDb();
-	const field = await fieldOf(db, event.params.field);
-	assertCan(viewer, 'pilot:write', { fieldId: field.id });
 	const [pilot, cities, catalogue] = await Promise.all([
 		loadPilot(db, field.id, pilotIdOf(event.params.id)),
 		fieldCities(db, field.id),
@@ -43,15 +41,15 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions = {
 	default: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer, field } = await requireFieldCapability(
+			event,
+			event.params.field,
+			'pilot:write'
+		);
 		const db = appDb();
-		const field = await fieldOf(db, event.params.field);
-		assertCan(viewer, 'pilot:write', { fieldId: field.id });
 		const pilotId = pilotIdOf(event.params.id);
 		const locale = getLocale();
-		const form = await superValidate(event.request, zod4(profileSchema(locale)), {
-			allowFiles: false
-		});
+		const form = await readForm(event, profileSchema(locale));
 		if (!form.valid) {
 			form.message = m.pilot_check_input();
 			return fail(400, { form });

@@ -1,10 +1,9 @@
 import { error, isActionFailure, redirect, type RequestEvent } from '@sveltejs/kit';
 import { routes } from '$lib/routes';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
 import { appDb } from '$lib/server/db';
 import { findTemplateEditorTarget } from '$lib/server/scorecards/editor/target';
 import { loadEditorData } from '$lib/server/scorecards/editor/read';
-import { assertCanEdit } from '$lib/server/scorecards/editor/form-action';
 import { editorActions as edit } from '$lib/server/scorecards/editor/actions';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -14,10 +13,9 @@ const findTarget = (event: RequestEvent<{ field: string }>) =>
 	findTemplateEditorTarget(appDb(), event.params.field);
 
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	await requireFieldCapability(event, event.params.field, 'catalogue:write');
 	const target = await findTarget(event);
 	if (!target) error(404, m.not_found_field());
-	assertCanEdit(viewer, target);
 	const editor = await loadEditorData(appDb(), target, getLocale());
 	const objective = editor.perspectives
 		.flatMap((p) => p.objectives)
@@ -28,30 +26,30 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	updateObjective: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireFieldCapability(event, event.params.field, 'catalogue:write');
 		return edit.updateObjective(event, viewer, await findTarget(event));
 	},
 	deleteObjective: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireFieldCapability(event, event.params.field, 'catalogue:write');
 		const result = await edit.deleteObjective(event, viewer, await findTarget(event));
 		// The objective is gone, and with it this page: back to the scorecard's structure.
 		if (!isActionFailure(result)) redirect(303, routes.template(event.params.field));
 		return result;
 	},
 	addSharedKpi: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireFieldCapability(event, event.params.field, 'catalogue:write');
 		return edit.addSharedKpi(event, viewer, await findTarget(event));
 	},
 	setWeight: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireFieldCapability(event, event.params.field, 'catalogue:write');
 		return edit.setWeight(event, viewer, await findTarget(event));
 	},
 	removeKpi: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireFieldCapability(event, event.params.field, 'catalogue:write');
 		return edit.removeKpi(event, viewer, await findTarget(event));
 	},
 	restoreKpi: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireFieldCapability(event, event.params.field, 'catalogue:write');
 		return edit.restoreKpi(event, viewer, await findTarget(event));
 	}
 };

@@ -1,9 +1,8 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireCityCapability } from '$lib/server/auth/scoped-guards';
 import { appDb } from '$lib/server/db';
 import { findCityEditorTarget } from '$lib/server/scorecards/editor/target';
 import { loadEditorData } from '$lib/server/scorecards/editor/read';
-import { assertCanEdit } from '$lib/server/scorecards/editor/form-action';
 import { editorActions as edit } from '$lib/server/scorecards/editor/actions';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -13,10 +12,9 @@ const findTarget = (event: RequestEvent<{ city: string; field: string }>) =>
 	findCityEditorTarget(appDb(), event.params.city, event.params.field);
 
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	await requireCityCapability(event, event.params.city, 'scorecard:write');
 	const target = await findTarget(event);
 	if (!target) error(404, m.not_found_scorecard());
-	assertCanEdit(viewer, target);
 	const editor = await loadEditorData(appDb(), target, getLocale());
 	const objective = editor.perspectives
 		.flatMap((p) => p.objectives)
@@ -28,11 +26,11 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	setTarget: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		return edit.setTarget(event, viewer, await findTarget(event));
 	},
 	clearTarget: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		return edit.clearTarget(event, viewer, await findTarget(event));
 	}
 };

@@ -1,10 +1,9 @@
 import { error, isActionFailure, redirect, type RequestEvent } from '@sveltejs/kit';
 import { routes } from '$lib/routes';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireCityCapability } from '$lib/server/auth/scoped-guards';
 import { appDb } from '$lib/server/db';
 import { findCityEditorTarget } from '$lib/server/scorecards/editor/target';
 import { loadEditorData } from '$lib/server/scorecards/editor/read';
-import { assertCanEdit } from '$lib/server/scorecards/editor/form-action';
 import { editorActions as edit } from '$lib/server/scorecards/editor/actions';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -14,10 +13,9 @@ const findTarget = (event: RequestEvent<{ city: string; field: string }>) =>
 	findCityEditorTarget(appDb(), event.params.city, event.params.field);
 
 export const load: PageServerLoad = async (event) => {
-	const viewer = requireUser(event);
+	await requireCityCapability(event, event.params.city, 'scorecard:write');
 	const target = await findTarget(event);
 	if (!target) error(404, m.not_found_scorecard());
-	assertCanEdit(viewer, target);
 	const editor = await loadEditorData(appDb(), target, getLocale());
 	const objective = editor.perspectives
 		.flatMap((p) => p.objectives)
@@ -29,11 +27,11 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	updateObjective: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		return edit.updateObjective(event, viewer, await findTarget(event));
 	},
 	deleteObjective: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		const result = await edit.deleteObjective(event, viewer, await findTarget(event));
 		// The objective is gone, and with it this page: back to the scorecard's structure.
 		if (!isActionFailure(result))
@@ -41,35 +39,35 @@ export const actions: Actions = {
 		return result;
 	},
 	addSharedKpi: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		return edit.addSharedKpi(event, viewer, await findTarget(event));
 	},
 	addLocalKpi: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		return edit.addLocalKpi(event, viewer, await findTarget(event));
 	},
 	setWeight: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		return edit.setWeight(event, viewer, await findTarget(event));
 	},
 	removeKpi: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		return edit.removeKpi(event, viewer, await findTarget(event));
 	},
 	restoreKpi: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		return edit.restoreKpi(event, viewer, await findTarget(event));
 	},
 	addInitiative: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		return edit.addInitiative(event, viewer, await findTarget(event));
 	},
 	updateInitiative: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		return edit.updateInitiative(event, viewer, await findTarget(event));
 	},
 	deleteInitiative: async (event) => {
-		const viewer = requireUser(event);
+		const { viewer } = await requireCityCapability(event, event.params.city, 'scorecard:write');
 		return edit.deleteInitiative(event, viewer, await findTarget(event));
 	}
 };

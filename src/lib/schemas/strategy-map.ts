@@ -28,9 +28,3 @@ export const removeLinkSchema = z.object({
 	toObjectiveId: objectiveId(() => m.strategy_map_not_found()),
 	version
 });
-
-/** Outcome shown above a form: a confirmation, or a problem that concerns the whole form. */
-export interface MapMessage {
-	type: 'success' | 'error';
-	text: string;
-}
