@@ -7,7 +7,12 @@ const provisioned = { userId: 7, active: true, linkedSubject: null };
 describe('decideSsoAccount', () => {
 	it('links a pre-provisioned account once by a verified e-mail', () => {
 		expect(
-			decideSsoAccount({ identity: anna, bySubject: null, byEmail: provisioned, allowUnknown: false })
+			decideSsoAccount({
+				identity: anna,
+				bySubject: null,
+				byEmail: provisioned,
+				allowUnknown: false
+			})
 		).toEqual({ kind: 'link', userId: 7 });
 	});
 
