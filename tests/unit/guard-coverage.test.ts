@@ -110,6 +110,8 @@ const withoutCapability: Record<string, string> = {
 	'src/routes/login/+page.server.ts load allowAnonymous': 'the login form',
 	'src/routes/login/+page.server.ts actions.login allowAnonymous': 'logging in',
 	'src/routes/login/+page.server.ts actions.logout requireSession': 'logout always works',
+	'src/routes/healthz/+server.ts GET allowAnonymous': "the load balancer's probe, no data",
+	'src/routes/readyz/+server.ts GET allowAnonymous': "the load balancer's probe, no data",
 	'src/routes/login/sso/+server.ts GET allowAnonymous': 'single sign-on starts logged out',
 	'src/routes/login/sso/callback/+server.ts GET allowAnonymous': "the provider's answer",
 	'src/routes/login/2fa/+page.server.ts load requirePendingSecondFactor': 'code after password',
