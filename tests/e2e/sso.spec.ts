@@ -13,8 +13,10 @@ import { startApp, stopApp, waitReady, type AppProcess } from './ops-cluster';
 import { startTestProvider, type TestProvider } from './sso-provider';
 
 const ADMIN_URL = process.env.DATABASE_URL;
-const PORT = { provider: 4491, app: 4492 };
+const PORT = { provider: 4491, app: 4492, ssoOnly: 4493 };
 const APP = `http://127.0.0.1:${PORT.app}`;
+const SSO_ONLY = `http://127.0.0.1:${PORT.ssoOnly}`;
+const LOCAL = { email: 'lokal@stadt.example', password: 'Lokal-Passwort-2026!' };
 const CLIENT_SECRET = 'sso-test-client-secret-4711';
 
 test.describe.configure({ mode: 'serial' });
@@ -23,7 +25,9 @@ test.skip(!ADMIN_URL, 'needs DATABASE_URL: the test provisions accounts beside t
 let admin: ReturnType<typeof postgres>;
 let sql: ReturnType<typeof postgres>;
 let dbName: string;
+let databaseUrl: string;
 let app: AppProcess;
+let ssoOnly: AppProcess | undefined;
 let provider: TestProvider;
 
 test.beforeAll(async () => {
@@ -49,7 +53,8 @@ test.beforeAll(async () => {
 	await admin.unsafe(`create database "${dbName}"`);
 	const url = new URL(ADMIN_URL!);
 	url.pathname = `/${dbName}`;
-	const handle = await openDatabase({ databaseUrl: url.toString(), poolMax: 2 });
+	databaseUrl = url.toString();
+	const handle = await openDatabase({ databaseUrl, poolMax: 2 });
 	await handle.migrate();
 	await seedDatabase(handle.db, { demo: false });
 	// Pre-provisioned by the administrator: no password, only the e-mail the provider knows.
@@ -61,6 +66,7 @@ test.beforeAll(async () => {
 	]) {
 		await createUser(handle.db, { email: email!, displayName: displayName!, roles: observer });
 	}
+	await createUser(handle.db, { ...LOCAL, displayName: 'Lena Lokal', roles: observer });
 	await handle.close();
 	sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
 	await sql`update users set active = false where email = 'gesperrt@stadt.example'`;
@@ -83,6 +89,7 @@ test.afterAll(async () => {
 		expect(log).not.toContain(CLIENT_SECRET);
 		await stopApp(app);
 	}
+	if (ssoOnly) await stopApp(ssoOnly);
 	await provider?.close();
 	await sql?.end();
 	if (admin) {
@@ -255,4 +262,44 @@ test("logout ends the local session and goes on to the provider's end-session en
 	await page.getByRole('button', { name: 'Yes, sign me out' }).click();
 	await expect(page).toHaveURL(`${APP}/login`);
 	await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
+});
+
+test('with LOCAL_LOGIN=off the password form is gone and a password post is refused', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(90_000);
+	const post = (origin: string) =>
+		page.request.post(`${origin}/login?/login`, {
+			headers: { origin, accept: 'text/html' },
+			form: { email: LOCAL.email, password: LOCAL.password, redirectTo: '/' },
+			maxRedirects: 0
+		});
+	// The same post logs in where passwords are on ...
+	expect((await post(APP)).status()).toBe(303);
+	// Cookies do not tell ports apart: forget that session before visiting the other instance.
+	await context.clearCookies();
+
+	ssoOnly = startApp(PORT.ssoOnly, {
+		NODE_ENV: 'production',
+		DATABASE_URL: databaseUrl,
+		ORIGIN: SSO_ONLY,
+		OIDC_ISSUER: provider.issuer,
+		OIDC_CLIENT_ID: 'scorecard',
+		OIDC_CLIENT_SECRET: CLIENT_SECRET,
+		LOCAL_LOGIN: 'off'
+	});
+	await waitReady(ssoOnly);
+	await page.goto(`${SSO_ONLY}/login`);
+	await expect(page.getByRole('link', { name: 'Mit Single Sign-on anmelden' })).toBeVisible();
+	await expect(page.getByLabel('Passwort')).toHaveCount(0);
+	await expectAccessible(page);
+
+	// ... and is refused where they are off, however it is sent.
+	const refused = await post(SSO_ONLY);
+	expect(refused.status()).toBe(403);
+	expect(await refused.text()).toContain(
+		'Die Anmeldung mit Passwort ist in dieser Installation abgeschaltet'
+	);
+	expect(refused.headers()['set-cookie'] ?? '').not.toContain('ikz_session');
 });
