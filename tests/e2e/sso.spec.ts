@@ -210,6 +210,10 @@ test('a replayed authorization code is refused', async ({ page, context }) => {
 	await page.goto(callback);
 	await expect(page).toHaveURL(/\/login\?sso=failed$/);
 	await expect(page.getByText(/Angemeldet als/)).toHaveCount(0);
+	// The log says why (the provider's invalid_grant), but never the code itself.
+	const log = [...app.stdout, ...app.stderr].join('\n');
+	expect(log).toContain('invalid_grant');
+	expect(log).not.toContain(new URL(callback).searchParams.get('code')!);
 });
 
 test('a person the provider knows but the app does not is refused, with a clear message', async ({
@@ -225,6 +229,16 @@ test('a person the provider knows but the app does not is refused, with a clear 
 		select count(*)::int as count from users where email = 'fremd@anderswo.example'`;
 	expect(count).toBe(0);
 	await expectAccessible(page);
+});
+
+test('the refusal speaks the language the person started in', async ({ page }) => {
+	await page.goto(`${APP}/en/login`);
+	await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
+	await signInAtProvider(page, 'fremd-sub');
+	await expect(page).toHaveURL(/\/en\/login\?sso=unknown$/);
+	await expect(page.getByRole('alert')).toContainText(
+		'no access to the scorecard has been set up for you'
+	);
 });
 
 test('a disabled account is refused', async ({ page }) => {
@@ -250,7 +264,9 @@ test("logout ends the local session and goes on to the provider's end-session en
 	await page.getByRole('button', { name: 'Abmelden' }).click();
 	const request = new URL((await endSession).url());
 	expect(request.searchParams.get('post_logout_redirect_uri')).toBe(`${APP}/login`);
-	expect(request.searchParams.get('id_token_hint')).toMatch(/^ey/);
+	const idToken = request.searchParams.get('id_token_hint');
+	expect(idToken).toMatch(/^ey/);
+	expect([...app.stdout, ...app.stderr].join('\n')).not.toContain(idToken);
 
 	// Locally logged out already, before the provider has asked anything.
 	expect((await context.cookies(APP)).some((c) => c.name === 'ikz_session')).toBe(false);

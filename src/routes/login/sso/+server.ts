@@ -5,7 +5,7 @@ import { startSsoLogin } from '$lib/server/auth/sso/login';
 import { setPendingLogin } from '$lib/server/auth/sso/pending-cookie';
 import { ssoSettings } from '$lib/server/auth/sso/settings';
 import { logger } from '$lib/server/ops/logger';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import type { RequestHandler } from './$types';
 
 /** The SSO button: off to the provider, with state, nonce and PKCE kept in a cookie. */
@@ -16,7 +16,11 @@ export const GET: RequestHandler = async (event) => {
 	const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin);
 	let started: Awaited<ReturnType<typeof startSsoLogin>>;
 	try {
-		started = await startSsoLogin(settings, { origin: event.url.origin, redirectTo });
+		started = await startSsoLogin(settings, {
+			origin: event.url.origin,
+			redirectTo,
+			locale: getLocale()
+		});
 	} catch (e) {
 		logger().error({ event: 'sso.discovery_failed', reason: (e as Error).message });
 		redirect(303, localizeHref('/login?sso=unavailable'));

@@ -16,14 +16,15 @@ export const callbackUrl = (origin: string) => new URL('/login/sso/callback', or
 /** The redirect to the provider, with PKCE (S256), state and nonce kept for the callback. */
 export async function startSsoLogin(
 	settings: SsoSettings,
-	input: { origin: string; redirectTo: string }
+	input: { origin: string; redirectTo: string; locale: PendingLogin['locale'] }
 ): Promise<{ authorizationUrl: URL; pending: PendingLogin }> {
 	const configuration = await providerConfiguration(settings);
 	const pending: PendingLogin = {
 		state: oidc.randomState(),
 		nonce: oidc.randomNonce(),
 		verifier: oidc.randomPKCECodeVerifier(),
-		redirectTo: input.redirectTo
+		redirectTo: input.redirectTo,
+		locale: input.locale
 	};
 	const authorizationUrl = oidc.buildAuthorizationUrl(configuration, {
 		redirect_uri: callbackUrl(input.origin).href,

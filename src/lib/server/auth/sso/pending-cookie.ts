@@ -15,7 +15,9 @@ const pendingSchema = z.object({
 	state: z.string().min(1),
 	nonce: z.string().min(1),
 	verifier: z.string().min(1),
-	redirectTo: z.string()
+	redirectTo: z.string(),
+	/** The language the person started in: the callback URL itself carries none. */
+	locale: z.enum(['de', 'en'])
 });
 export type PendingLogin = z.infer<typeof pendingSchema>;
 

@@ -24,7 +24,9 @@ export const GET: RequestHandler = async (event) => {
 		userAgent: event.request.headers.get('user-agent'),
 		absoluteHours: env().SESSION_ABSOLUTE_HOURS
 	});
-	if (!result.ok) redirect(303, localizeHref(`/login?sso=${result.reason}`));
+	if (!result.ok) {
+		redirect(303, localizeHref(`/login?sso=${result.reason}`, { locale: pending.locale }));
+	}
 	setSessionCookie(event.cookies, event.url, result.token, result.session.expiresAt);
 	redirect(303, safeRedirectTarget(pending.redirectTo, event.url.origin));
 };
