@@ -1,8 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveSsoAccount } from '../../src/lib/server/auth/sso/accounts';
+import { resolveSsoAccount, unlinkSsoIdentity } from '../../src/lib/server/auth/sso/accounts';
+import { createSession } from '../../src/lib/server/auth/sessions';
 import { createUser } from '../../src/lib/server/auth/users';
-import { auditLog, roleAssignments, users } from '../../src/lib/server/db/schema';
+import { auditLog, roleAssignments, sessions, users } from '../../src/lib/server/db/schema';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { createTestDatabase } from '../helpers/test-database';
 
@@ -114,8 +115,22 @@ describe('resolveSsoAccount', () => {
 		expect(await globalRoles(carla)).toEqual(['observer']);
 	});
 
+	it('after the administrator removes the link, a new subject links again by e-mail', async () => {
+		await createSession(handle.db, carla, { now: new Date() });
+		expect(await unlinkSsoIdentity(handle.db, { actorUserId: carla, userId: carla })).toEqual({
+			ok: true,
+			sessionsEnded: 1
+		});
+		expect(await handle.db.select().from(sessions).where(eq(sessions.userId, carla))).toEqual([]);
+		expect(await unlinkSsoIdentity(handle.db, { actorUserId: carla, userId: carla })).toEqual({
+			ok: false
+		});
+		expect(await resolve('carla-1', null)).toEqual({ ok: false, reason: 'unknown' });
+		expect(await resolve('carla-neu', 'carla@stadt.example')).toEqual({ ok: true, userId: carla });
+	});
+
 	it('refuses a disabled account', async () => {
 		await handle.db.update(users).set({ active: false }).where(eq(users.id, carla));
-		expect(await resolve('carla-1', null)).toEqual({ ok: false, reason: 'disabled' });
+		expect(await resolve('carla-neu', null)).toEqual({ ok: false, reason: 'disabled' });
 	});
 });

@@ -9,6 +9,7 @@ import { groupRoleChanges, type GroupRoleMapping } from '../../../domain/auth/gr
 import { roleAssignments, users } from '../../db/schema';
 import type { DbOrTx } from '../../db/types';
 import { recordAudit } from '../audit';
+import { invalidateUserSessions } from '../sessions';
 
 export type SsoAccountResult = { ok: true; userId: number } | { ok: false; reason: SsoRefusal };
 
@@ -137,5 +138,38 @@ async function applyGroupRoles(
 		entity: 'user',
 		entityId: String(userId),
 		after: { added: add, removed: remove }
+	});
+}
+
+/**
+ * Clears an account's link to the provider, e.g. when the person got a new identity there (or
+ * the installation moved to another provider): the next SSO login links again by verified
+ * e-mail. The person's sessions end, as the identity they were opened with no longer counts.
+ */
+export async function unlinkSsoIdentity(
+	db: DbOrTx,
+	input: { actorUserId: number; userId: number }
+): Promise<{ ok: true; sessionsEnded: number } | { ok: false }> {
+	return db.transaction(async (tx) => {
+		const [before] = await tx
+			.select({ issuer: users.oidcIssuer })
+			.from(users)
+			.where(eq(users.id, input.userId))
+			.for('update');
+		if (!before?.issuer) return { ok: false };
+		await tx
+			.update(users)
+			.set({ oidcIssuer: null, oidcSubject: null })
+			.where(eq(users.id, input.userId));
+		const sessionsEnded = await invalidateUserSessions(tx, input.userId);
+		await recordAudit(tx, {
+			userId: input.actorUserId,
+			action: 'user.sso_unlinked',
+			entity: 'user',
+			entityId: String(input.userId),
+			before: { issuer: before.issuer },
+			after: { sessionsEnded }
+		});
+		return { ok: true, sessionsEnded };
 	});
 }
