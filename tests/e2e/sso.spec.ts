@@ -225,9 +225,9 @@ test('a person the provider knows but the app does not is refused, with a clear 
 	await expect(page.getByRole('alert')).toContainText(
 		'für Sie ist in der Scorecard kein Zugang eingerichtet'
 	);
-	const [{ count }] = await sql<{ count: number }[]>`
+	const [counted] = await sql<{ count: number }[]>`
 		select count(*)::int as count from users where email = 'fremd@anderswo.example'`;
-	expect(count).toBe(0);
+	expect(counted?.count).toBe(0);
 	await expectAccessible(page);
 });
 
@@ -270,10 +270,10 @@ test("logout ends the local session and goes on to the provider's end-session en
 
 	// Locally logged out already, before the provider has asked anything.
 	expect((await context.cookies(APP)).some((c) => c.name === 'ikz_session')).toBe(false);
-	const [{ count }] = await sql<{ count: number }[]>`
+	const [counted] = await sql<{ count: number }[]>`
 		select count(*)::int as count from sessions s join users u on u.id = s.user_id
 		where u.email = 'bernd@stadt.example'`;
-	expect(count).toBe(0);
+	expect(counted?.count).toBe(0);
 
 	await page.getByRole('button', { name: 'Yes, sign me out' }).click();
 	await expect(page).toHaveURL(`${APP}/login`);
