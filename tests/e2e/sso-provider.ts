@@ -76,6 +76,10 @@ export async function startTestProvider(options: {
 			};
 		}
 	});
+	// A provider failure shows in the browser only as "oops! something went wrong".
+	provider.on('server_error', (_ctx: unknown, error: Error) =>
+		console.error('test provider:', error)
+	);
 	const server: Server = await new Promise((resolve) => {
 		const s = provider.listen(options.port, () => resolve(s));
 	});

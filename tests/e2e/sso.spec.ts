@@ -45,6 +45,12 @@ test.beforeAll(async () => {
 				email: 'gesperrt@stadt.example',
 				emailVerified: true,
 				name: 'Gerd Gesperrt'
+			},
+			'ada-sub': {
+				email: 'ada@stadt.example',
+				emailVerified: true,
+				name: 'Ada Admin',
+				groups: ['ikz-admins']
 			}
 		}
 	});
@@ -62,7 +68,8 @@ test.beforeAll(async () => {
 	for (const [email, displayName] of [
 		['anna@stadt.example', 'Anna Amt'],
 		['bernd@stadt.example', 'Bernd Bau'],
-		['gesperrt@stadt.example', 'Gerd Gesperrt']
+		['gesperrt@stadt.example', 'Gerd Gesperrt'],
+		['ada@stadt.example', 'Ada Admin']
 	]) {
 		await createUser(handle.db, { email: email!, displayName: displayName!, roles: observer });
 	}
@@ -77,7 +84,10 @@ test.beforeAll(async () => {
 		ORIGIN: APP,
 		OIDC_ISSUER: provider.issuer,
 		OIDC_CLIENT_ID: 'scorecard',
-		OIDC_CLIENT_SECRET: CLIENT_SECRET
+		OIDC_CLIENT_SECRET: CLIENT_SECRET,
+		OIDC_SCOPES: 'openid email profile groups',
+		OIDC_GROUPS_CLAIM: 'groups',
+		OIDC_GROUP_ROLES: 'ikz-admins=admin'
 	});
 	await waitReady(app);
 });
@@ -248,6 +258,28 @@ test('a disabled account is refused', async ({ page }) => {
 	await expect(page.getByRole('alert')).toHaveText(
 		'Ihr Zugang zur Scorecard ist gesperrt. Bitte wenden Sie sich an die Administration Ihres Rings.'
 	);
+});
+
+test("an administrator by group needs no local TOTP and can remove an account's SSO link", async ({
+	page
+}) => {
+	await startSso(page);
+	await signInAtProvider(page, 'ada-sub');
+	// Admin by the provider's group; a password admin would be sent to TOTP enrolment here.
+	await expect(page.getByText('Angemeldet als Ada Admin')).toBeVisible();
+	await page.goto(`${APP}/admin/users`);
+	await expect(page).toHaveURL(`${APP}/admin/users`);
+	const [anna] = await sql<
+		{ id: number }[]
+	>`select id from users where email = 'anna@stadt.example'`;
+	await page.goto(`${APP}/admin/users/${anna!.id}`);
+	await expect(
+		page.getByText('Dieses Konto ist mit einer Person beim Identitätsanbieter verknüpft.')
+	).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Verknüpfung lösen' }).click();
+	await expect(page.getByText('Die Verknüpfung ist gelöst.')).toBeVisible();
+	expect(await linkOf('anna@stadt.example')).toEqual([{ oidc_issuer: null, oidc_subject: null }]);
 });
 
 test("logout ends the local session and goes on to the provider's end-session endpoint", async ({
