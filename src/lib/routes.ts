@@ -83,6 +83,8 @@ export const routes = {
 		localizeHref(`/fields/${field}/catalogue${queryString({ deleted: code })}`),
 	/** The login page; `redirectTo` is where it sends the person afterwards. */
 	login: (redirectTo?: string) => localizeHref('/login') + redirectQuery(redirectTo),
+	/** Starts single sign-on at the OpenID provider (decision 0030). */
+	loginSso: (redirectTo?: string) => localizeHref('/login/sso') + redirectQuery(redirectTo),
 	loginSecondFactor: (redirectTo?: string) =>
 		localizeHref('/login/2fa') + redirectQuery(redirectTo),
 	setPassword: (token: string) => localizeHref(`/set-password/${token}`),

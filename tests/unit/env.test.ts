@@ -64,4 +64,44 @@ describe('parseEnv', () => {
 		expect(() => parseEnv({ LOG_LEVEL: 'chatty' })).toThrow(/LOG_LEVEL/);
 		expect(() => parseEnv({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
 	});
+
+	it('has no single sign-on and keeps local passwords unless configured', () => {
+		const env = parseEnv({});
+		expect(env.OIDC_ISSUER).toBeUndefined();
+		expect(env.LOCAL_LOGIN).toBe('on');
+		expect(env.OIDC_ALLOW_UNKNOWN).toBe(false);
+		expect(env.OIDC_SCOPES).toBe('openid email profile');
+	});
+
+	it('reads the single sign-on settings', () => {
+		const env = parseEnv({
+			OIDC_ISSUER: 'https://login.stadt.example/realms/ikz',
+			OIDC_CLIENT_ID: 'scorecard',
+			OIDC_CLIENT_SECRET: 'geheim',
+			OIDC_GROUPS_CLAIM: 'groups',
+			OIDC_GROUP_ROLES: 'ikz-admins=admin',
+			OIDC_ALLOW_UNKNOWN: 'true',
+			LOCAL_LOGIN: 'off'
+		});
+		expect(env.OIDC_ALLOW_UNKNOWN).toBe(true);
+		expect(env.LOCAL_LOGIN).toBe('off');
+	});
+
+	it('refuses single-sign-on settings that cannot work, naming each', () => {
+		expect(() => parseEnv({ LOCAL_LOGIN: 'off' })).toThrow(/LOCAL_LOGIN: off needs single sign-on/);
+		expect(() => parseEnv({ OIDC_ISSUER: 'https://idp.example' })).toThrow(
+			/OIDC_CLIENT_ID: required with OIDC_ISSUER/
+		);
+		expect(() =>
+			parseEnv({
+				OIDC_ISSUER: 'https://idp.example',
+				OIDC_CLIENT_ID: 'x',
+				OIDC_GROUPS_CLAIM: 'groups',
+				OIDC_GROUP_ROLES: 'ikz=controller'
+			})
+		).toThrow(/OIDC_GROUP_ROLES: "controller" is not one of admin, observer/);
+		expect(() => parseEnv({ OIDC_SCOPES: 'email profile' })).toThrow(
+			/OIDC_SCOPES: must contain openid/
+		);
+	});
 });

@@ -110,6 +110,10 @@ const withoutCapability: Record<string, string> = {
 	'src/routes/login/+page.server.ts load allowAnonymous': 'the login form',
 	'src/routes/login/+page.server.ts actions.login allowAnonymous': 'logging in',
 	'src/routes/login/+page.server.ts actions.logout requireSession': 'logout always works',
+	'src/routes/healthz/+server.ts GET allowAnonymous': "the load balancer's probe, no data",
+	'src/routes/readyz/+server.ts GET allowAnonymous': "the load balancer's probe, no data",
+	'src/routes/login/sso/+server.ts GET allowAnonymous': 'single sign-on starts logged out',
+	'src/routes/login/sso/callback/+server.ts GET allowAnonymous': "the provider's answer",
 	'src/routes/login/2fa/+page.server.ts load requirePendingSecondFactor': 'code after password',
 	'src/routes/login/2fa/+page.server.ts actions.verify requirePendingSecondFactor': 'the code',
 	'src/routes/account/2fa/+page.server.ts load requireUserOrEnrolment': 'admin must enrol first',
@@ -117,9 +121,7 @@ const withoutCapability: Record<string, string> = {
 	'src/routes/set-password/[token]/+page.server.ts load allowAnonymous': 'the e-mailed link',
 	'src/routes/set-password/[token]/+page.server.ts actions.default allowAnonymous': 'as above',
 	'src/routes/api/v1/openapi.json/+server.ts GET allowAnonymous': 'public API description',
-	'src/routes/api/v1/problems/[code]/+server.ts GET allowAnonymous': 'public error documentation',
-	'src/routes/healthz/+server.ts GET allowAnonymous': 'load balancer probe: process alive, no data',
-	'src/routes/readyz/+server.ts GET allowAnonymous': 'load balancer probe: database and migrations, no data'
+	'src/routes/api/v1/problems/[code]/+server.ts GET allowAnonymous': 'public error documentation'
 };
 
 const knownCapabilities = new Set<string>(capabilities);

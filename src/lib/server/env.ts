@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseGroupRoleMapping } from '../domain/auth/group-roles';
 
 /** The only module that reads the environment. Everything else receives a typed config. */
 const envSchema = z
@@ -39,7 +40,27 @@ const envSchema = z
 		/** Sender of every e-mail, e.g. "IKZ-Scorecard <scorecard@example.org>". */
 		MAIL_FROM: z.string().min(3).default('IKZ-Scorecard <noreply@localhost>'),
 		/** How often each app instance looks for due reminders and unsent mail. */
-		MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60)
+		MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+		/** off: no password form, its post refused; everyone signs in through the OpenID provider. */
+		LOCAL_LOGIN: z.enum(['on', 'off']).default('on'),
+		/** Single sign-on (decision 0030): the provider's issuer URL; unset: no SSO button. */
+		OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+		OIDC_CLIENT_ID: z.string().min(1).optional(),
+		/** Unset for a public client (PKCE alone); otherwise sent as client_secret_basic. */
+		OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+		OIDC_SCOPES: z
+			.string()
+			.default('openid email profile')
+			.refine((s) => s.split(/\s+/).includes('openid'), 'must contain openid'),
+		/** Claim holding the person's groups, e.g. `groups` (Keycloak, Entra ID). */
+		OIDC_GROUPS_CLAIM: z.string().min(1).optional(),
+		/** Global roles by group: `ikz-admins=admin;ikz-lesen=observer`. */
+		OIDC_GROUP_ROLES: z.string().optional(),
+		/** true: a person the provider knows but the app does not gets an account without roles. */
+		OIDC_ALLOW_UNKNOWN: z
+			.enum(['true', 'false'])
+			.default('false')
+			.transform((v) => v === 'true')
 	})
 	// A production start that forgot DATABASE_URL would otherwise run on an embedded database in
 	// the working folder, which nobody backs up and two instances cannot share.
@@ -47,6 +68,19 @@ const envSchema = z
 		path: ['DATABASE_URL'],
 		message:
 			'required when NODE_ENV=production: set it to the postgres:// URL of the PostgreSQL server (the embedded database is for trying the app out only)'
+	})
+	.superRefine((e, ctx) => {
+		const problem = (path: string, message: string) =>
+			ctx.addIssue({ code: 'custom', path: [path], message });
+		if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) problem('OIDC_CLIENT_ID', 'required with OIDC_ISSUER');
+		// Nobody could log in at all.
+		if (e.LOCAL_LOGIN === 'off' && !e.OIDC_ISSUER)
+			problem('LOCAL_LOGIN', 'off needs single sign-on: set OIDC_ISSUER and OIDC_CLIENT_ID');
+		if (e.OIDC_GROUP_ROLES) {
+			if (!e.OIDC_GROUPS_CLAIM) problem('OIDC_GROUP_ROLES', 'needs OIDC_GROUPS_CLAIM');
+			const mapping = parseGroupRoleMapping(e.OIDC_GROUP_ROLES);
+			if (!mapping.ok) problem('OIDC_GROUP_ROLES', mapping.problems.join('; '));
+		}
 	});
 
 export type Env = z.infer<typeof envSchema>;

@@ -17,15 +17,24 @@ import { m } from '$lib/paraglide/messages';
 import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { localLoginEnabled, ssoSettings } from '$lib/server/auth/sso/settings';
+import { endSessionUrl } from '$lib/server/auth/sso/login';
+import { ssoRefusalMessage } from './sso-message';
 
 export const load: PageServerLoad = async (event) => {
 	const viewer = allowAnonymous(event);
 	const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin);
 	if (viewer.kind === 'user') redirect(303, redirectTo);
 	const form = await superValidate({ redirectTo }, zod4(loginSchema), { errors: false });
-	const demo = await isDemoInstallation(appDb());
+	const localLogin = localLoginEnabled();
+	// Demo accounts log in with a password: nothing to show where passwords are switched off.
+	const demo = localLogin && (await isDemoInstallation(appDb()));
+	const ssoHref = ssoSettings() ? routes.loginSso(redirectTo) : null;
 	return {
 		form,
+		localLogin,
+		ssoHref,
+		ssoMessage: ssoRefusalMessage(event.url.searchParams.get('sso')),
 		demoAccounts: demo ? demoAccounts.map(({ email, role }) => ({ email, role })) : [],
 		demoPassword: demo ? DEMO_PASSWORD : null
 	};
@@ -35,6 +44,11 @@ export const actions: Actions = {
 	login: async (event) => {
 		allowAnonymous(event);
 		const form = await readForm(event, loginSchema);
+		// Switched off for this installation: refused however the post was made.
+		if (!localLoginEnabled()) {
+			form.data.password = '';
+			return message(form, m.login_local_off(), { status: 403 });
+		}
 		const password = form.data.password;
 		// The password never travels back to the browser.
 		form.data.password = '';
@@ -65,6 +79,7 @@ export const actions: Actions = {
 	},
 	logout: async (event) => {
 		const viewer = requireSession(event);
+		const session = event.locals.session;
 		// Issue 3: logout ends all of the user's sessions, not only this browser's.
 		const ended = await invalidateUserSessions(appDb(), viewer.principal.userId);
 		await recordAudit(appDb(), {
@@ -74,6 +89,12 @@ export const actions: Actions = {
 			after: { sessionsEnded: ended }
 		});
 		deleteSessionCookie(event.cookies, event.url);
-		redirect(303, routes.login());
+		const loginPage = new URL(routes.login(), event.url.origin);
+		// Signed in through the provider: end the provider's session too, or the next click on
+		// the SSO button would log the person straight back in.
+		const settings = ssoSettings();
+		const providerLogout =
+			settings && session ? await endSessionUrl(settings, session, loginPage) : null;
+		redirect(303, providerLogout?.href ?? loginPage.pathname);
 	}
 };

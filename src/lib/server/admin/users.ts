@@ -31,6 +31,8 @@ export interface AdminUser {
 	displayName: string;
 	active: boolean;
 	hasPassword: boolean;
+	/** Linked to a person at the OpenID provider (decision 0030). */
+	ssoLinked: boolean;
 	createdAt: Date;
 	roles: AdminRole[];
 }
@@ -61,6 +63,7 @@ function toAdminUser(user: User, roles: AdminRole[]): AdminUser {
 		displayName: user.displayName,
 		active: user.active,
 		hasPassword: user.passwordHash !== null,
+		ssoLinked: user.oidcSubject !== null,
 		createdAt: user.createdAt,
 		roles: roles.map((r) => ({
 			id: r.id,

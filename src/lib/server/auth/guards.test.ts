@@ -11,7 +11,14 @@ import type { RoleAssignment } from './permissions';
 const admin: RoleAssignment = { role: 'admin', organisationId: null, fieldId: null };
 const controller: RoleAssignment = { role: 'controller', organisationId: 1, fieldId: null };
 
-function event(opts: { roles: RoleAssignment[]; hasTotp: boolean; verified: boolean } | null) {
+function event(
+	opts: {
+		roles: RoleAssignment[];
+		hasTotp: boolean;
+		verified: boolean;
+		authMethod?: 'password' | 'sso';
+	} | null
+) {
 	const locals = opts
 		? ({
 				user: {
@@ -22,7 +29,11 @@ function event(opts: { roles: RoleAssignment[]; hasTotp: boolean; verified: bool
 					hasTotp: opts.hasTotp,
 					roles: opts.roles
 				},
-				session: { id: 's', twoFactorVerified: opts.verified }
+				session: {
+					id: 's',
+					twoFactorVerified: opts.verified,
+					authMethod: opts.authMethod ?? 'password'
+				}
 			} as unknown as App.Locals)
 		: ({ user: null, session: null } as App.Locals);
 	return { locals, url: new URL('http://localhost/cities') };
@@ -61,6 +72,19 @@ describe('second factor in the guards', () => {
 		expect(outcome(requireUser, noTotp)).toBe('pass');
 		expect(outcome(requireUser, adminVerified)).toBe('pass');
 		expect(outcome(requireUser, event(null))).toMatch(/^\/login\?redirectTo=/);
+	});
+
+	it('leaves the second factor to the provider for a single-sign-on session', () => {
+		// An admin without local TOTP, and a person whose local TOTP was never asked for.
+		const ssoAdmin = event({ roles: [admin], hasTotp: false, verified: false, authMethod: 'sso' });
+		const ssoWithTotp = event({
+			roles: [controller],
+			hasTotp: true,
+			verified: false,
+			authMethod: 'sso'
+		});
+		expect(outcome(requireUser, ssoAdmin)).toBe('pass');
+		expect(outcome(requireUser, ssoWithTotp)).toBe('pass');
 	});
 
 	it('lets the enrolling admin reach the 2FA set-up page, not a pending session', () => {

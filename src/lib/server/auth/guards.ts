@@ -37,6 +37,9 @@ export type SecondFactorState = 'done' | 'verify' | 'enrol';
 export function secondFactorState(locals: App.Locals): SecondFactorState {
 	const { user, session } = locals;
 	if (!user || !session) return 'done';
+	// Signed in through the OpenID provider: the second factor is the provider's business
+	// (its acr/amr are on the session); local TOTP is for local passwords.
+	if (session.authMethod === 'sso') return 'done';
 	if (user.hasTotp) return session.twoFactorVerified ? 'done' : 'verify';
 	return mustEnrolSecondFactor({ userId: user.id, roles: user.roles }) ? 'enrol' : 'done';
 }

@@ -57,6 +57,8 @@ export async function createSession(
 		absoluteHours?: number;
 		/** Only when the user has just proven the second factor (e.g. password change). */
 		twoFactorVerified?: boolean;
+		/** A login through the OpenID provider, which answers for the second factor. */
+		sso?: { acr: string | null; amr: string | null; idToken: string | null };
 	}
 ): Promise<{ token: string; session: Session }> {
 	const token = generateSessionToken();
@@ -70,7 +72,8 @@ export async function createSession(
 			lastActiveAt: options.now,
 			expiresAt: new Date(options.now.getTime() + absoluteHours * HOUR),
 			userAgent: options.userAgent ?? null,
-			twoFactorVerified: options.twoFactorVerified ?? false
+			twoFactorVerified: options.twoFactorVerified ?? false,
+			...(options.sso ? { authMethod: 'sso', ...options.sso } : {})
 		})
 		.returning();
 	if (!session) throw new Error('session insert returned no row');

@@ -30,11 +30,19 @@ export const users = pgTable(
 		/** The 30-second step of the last accepted TOTP code: a code counts once (no replay). */
 		totpLastStep: bigint({ mode: 'number' }),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-		passwordChangedAt: timestamp({ withTimezone: true })
+		passwordChangedAt: timestamp({ withTimezone: true }),
+		/**
+		 * The single-sign-on identity (issuer + subject) this account is linked to; set once, at
+		 * the first login through the provider (decision 0030).
+		 */
+		oidcIssuer: text(),
+		oidcSubject: text()
 	},
 	(t) => [
 		uniqueIndex('users_email_lower_unique').on(sql`lower(${t.email})`),
-		check('users_locale', sql`${t.locale} in ('de', 'en')`)
+		uniqueIndex('users_oidc_identity_unique').on(t.oidcIssuer, t.oidcSubject),
+		check('users_locale', sql`${t.locale} in ('de', 'en')`),
+		check('users_oidc_identity_whole', sql`(${t.oidcIssuer} is null) = (${t.oidcSubject} is null)`)
 	]
 );
 
@@ -82,9 +90,19 @@ export const sessions = pgTable(
 		/** Absolute end of the session, independent of activity. */
 		expiresAt: timestamp({ withTimezone: true }).notNull(),
 		twoFactorVerified: boolean().notNull().default(false),
-		userAgent: text()
+		userAgent: text(),
+		/** How the person logged in: their local password or the OpenID provider (single sign-on). */
+		authMethod: text().notNull().default('password'),
+		/** With single sign-on: the provider's `acr` and `amr` claims (space-separated). */
+		acr: text(),
+		amr: text(),
+		/** With single sign-on: the ID token, the hint the provider's logout endpoint asks for. */
+		idToken: text()
 	},
-	(t) => [index('sessions_user_idx').on(t.userId)]
+	(t) => [
+		index('sessions_user_idx').on(t.userId),
+		check('sessions_auth_method', sql`${t.authMethod} in ('password', 'sso')`)
+	]
 );
 
 /** Who changed what: written in the same transaction as the change itself. */

@@ -16,6 +16,8 @@ import { m } from '$lib/paraglide/messages';
 import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { unlinkSsoIdentity } from '$lib/server/auth/sso/accounts';
+import { ssoSettings } from '$lib/server/auth/sso/settings';
 
 /** The id in the URL, or 404: a non-number is as unknown as a missing account. */
 function userIdOf(param: string): number {
@@ -34,7 +36,8 @@ export const load: PageServerLoad = async (event) => {
 		isSelf: user.id === viewer.principal.userId,
 		options: await listScopeOptions(db),
 		roleForm: await superValidate(zod4(assignRoleSchema)),
-		tokenHours: PASSWORD_TOKEN_HOURS
+		tokenHours: PASSWORD_TOKEN_HOURS,
+		ssoEnabled: ssoSettings() !== null
 	};
 };
 
@@ -103,6 +106,16 @@ export const actions: Actions = {
 			return fail(400, { notice: m.admin_unchanged() });
 		}
 		return { notice: m.admin_reactivated() };
+	},
+	unlinkSso: async (event) => {
+		const viewer = requirePermission(event, 'user:admin');
+		const userId = userIdOf(event.params.id);
+		const result = await unlinkSsoIdentity(appDb(), {
+			actorUserId: viewer.principal.userId,
+			userId
+		});
+		if (!result.ok) return fail(400, { notice: m.admin_unchanged() });
+		return { notice: m.admin_sso_unlinked() };
 	},
 	passwordLink: async (event) => {
 		const viewer = requirePermission(event, 'user:admin');
