@@ -6,8 +6,8 @@ import { DEMO_PASSWORD, demo } from './login';
 import { nextTotpCode, rememberTotpSecret } from './second-factor';
 
 /**
- * Turns on 2FA for the demo field lead, so it runs after all other browser tests (project
- * chromium-stateful); the e2e server starts from a fresh demo database on every run.
+ * Turns on 2FA for the demo field lead, so it runs on a server of its own (project chromium-2fa,
+ * playwright.config.ts), which starts from a fresh demo database on every run.
  */
 const code = (secret: string) => generateTOTP(decodeBase32IgnorePadding(secret), 30, 6);
 
