@@ -52,6 +52,8 @@ job lint npm run --silent lint
 job build npx vite build --logLevel warn
 wait
 report() {
+	# svelte-check ends its output without a newline.
+	[ -z "$(tail -c 1 "test-results/$1.log")" ] || echo
 	echo "== $1 ($(cat "test-results/$1.seconds")s)"
 	[ "$(cat "test-results/$1.exit")" -eq 0 ]
 }
