@@ -1,23 +1,30 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
-// PW_PORT lets a developer run a second browser-test server beside the default one.
+// PW_PORT lets a developer run a second browser-test run beside the default one. Each project
+// has a server and demo database of its own (ports PW_PORT to PW_PORT + 3), so the projects that
+// change shared demo accounts run at the same time as the read-only one instead of after it.
 const port = Number(process.env.PW_PORT ?? 4173);
-const origin = `http://127.0.0.1:${port}`;
+const servers = { readOnly: port, stateful: port + 1, hostile: port + 2, twoFactor: port + 3 };
+const originOf = (p: number) => `http://127.0.0.1:${p}`;
 // Runs on another port keep their results apart (the summary reads the default run's JSON).
 const results = port === 4173 ? 'test-results' : `test-results/port-${port}`;
 // Debian's Chromium where it exists (this machine cannot download Playwright's own build).
 const systemChromium = '/usr/bin/chromium';
+// One id per run (workers inherit it): the servers seed the demo once per run and copy it
+// (scripts/e2e-server.sh).
+process.env.E2E_RUN ??= `${Date.now().toString(36)}_${process.pid}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
 	outputDir: `${results}/e2e`,
 	fullyParallel: true,
 	workers: 2,
+	// A retry in CI for the read-only tests only: a stateful test retried on its server starts from
+	// the data its first attempt changed, so its retry proves nothing and fails for the wrong reason.
 	retries: process.env.CI ? 1 : 0,
 	reporter: [['list'], ['json', { outputFile: `${results}/playwright.json` }]],
 	use: {
-		baseURL: origin,
 		locale: 'de-DE',
 		trace: 'retain-on-failure',
 		launchOptions: existsSync(systemChromium)
@@ -36,33 +43,43 @@ export default defineConfig({
 			: {}
 	},
 	projects: [
+		// Random writes into every form would disturb the other stateful tests: a server of its own.
+		// First, as the longest tests, so they do not end the run alone.
+		{
+			name: 'chromium-hostile',
+			retries: 0,
+			testMatch: /hostile-forms-http\.stateful\.spec\.ts$/,
+			use: { ...devices['Desktop Chrome'], baseURL: originOf(servers.hostile) }
+		},
 		{
 			name: 'chromium',
 			testIgnore: /\.stateful\.spec\.ts$/,
-			use: { ...devices['Desktop Chrome'] }
+			use: { ...devices['Desktop Chrome'], baseURL: originOf(servers.readOnly) }
 		},
-		// Tests that change a shared demo account (e.g. turn on 2FA) run after all others.
+		// Tests that change a shared demo account (e.g. turn on 2FA): a server of their own.
 		{
 			name: 'chromium-stateful',
+			retries: 0,
 			testMatch: /\.stateful\.spec\.ts$/,
-			testIgnore: /hostile-forms-http/,
-			dependencies: ['chromium'],
-			use: { ...devices['Desktop Chrome'] }
+			testIgnore: /hostile-forms-http|twofa/,
+			use: { ...devices['Desktop Chrome'], baseURL: originOf(servers.stateful) }
 		},
-		// Random writes into every form would disturb the other stateful tests: it runs last.
+		// Turning on the field lead's 2FA sends every other session of that account to the code
+		// page, and several stateful specs log the field lead in: a server of its own.
 		{
-			name: 'chromium-hostile',
-			testMatch: /hostile-forms-http\.stateful\.spec\.ts$/,
-			dependencies: ['chromium-stateful'],
-			use: { ...devices['Desktop Chrome'] }
+			name: 'chromium-2fa',
+			retries: 0,
+			testMatch: /twofa\.stateful\.spec\.ts$/,
+			use: { ...devices['Desktop Chrome'], baseURL: originOf(servers.twoFactor) }
 		}
 	],
-	webServer: {
-		// Fresh embedded data folder per run (or the given PostgreSQL database), seeded with demo data.
+	// Fresh demo data per server: an embedded data folder, or a database of its own on the
+	// PostgreSQL server in DATABASE_URL (scripts/e2e-server.sh).
+	webServer: Object.values(servers).map((p) => ({
 		command: 'bash scripts/e2e-server.sh',
-		url: origin,
-		timeout: 120_000,
+		url: originOf(p),
+		timeout: 180_000,
 		reuseExistingServer: false,
-		env: { PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATA_DIR: `tmp/e2e-data-${port}` }
-	}
+		env: { PORT: String(p), HOST: '127.0.0.1', ORIGIN: originOf(p), DATA_DIR: `tmp/e2e-data-${p}` }
+	}))
 });

@@ -25,11 +25,18 @@ function browserTreeShaking(): Plugin {
 export default defineConfig({
 	plugins: [
 		sveltekit(),
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['url', 'baseLocale']
-		}),
+		// `npm test` compiles the messages once up front and sets PARAGLIDE_COMPILED: the plugin
+		// would empty and rewrite src/lib/paraglide at every start, under svelte-check running beside
+		// the build (scripts/test-all.sh).
+		...(process.env.PARAGLIDE_COMPILED
+			? []
+			: [
+					paraglideVitePlugin({
+						project: './project.inlang',
+						outdir: './src/lib/paraglide',
+						strategy: ['url', 'baseLocale']
+					})
+				]),
 		browserTreeShaking()
 	],
 	test: {

@@ -23,10 +23,43 @@ gate() {
 	if "$@"; then gates_passed=$((gates_passed + 1)); else echo "$name failed"; gates_failed=$((gates_failed + 1)); status=1; fi
 }
 
-stage "svelte-check"
-gate "svelte-check" npm run --silent check
-stage "lint (prettier, eslint)"
-gate "lint" npm run --silent lint
+# The generated messages and SvelteKit's types, once: the jobs below only read them
+# (PARAGLIDE_COMPILED keeps Vite's Paraglide plugin from rewriting them, vite.config.ts).
+stage "messages (paraglide) and SvelteKit types"
+if npm run --silent paraglide && npx svelte-kit sync; then
+	export PARAGLIDE_COMPILED=1
+else
+	echo "compiling the messages failed"
+	status=1
+fi
+
+# Type check, lint and build share no outputs and have no timeouts, so they run side by side on
+# the 2 CI cores; each prints its output and duration when all are done. The tests, which have
+# timeouts, run afterwards, each runner on its own.
+stage "svelte-check, lint (prettier, eslint) and build, side by side"
+job() {
+	local name=$1
+	shift
+	(
+		start=$SECONDS
+		"$@" >"test-results/$name.log" 2>&1
+		echo $? >"test-results/$name.exit"
+		echo $((SECONDS - start)) >"test-results/$name.seconds"
+	) &
+}
+job svelte-check npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
+job lint npm run --silent lint
+job build npx vite build --logLevel warn
+wait
+report() {
+	# svelte-check ends its output without a newline.
+	[ -z "$(tail -c 1 "test-results/$1.log")" ] || echo
+	echo "== $1 ($(cat "test-results/$1.seconds")s)"
+	[ "$(cat "test-results/$1.exit")" -eq 0 ]
+}
+gate "svelte-check" eval 'cat test-results/svelte-check.log; report svelte-check'
+gate "lint" eval 'cat test-results/lint.log; report lint'
+if report build; then build_ok=1; else build_ok=0; fi
 
 stage "unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json \
@@ -34,8 +67,7 @@ npx vitest run --reporter=default --reporter=json --outputFile.json=test-results
 vitest_exit=$?
 [ "$vitest_exit" -eq 0 ] || status=1
 
-stage "build"
-if npx vite build --logLevel warn > test-results/build.log 2>&1; then
+if [ "$build_ok" -eq 1 ]; then
 	stage "browser tests (playwright)"
 	npx playwright test
 	playwright_exit=$?

@@ -16,8 +16,8 @@ const locales = ['', '/en'] as const;
 const inLocale = (prefix: string, path: string) =>
 	prefix && path === '/' ? prefix : `${prefix}${path}`;
 
-async function sweep(page: Page, paths: string[]) {
-	for (const prefix of locales) {
+async function sweep(page: Page, paths: string[], prefixes: readonly string[] = locales) {
+	for (const prefix of prefixes) {
 		for (const path of paths) {
 			const url = inLocale(prefix, path);
 			const response = await page.goto(url);
@@ -156,75 +156,87 @@ test('anonymous: login (also refused empty), statement, 404 and an unknown passw
 	}
 });
 
-test('city leadership (Köln): overview, cities, scorecards, comparisons, audit, account', async ({
-	page
-}) => {
-	test.slow();
-	await loginAs(page, demo.leadershipKoeln);
-	await sweep(page, [
-		'/',
-		'/overview',
-		'/cities',
-		'/cities/koeln',
-		'/cities/koeln/archivierung',
-		'/cities/koeln/archivierung/map',
-		'/fields',
-		'/fields/service-center-d115',
-		'/compare',
-		'/compare?field=archivierung&kpi=ARCH-DIGITAL&period=2026-Q3',
-		'/compare/heatmap?field=archivierung&period=2026-Q3',
-		'/compare/trend?field=kfz-zulassungswesen&kpi=KFZ-WARTEZEIT&cities=koeln,muenster',
-		'/audit',
-		'/account',
-		'/account/2fa',
-		'/barrierefreiheit'
-	]);
-	for (const prefix of locales) {
+// The long role sweeps run once per language, as tests of their own, so the two workers share them.
+for (const prefix of locales) {
+	const language = prefix ? 'English' : 'German';
+	test(`city leadership (Köln), ${language}: overview, cities, scorecards, comparisons, audit, account`, async ({
+		page
+	}) => {
+		test.slow();
+		await loginAs(page, demo.leadershipKoeln);
+		await sweep(
+			page,
+			[
+				'/',
+				'/overview',
+				'/cities',
+				'/cities/koeln',
+				'/cities/koeln/archivierung',
+				'/cities/koeln/archivierung/map',
+				'/fields',
+				'/fields/service-center-d115',
+				'/compare',
+				'/compare?field=archivierung&kpi=ARCH-DIGITAL&period=2026-Q3',
+				'/compare/heatmap?field=archivierung&period=2026-Q3',
+				'/compare/trend?field=kfz-zulassungswesen&kpi=KFZ-WARTEZEIT&cities=koeln,muenster',
+				'/audit',
+				'/account',
+				'/account/2fa',
+				'/barrierefreiheit'
+			],
+			[prefix]
+		);
 		// The 404 page inside the logged-in shell.
 		const missing = await page.goto(inLocale(prefix, '/cities/gibt-es-nicht'));
 		expect(missing?.status()).toBe(404);
 		await expectAccessible(page);
-	}
-});
+	});
 
-test('controller (Köln): entry grid, import, scorecard editor with its objective and KPI pages, tokens', async ({
-	page
-}) => {
-	test.slow();
-	await loginAs(page, demo.controllerKoeln);
-	const objective = await firstLink(page, '/cities/koeln/archivierung/edit', '/edit/objectives/');
-	const kpi = await firstLink(page, objective, '/edit/kpis/');
-	await sweep(page, [
-		'/cities/koeln/archivierung/entry',
-		'/cities/koeln/archivierung/import',
-		'/cities/koeln/archivierung/edit',
-		'/cities/koeln/archivierung/map',
-		objective,
-		kpi,
-		'/account/tokens'
-	]);
-});
+	test(`controller (Köln), ${language}: entry grid, import, scorecard editor with its objective and KPI pages, tokens`, async ({
+		page
+	}) => {
+		test.slow();
+		await loginAs(page, demo.controllerKoeln);
+		const objective = await firstLink(page, '/cities/koeln/archivierung/edit', '/edit/objectives/');
+		const kpi = await firstLink(page, objective, '/edit/kpis/');
+		await sweep(
+			page,
+			[
+				'/cities/koeln/archivierung/entry',
+				'/cities/koeln/archivierung/import',
+				'/cities/koeln/archivierung/edit',
+				'/cities/koeln/archivierung/map',
+				objective,
+				kpi,
+				'/account/tokens'
+			],
+			[prefix]
+		);
+	});
 
-test('field lead (D115): periods, catalogue, template, pilots (empty and refused), completeness', async ({
-	page
-}) => {
-	test.slow();
-	await loginAs(page, demo.fieldLeadD115);
-	const field = '/fields/service-center-d115';
-	const code = await firstLink(page, `${field}/catalogue`, `${field}/catalogue/`);
-	const objective = await firstLink(page, `${field}/template`, '/template/objectives/');
-	await sweep(page, [
-		`${field}/periods`,
-		`${field}/catalogue`,
-		`${field}/catalogue/new`,
-		code,
-		`${field}/template`,
-		objective,
-		`${field}/pilots`,
-		`${field}/pilots/new`,
-		'/completeness'
-	]);
-	for (const prefix of locales) {
+	test(`field lead (D115), ${language}: periods, catalogue, template, pilots (empty and refused), completeness`, async ({
+		page
+	}) => {
+		test.slow();
+		await loginAs(page, demo.fieldLeadD115);
+		const field = '/fields/service-center-d115';
+		const code = await firstLink(page, `${field}/catalogue`, `${field}/catalogue/`);
+		const objective = await firstLink(page, `${field}/template`, '/template/objectives/');
+		await sweep(
+			page,
+			[
+				`${field}/periods`,
+				`${field}/catalogue`,
+				`${field}/catalogue/new`,
+				code,
+				`${field}/template`,
+				objective,
+				`${field}/pilots`,
+				`${field}/pilots/new`,
+				'/completeness'
+			],
+			[prefix]
+		);
 		// Empty forms are refused by validation and write nothing.
 		await page.goto(inLocale(prefix, `${field}/pilots/new`));
 		await page.locator('main form[method="POST"] button[type="submit"]').first().click();
@@ -235,8 +247,8 @@ test('field lead (D115): periods, catalogue, template, pilots (empty and refused
 		await page.locator('main form[method="POST"] button[type="submit"]').first().click();
 		await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
 		await expectAccessible(page);
-	}
-});
+	});
+}
 
 test('observer: completeness and the comparison', async ({ page }) => {
 	await loginAs(page, demo.observer);

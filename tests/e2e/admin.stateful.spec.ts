@@ -24,8 +24,8 @@ test('the admin enrols 2FA, creates an account and finds it in the audit log', a
 	await page.getByLabel('Code').fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
 	await page.getByRole('button', { name: 'Bestätigen und einschalten' }).click();
 	await expect(page.getByTestId('recovery-codes').locator('li')).toHaveCount(10);
-	// The hostile-forms spec runs after this one and logs the admin in again.
-	rememberTotpSecret(demo.admin, secret);
+	// The next test of this spec logs the admin in again on this server.
+	rememberTotpSecret(page, demo.admin, secret);
 
 	await page.getByRole('link', { name: 'Verwaltung' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Benutzerverwaltung' })).toBeVisible();
