@@ -26,7 +26,9 @@ const seenValue = text().regex(/^\d{1,9}:\d{1,9}$/);
  */
 export const releaseValuesSchema = z.object({
 	quarter,
-	confirmed: z.literal('yes'),
+	// Not z.literal('yes'): superforms fills a missing field with the schema's default, and a
+	// literal's default is the literal itself, which would confirm every unconfirmed post.
+	confirmed: text().refine((v) => v === 'yes'),
 	seen: z.array(seenValue).min(1).max(500)
 });
 

@@ -81,7 +81,8 @@ export function submitQuarter(
 /**
  * Releases every submitted value of the scorecard's quarter to the ring. Allowed after the
  * quarter was closed too: approvers may come later than the deadline. `seen` are the submitted
- * values the approver was shown: one submitted or changed since is never released unseen.
+ * values the approver was shown: one submitted or changed since is never released unseen, and
+ * none is missing that the approver was told would be released.
  */
 export function releaseQuarter(
 	db: Db,
@@ -94,7 +95,9 @@ export function releaseQuarter(
 		const submitted = rows.filter((r) => allowedInState('release', r.state));
 		if (submitted.length === 0) throw new EntryRefused('nothing_to_do');
 		const unseen = unseenChanges(seen, submitted);
-		if (unseen.length) throw new EntryRefused('stale', unseen);
+		// The confirmation named what becomes visible: one of those returned since is refused too.
+		const gone = [...seen.keys()].filter((kpiId) => !submitted.some((s) => s.kpiId === kpiId));
+		if (unseen.length || gone.length) throw new EntryRefused('stale', [...unseen, ...gone]);
 		const now = new Date();
 		await tx
 			.update(measurements)
