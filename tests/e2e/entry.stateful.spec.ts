@@ -134,16 +134,88 @@ test('before release another city does not see the values; after release it does
 	await expect(other.locator('#trend table')).toBeVisible();
 	await expect(other.locator('#trend table')).not.toContainText('191.250');
 
-	const approver = await personPage(browser);
+	// Review without JavaScript: every step is a link or a form post.
+	const approver = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	const controller = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
 	await loginAs(approver, demo.approverKoeln);
+	await loginAs(controller, demo.controllerKoeln);
 	await approver.goto(ENTRY);
 	await expect(approver.getByText('5 eingereichte Werte warten auf die Freigabe')).toBeVisible();
-	await approver.getByRole('button', { name: 'Eingereichte Werte freigeben' }).click();
-	await expect(approver.getByRole('status').filter({ hasText: 'freigegeben' })).toContainText(
-		'5 Werte freigegeben'
+	// No blind release on the entry page: it leads to the review.
+	await expect(approver.getByRole('button', { name: /freigeben/ })).toHaveCount(0);
+	await approver.getByRole('link', { name: 'Eingereichte Werte prüfen und freigeben' }).click();
+	await expect(approver.getByRole('heading', { level: 1 })).toHaveText(
+		'Prüfung und Freigabe: Köln · Archivierung · Q3/2026'
+	);
+	const reviewRow = (code: string) => approver.locator('tbody tr', { hasText: code });
+	await expect(approver.locator('tbody tr')).toHaveCount(5);
+	// Each value beside the previous quarter and last year, with the controller's note.
+	await expect(reviewRow('ARCH-DIGITAL')).toContainText('191.250');
+	await expect(reviewRow('ARCH-DIGITAL')).toContainText('Geprüft im Fachbereich (ARCH-DIGITAL)');
+	await expectAccessible(approver);
+	await shot(approver, 'review');
+
+	// A return needs a reason (the browser's check is off without JavaScript: the server's answers).
+	await reviewRow('ARCH-MAGAZIN').getByRole('button', { name: 'Zurückgeben' }).click();
+	await expect(approver.getByRole('alert')).toContainText('Grund');
+	await reviewRow('ARCH-MAGAZIN')
+		.getByLabel('Grund für die Rückgabe von ARCH-MAGAZIN')
+		.fill('Auslastung 93 % passt nicht zur Meldung des Magazins.');
+	await reviewRow('ARCH-MAGAZIN').getByRole('button', { name: 'Zurückgeben' }).click();
+	await expect(approver.getByRole('status')).toContainText(
+		'ARCH-MAGAZIN in Q3/2026 wurde mit Begründung zurückgegeben.'
+	);
+	await expect(approver.locator('tbody tr')).toHaveCount(4);
+
+	// The controller sees the reason; only the returned value is editable again.
+	await controller.goto(ENTRY);
+	const magazin = controller.locator('tbody tr', { hasText: 'ARCH-MAGAZIN' });
+	await expect(magazin).toContainText(
+		'Zurückgegeben: Auslastung 93 % passt nicht zur Meldung des Magazins.'
+	);
+	await expect(valueCell(controller, 'ARCH-MAGAZIN')).not.toHaveAttribute('readonly', '');
+	await expect(valueCell(controller, 'ARCH-DIGITAL')).toHaveAttribute('readonly', '');
+	await expectAccessible(controller);
+	await shot(controller, 'returned');
+	await controller.goto('/en/cities/koeln/archivierung/entry?q=2026-Q3');
+	await expect(controller.locator('tbody tr', { hasText: 'ARCH-MAGAZIN' })).toContainText(
+		'Returned:'
+	);
+	await expectAccessible(controller);
+	await controller.goto(ENTRY);
+	await valueCell(controller, 'ARCH-MAGAZIN').fill('89');
+	await controller.getByRole('button', { name: 'Quartal einreichen' }).click();
+	await expect(controller.getByRole('status').filter({ hasText: 'eingereicht' })).toContainText(
+		'1 Werte eingereicht'
+	);
+	await expect(controller.getByText(/Eingereicht: Die Werte dieses Quartals/)).toBeVisible();
+	await expect(controller.getByRole('button', { name: 'Quartal einreichen' })).toHaveCount(0);
+
+	// Accepting releases after a confirmation that names what the ring will see.
+	await approver.reload();
+	await expect(reviewRow('ARCH-MAGAZIN')).toContainText('89');
+	await approver.getByRole('link', { name: 'Übrige Werte annehmen und freigeben …' }).click();
+	await expect(approver.getByRole('heading', { name: 'Freigabe bestätigen' })).toBeVisible();
+	await expect(
+		approver.getByText(/diese 5 Werte von Köln im Feld Archivierung für Q3\/2026/)
+	).toBeVisible();
+	await expect(approver.getByRole('listitem').filter({ hasText: 'ARCH-MAGAZIN' })).toContainText(
+		'89'
+	);
+	await expectAccessible(approver);
+	await shot(approver, 'confirm');
+	// The same confirmation in English passes axe too; then back to the German one to confirm.
+	await approver.goto('/en/cities/koeln/archivierung/review?q=2026-Q3&confirm=1');
+	await expect(approver.getByRole('heading', { name: 'Confirm the release' })).toBeVisible();
+	await expectAccessible(approver);
+	await approver.goto('/cities/koeln/archivierung/review?q=2026-Q3&confirm=1');
+	await approver.getByRole('button', { name: 'Ja, diese Werte freigeben' }).click();
+	await expect(approver.getByRole('status')).toContainText(
+		'Q3/2026: 5 Werte angenommen und für den Ring freigegeben.'
 	);
 	await expectAccessible(approver);
 	await shot(approver, 'released');
+	await controller.close();
 
 	await other.reload();
 	await expect(other.locator('#trend table')).toContainText('191.250');
