@@ -18,6 +18,14 @@ export const routes = {
 		localizeHref(
 			`/cities/${city}/${field}/entry${queryString({ q: quarter && quarterParam(quarter) })}`
 		),
+	/** The approver's review of a quarter's submitted values; `confirm` opens the release confirmation. */
+	review: (city: string, field: string, quarter?: Quarter, confirm = false) =>
+		localizeHref(
+			`/cities/${city}/${field}/review${queryString({
+				q: quarter && quarterParam(quarter),
+				confirm: confirm ? '1' : undefined
+			})}`
+		),
 	importPage: (city: string, field: string) => localizeHref(`/cities/${city}/${field}/import`),
 	importTemplate: (city: string, field: string) =>
 		localizeHref(`/cities/${city}/${field}/import/template`),

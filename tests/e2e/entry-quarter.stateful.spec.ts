@@ -140,8 +140,13 @@ test('writes on a past quarter’s entry page change that quarter only', async (
 	await expect(row(controller, KPI).locator('td').last()).toContainText('eingereicht');
 	await approver.goto(PAST);
 	await expect(approver.getByText('1 eingereichte Werte warten auf die Freigabe')).toBeVisible();
-	await approver.getByRole('button', { name: 'Eingereichte Werte freigeben' }).click();
-	await expect(answer(approver)).toContainText('1 Werte freigegeben');
+	await approver.getByRole('link', { name: 'Eingereichte Werte prüfen und freigeben' }).click();
+	await approver.getByRole('link', { name: 'Übrige Werte annehmen und freigeben …' }).click();
+	await approver.getByRole('button', { name: 'Ja, diese Werte freigeben' }).click();
+	await expect(approver.getByRole('status')).toContainText(
+		'Q3/2025: 1 Werte angenommen und für den Ring freigegeben.'
+	);
+	await approver.goto(PAST);
 	await expect(row(approver, KPI).locator('td').last()).toContainText('freigegeben');
 	await expect(row(approver, KPI).locator('input[data-entry-value]')).toHaveValue('71,3');
 

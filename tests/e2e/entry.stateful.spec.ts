@@ -134,16 +134,96 @@ test('before release another city does not see the values; after release it does
 	await expect(other.locator('#trend table')).toBeVisible();
 	await expect(other.locator('#trend table')).not.toContainText('191.250');
 
-	const approver = await personPage(browser);
+	// Review without JavaScript: every step is a link or a form post.
+	const approver = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	const controller = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
 	await loginAs(approver, demo.approverKoeln);
+	await loginAs(controller, demo.controllerKoeln);
+	// axe runs inside the page, so it checks each state in a second session with JavaScript.
+	const approverAxe = await personPage(browser);
+	const controllerAxe = await personPage(browser);
+	await loginAs(approverAxe, demo.approverKoeln);
+	await loginAs(controllerAxe, demo.controllerKoeln);
+	const accessibleAt = async (page: Page, paths: string[]) => {
+		for (const path of paths) {
+			await page.goto(path);
+			await expectAccessible(page);
+		}
+	};
+	const REVIEW = '/cities/koeln/archivierung/review?q=2026-Q3';
+	const QUARTER_ENTRY = `${ENTRY}?q=2026-Q3`;
 	await approver.goto(ENTRY);
 	await expect(approver.getByText('5 eingereichte Werte warten auf die Freigabe')).toBeVisible();
-	await approver.getByRole('button', { name: 'Eingereichte Werte freigeben' }).click();
-	await expect(approver.getByRole('status').filter({ hasText: 'freigegeben' })).toContainText(
-		'5 Werte freigegeben'
+	// No blind release on the entry page: it leads to the review.
+	await expect(approver.getByRole('button', { name: /freigeben/ })).toHaveCount(0);
+	await approver.getByRole('link', { name: 'Eingereichte Werte prüfen und freigeben' }).click();
+	await expect(approver.getByRole('heading', { level: 1 })).toHaveText(
+		'Prüfung und Freigabe: Köln · Archivierung · Q3/2026'
 	);
-	await expectAccessible(approver);
+	const reviewRow = (code: string) => approver.locator('tbody tr', { hasText: code });
+	await expect(approver.locator('tbody tr')).toHaveCount(5);
+	// Each value beside the previous quarter and last year, with the controller's note.
+	await expect(reviewRow('ARCH-DIGITAL')).toContainText('191.250');
+	await expect(reviewRow('ARCH-DIGITAL')).toContainText('Geprüft im Fachbereich (ARCH-DIGITAL)');
+	await accessibleAt(approverAxe, [REVIEW, `/en${REVIEW}`]);
+	await shot(approver, 'review');
+
+	// A return needs a reason: the browser asks for it (the server refuses none too, see review.test.ts).
+	await expect(
+		reviewRow('ARCH-MAGAZIN').getByLabel('Grund für die Rückgabe von ARCH-MAGAZIN')
+	).toHaveAttribute('required', '');
+	await reviewRow('ARCH-MAGAZIN')
+		.getByLabel('Grund für die Rückgabe von ARCH-MAGAZIN')
+		.fill('Auslastung 93 % passt nicht zur Meldung des Magazins.');
+	await reviewRow('ARCH-MAGAZIN').getByRole('button', { name: 'Zurückgeben' }).click();
+	await expect(approver.getByRole('status')).toContainText(
+		'ARCH-MAGAZIN in Q3/2026 wurde mit Begründung zurückgegeben.'
+	);
+	await expect(approver.locator('tbody tr')).toHaveCount(4);
+
+	// The controller sees the reason; only the returned value is editable again.
+	await controller.goto(ENTRY);
+	const magazin = controller.locator('tbody tr', { hasText: 'ARCH-MAGAZIN' });
+	await expect(magazin).toContainText(
+		'Zurückgegeben: Auslastung 93 % passt nicht zur Meldung des Magazins.'
+	);
+	await expect(valueCell(controller, 'ARCH-MAGAZIN')).not.toHaveAttribute('readonly', '');
+	await expect(valueCell(controller, 'ARCH-DIGITAL')).toHaveAttribute('readonly', '');
+	await shot(controller, 'returned');
+	await accessibleAt(controllerAxe, [QUARTER_ENTRY, `/en${QUARTER_ENTRY}`]);
+	await expect(controllerAxe.locator('tbody tr', { hasText: 'ARCH-MAGAZIN' })).toContainText(
+		'Returned:'
+	);
+	await valueCell(controller, 'ARCH-MAGAZIN').fill('89');
+	await controller.getByRole('button', { name: 'Quartal einreichen' }).click();
+	await expect(controller.getByRole('status').filter({ hasText: 'eingereicht' })).toContainText(
+		'1 Werte eingereicht'
+	);
+	await expect(controller.getByText(/Eingereicht: Die Werte dieses Quartals/)).toBeVisible();
+	await expect(controller.getByRole('button', { name: 'Quartal einreichen' })).toHaveCount(0);
+	await accessibleAt(controllerAxe, [QUARTER_ENTRY, `/en${QUARTER_ENTRY}`]);
+
+	// Accepting releases after a confirmation that names what the ring will see.
+	await approver.reload();
+	await expect(reviewRow('ARCH-MAGAZIN')).toContainText('89');
+	await approver.getByRole('link', { name: 'Übrige Werte annehmen und freigeben …' }).click();
+	await expect(approver.getByRole('heading', { name: 'Freigabe bestätigen' })).toBeVisible();
+	await expect(
+		approver.getByText(/diese 5 Werte von Köln im Feld Archivierung für Q3\/2026/)
+	).toBeVisible();
+	await expect(approver.getByRole('listitem').filter({ hasText: 'ARCH-MAGAZIN' })).toContainText(
+		'89'
+	);
+	await shot(approver, 'confirm');
+	await accessibleAt(approverAxe, [`${REVIEW}&confirm=1`, `/en${REVIEW}&confirm=1`]);
+	await expect(approverAxe.getByRole('heading', { name: 'Confirm the release' })).toBeVisible();
+	await approver.getByRole('button', { name: 'Ja, diese Werte freigeben' }).click();
+	await expect(approver.getByRole('status')).toContainText(
+		'Q3/2026: 5 Werte angenommen und für den Ring freigegeben.'
+	);
 	await shot(approver, 'released');
+	await accessibleAt(approverAxe, [REVIEW, `/en${REVIEW}`]);
+	for (const page of [controller, approverAxe, controllerAxe]) await page.context().close();
 
 	await other.reload();
 	await expect(other.locator('#trend table')).toContainText('191.250');

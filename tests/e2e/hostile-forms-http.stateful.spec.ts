@@ -150,6 +150,7 @@ const targets: Target[] = [
 		'deleteInitiative'
 	]),
 	city('/entry', '/entry', ['save', 'submit', 'release', 'reopen']),
+	city('/review', '/review', ['return', 'release']),
 	city('/import', '/import', ['upload', 'mapping', 'commit', 'discard']),
 	city('/map', '/map', ['addLink', 'removeLink']),
 	field('/catalogue/[code]', '{code}', ['save', 'archive', 'restore', 'delete']),

@@ -16,6 +16,8 @@ export interface GridValue {
 	state: MeasurementState;
 	comment: string;
 	version: number;
+	/** Why the approver returned the value for a correction; null when it was not returned. */
+	returnReason: string | null;
 	updatedByName: string | null;
 }
 

@@ -17,13 +17,15 @@ const moves: Record<EntryAction, Partial<Record<ValueState, ValueState>>> = {
 	save: { none: 'draft', draft: 'draft' },
 	submit: { draft: 'submitted' },
 	release: { submitted: 'released' },
-	reopen: { submitted: 'draft', released: 'draft' }
+	reopen: { submitted: 'draft', released: 'draft' },
+	return: { submitted: 'draft' }
 };
 const allowedWhenClosed: Record<EntryAction, boolean> = {
 	save: false,
 	submit: false,
 	release: true,
-	reopen: false
+	reopen: false,
+	return: false
 };
 
 const periods: PeriodState[] = ['open', 'closed', 'missing'];
@@ -41,7 +43,8 @@ function expected(
 	if (period === 'closed' && !allowedWhenClosed[action]) {
 		return { ok: false, reason: 'period_closed' };
 	}
-	if (action === 'reopen' && !reason?.trim()) return { ok: false, reason: 'reason_required' };
+	if ((action === 'reopen' || action === 'return') && !reason?.trim())
+		return { ok: false, reason: 'reason_required' };
 	return { ok: true, next };
 }
 
@@ -52,8 +55,8 @@ const combinations = valueStates.flatMap((state) =>
 );
 
 describe('transition: every combination', () => {
-	it('covers 4 states × 4 actions × 3 periods × 4 reasons', () => {
-		expect(combinations).toHaveLength(4 * 4 * 3 * 4);
+	it('covers 4 states × 5 actions × 3 periods × 4 reasons', () => {
+		expect(combinations).toHaveLength(4 * 5 * 3 * 4);
 	});
 
 	it.each(combinations)(
@@ -127,6 +130,46 @@ describe('transition: the quarter as it is lived', () => {
 		expect(transition('none', 'save', { period: 'missing' })).toEqual({
 			ok: false,
 			reason: 'period_missing'
+		});
+	});
+});
+
+describe("transition: the approver's review", () => {
+	const open = { period: 'open' as const };
+
+	it('returns a submitted value to the controller as a draft, with a reason only', () => {
+		expect(transition('submitted', 'return', { ...open, reason: 'Quelle fehlt' })).toEqual({
+			ok: true,
+			next: 'draft'
+		});
+		for (const reason of [undefined, '', '  \n ']) {
+			expect(transition('submitted', 'return', { ...open, reason })).toEqual({
+				ok: false,
+				reason: 'reason_required'
+			});
+		}
+	});
+
+	it('returns and accepts only submitted values', () => {
+		for (const state of ['none', 'draft', 'released'] as const) {
+			expect(transition(state, 'return', { ...open, reason: 'x' }).ok).toBe(false);
+			expect(transition(state, 'release', open).ok).toBe(false);
+		}
+	});
+
+	it('does not return a value once the quarter is closed: the controller could not correct it', () => {
+		expect(transition('submitted', 'return', { period: 'closed', reason: 'x' })).toEqual({
+			ok: false,
+			reason: 'period_closed'
+		});
+	});
+
+	it('lets the returned value be corrected and submitted again', () => {
+		const back = transition('submitted', 'return', { ...open, reason: 'x' });
+		expect(back.ok && transition(back.next, 'save', open)).toEqual({ ok: true, next: 'draft' });
+		expect(back.ok && transition(back.next, 'submit', open)).toEqual({
+			ok: true,
+			next: 'submitted'
 		});
 	});
 });

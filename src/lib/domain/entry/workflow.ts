@@ -11,10 +11,15 @@
  * | submit  | draft               | submitted | open           |        |
  * | release | submitted           | released  | open or closed |        |
  * | reopen  | submitted, released | draft     | open           | reason |
+ * | return  | submitted           | draft     | open           | reason |
  *
  * - Submitted and released values are locked for the controller: saving them again is not
  *   allowed in that state; changing them needs a reopen (by an approver, with a reason), which
  *   puts the value back to draft.
+ * - Returning is the approver's review answer to one submitted value: it goes back to the
+ *   controller as a draft, with the reason, so it can be corrected and submitted again. Only
+ *   while the period is open (the controller could not correct it otherwise). Accepting is the
+ *   release of the values not returned.
  * - Submitting needs a saved draft: a new value is saved first, then submitted.
  * - Save and submit only while the period is open.
  * - Release also after the period has closed: approvers may lag behind the deadline.
@@ -37,14 +42,14 @@ export type MeasurementState = (typeof measurementStates)[number];
 export type ValueState = 'none' | MeasurementState;
 export const valueStates = ['none', ...measurementStates] as const satisfies readonly ValueState[];
 
-export const entryActions = ['save', 'submit', 'release', 'reopen'] as const;
+export const entryActions = ['save', 'submit', 'release', 'reopen', 'return'] as const;
 export type EntryAction = (typeof entryActions)[number];
 
 export type { PeriodState };
 
 export interface TransitionContext {
 	period: PeriodState;
-	/** Why a value is reopened; required for reopen. */
+	/** Why a value is reopened or returned; required for both. */
 	reason?: string;
 }
 
@@ -66,7 +71,8 @@ const rules: Readonly<Record<EntryAction, Readonly<Rule>>> = {
 	save: { from: ['none', 'draft'], to: 'draft', whenClosed: false, needsReason: false },
 	submit: { from: ['draft'], to: 'submitted', whenClosed: false, needsReason: false },
 	release: { from: ['submitted'], to: 'released', whenClosed: true, needsReason: false },
-	reopen: { from: ['submitted', 'released'], to: 'draft', whenClosed: false, needsReason: true }
+	reopen: { from: ['submitted', 'released'], to: 'draft', whenClosed: false, needsReason: true },
+	return: { from: ['submitted'], to: 'draft', whenClosed: false, needsReason: true }
 };
 
 /** Whether the action applies to a value in this state (a batch write skips the others). */
@@ -81,7 +87,7 @@ export function periodRefusal(action: EntryAction, period: PeriodState): PeriodR
 	return null;
 }
 
-/** Whether the action has the reason it needs (reopen: a reason that is not only spaces). */
+/** Whether the action has the reason it needs (reopen, return: a reason that is not only spaces). */
 export function reasonGiven(action: EntryAction, reason: string | undefined): boolean {
 	return !rules[action].needsReason || (reason ?? '').trim() !== '';
 }

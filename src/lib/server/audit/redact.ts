@@ -34,6 +34,8 @@ const figureContent: Record<string, (before: Json | null, after: Json | null) =>
 		before: before?.state === 'released' ? [] : ['value'],
 		after: ['reason']
 	}),
+	// Only submitted values are returned: unreleased before, and the reason is about them.
+	'measurement.return': () => ({ before: ['value'], after: ['reason'] }),
 	// Factors are seen with their value (decision 0014): public if it was released then.
 	'value_factor.create': (_, after) => ({ before: [], after: released(after) ? [] : FACTOR_TEXT }),
 	'value_factor.delete': (before) => ({ before: released(before) ? [] : FACTOR_TEXT, after: [] })

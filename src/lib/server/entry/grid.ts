@@ -56,6 +56,7 @@ export async function loadEntryGrid(
 				state: measurements.state,
 				comment: measurements.comment,
 				version: measurements.version,
+				returnReason: measurements.returnReason,
 				updatedByName: users.displayName
 			})
 			.from(measurements)
@@ -111,6 +112,8 @@ export async function loadEntryGrid(
 						state: current.state,
 						comment: current.comment,
 						version: current.version,
+						// Only a draft is still returned: submitted again, the reason is answered.
+						returnReason: current.state === 'draft' ? current.returnReason : null,
 						updatedByName: current.updatedByName
 					}
 				: null,

@@ -8,9 +8,9 @@ import { unseenChanges } from '../../domain/entry/write-target';
 import { allowedInState, transition } from '../../domain/entry/workflow';
 import { claimHolds } from '../../domain/entry/version-claim';
 import { EntryRefused, lockPeriod, lockValues, requirePeriod, type EntryFailure } from './values';
-import { notifyReleased, notifySubmitted } from '../mail/notify';
+import { notifyReleased, notifyReturned, notifySubmitted } from '../mail/notify';
 
-interface Scope {
+export interface Scope {
 	userId: number;
 	organisationId: number;
 	fieldId: number;
@@ -21,10 +21,10 @@ interface Scope {
 
 export type TransitionResult = { ok: true; count: number } | EntryFailure;
 
-const run = async (db: Db, change: (tx: Tx) => Promise<number>): Promise<TransitionResult> =>
+export const run = async (db: Db, change: (tx: Tx) => Promise<number>): Promise<TransitionResult> =>
 	transactionOr(db, async (tx) => ({ ok: true as const, count: await change(tx) }));
 
-const periodLabel = (q: Quarter) => `${q.year}-Q${q.quarter}`;
+export const periodLabel = (q: Quarter) => `${q.year}-Q${q.quarter}`;
 
 /** KPI → row version, as the page showed them (after the person's own save). */
 export type SeenVersions = ReadonlyMap<number, number>;
@@ -55,6 +55,8 @@ export function submitQuarter(
 				state: 'submitted',
 				submittedBy: scope.userId,
 				submittedAt: new Date(),
+				// Submitted again after a return: the correction answers the reason.
+				returnReason: null,
 				version: sql`${measurements.version} + 1`
 			})
 			.where(
@@ -79,7 +81,8 @@ export function submitQuarter(
 /**
  * Releases every submitted value of the scorecard's quarter to the ring. Allowed after the
  * quarter was closed too: approvers may come later than the deadline. `seen` are the submitted
- * values the approver was shown: one submitted or changed since is never released unseen.
+ * values the approver was shown: one submitted or changed since is never released unseen, and
+ * none is missing that the approver was told would be released.
  */
 export function releaseQuarter(
 	db: Db,
@@ -92,7 +95,9 @@ export function releaseQuarter(
 		const submitted = rows.filter((r) => allowedInState('release', r.state));
 		if (submitted.length === 0) throw new EntryRefused('nothing_to_do');
 		const unseen = unseenChanges(seen, submitted);
-		if (unseen.length) throw new EntryRefused('stale', unseen);
+		// The confirmation named what becomes visible: one of those returned since is refused too.
+		const gone = [...seen.keys()].filter((kpiId) => !submitted.some((s) => s.kpiId === kpiId));
+		if (unseen.length || gone.length) throw new EntryRefused('stale', [...unseen, ...gone]);
 		const now = new Date();
 		await tx
 			.update(measurements)
@@ -158,6 +163,48 @@ export function reopenValue(
 			before: { state: row.state, value: Number(row.value) },
 			after: { state: 'draft', reason: scope.reason.trim() }
 		});
+		return 1;
+	});
+}
+
+/**
+ * The approver's review answer "not like this": one submitted value goes back to the controller
+ * as a draft, with the reason shown in the grid and mailed to the city's controllers (in the same
+ * transaction, so the mail goes only if the return is committed). `version` is the value's
+ * version as the review page showed it.
+ */
+export function returnValue(
+	db: Db,
+	scope: Scope & { kpiId: number; version: number; reason: string }
+): Promise<TransitionResult> {
+	return run(db, async (tx) => {
+		const period = await lockPeriod(tx, scope.fieldId, scope.quarter);
+		const [row] = await lockValues(tx, scope.organisationId, [scope.kpiId], scope.quarter);
+		if (!row || !scope.kpiIds.includes(scope.kpiId)) throw new EntryRefused('not_found');
+		const allowed = transition(row.state, 'return', { period, reason: scope.reason });
+		if (!allowed.ok) throw new EntryRefused(allowed.reason);
+		if (!claimHolds(scope.version, row)) throw new EntryRefused('stale', [scope.kpiId]);
+		const reason = scope.reason.trim();
+		await tx
+			.update(measurements)
+			.set({
+				state: 'draft',
+				returnReason: reason,
+				returnedBy: scope.userId,
+				returnedAt: new Date(),
+				version: sql`${measurements.version} + 1`
+			})
+			.where(eq(measurements.id, row.id));
+		await recordAudit(tx, {
+			userId: scope.userId,
+			organisationId: scope.organisationId,
+			action: 'measurement.return',
+			entity: 'measurement',
+			entityId: `${scope.kpiId}/${periodLabel(scope.quarter)}`,
+			before: { state: row.state, value: Number(row.value) },
+			after: { state: 'draft', reason }
+		});
+		await notifyReturned(tx, { ...scope, reason }, [row]);
 		return 1;
 	});
 }

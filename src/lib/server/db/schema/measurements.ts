@@ -49,7 +49,14 @@ export const measurements = pgTable(
 		submittedBy: integer().references(() => users.id, { onDelete: 'set null' }),
 		submittedAt: timestamp({ withTimezone: true }),
 		releasedBy: integer().references(() => users.id, { onDelete: 'set null' }),
-		releasedAt: timestamp({ withTimezone: true })
+		releasedAt: timestamp({ withTimezone: true }),
+		/**
+		 * Why the approver returned the value for a correction (a draft again); cleared when it is
+		 * submitted again. The audit log keeps every reason.
+		 */
+		returnReason: text(),
+		returnedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+		returnedAt: timestamp({ withTimezone: true })
 	},
 	(t) => [
 		unique('measurements_org_kpi_period_unique').on(t.organisationId, t.kpiId, t.year, t.quarter),
