@@ -30,7 +30,9 @@ export const users = pgTable(
 		/** The 30-second step of the last accepted TOTP code: a code counts once (no replay). */
 		totpLastStep: bigint({ mode: 'number' }),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-		passwordChangedAt: timestamp({ withTimezone: true })
+		passwordChangedAt: timestamp({ withTimezone: true }),
+		/** When the person last opened their tasks: "released since your last visit" starts here. */
+		tasksSeenAt: timestamp({ withTimezone: true })
 	},
 	(t) => [
 		uniqueIndex('users_email_lower_unique').on(sql`lower(${t.email})`),
