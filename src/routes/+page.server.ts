@@ -1,11 +1,11 @@
 import { requirePermission } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
-import { listCities, listFields } from '$lib/server/directory/queries';
+import { loadTasks } from '$lib/server/tasks/load';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
+/** The start page: the signed-in person's tasks, gathered from the scopes of their roles. */
 export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'ring:read');
-	const db = appDb();
-	const [cities, fields] = await Promise.all([listCities(db), listFields(db)]);
-	return { cities, fields };
+	const viewer = requirePermission(event, 'ring:read');
+	return { tasks: await loadTasks(appDb(), viewer, getLocale()) };
 };

@@ -10,7 +10,7 @@ test('a visitor finds a city and reads its D115 scorecard with status and trend'
 	page
 }) => {
 	await page.goto('/');
-	await expect(page.getByRole('heading', { level: 1, name: 'IKZ Scorecard' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Meine Aufgaben' })).toBeVisible();
 	await expect(page.getByRole('note')).toContainText('Demo-Daten');
 	await expectAccessible(page);
 

@@ -3,6 +3,7 @@ import { requirePermission } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
 import { chosenQuarter, loadCompleteness, loadDrilldown } from '$lib/server/periods/completeness';
 import { m } from '$lib/paraglide/messages';
+import { berlinDate } from '$lib/domain/period/deadline';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -25,5 +26,13 @@ export const load: PageServerLoad = async (event) => {
 	if (citySlug && !city) error(404, m.not_found_city());
 	const drilldown = field ? await loadDrilldown(db, field.id, quarter, city?.id ?? null) : null;
 
-	return { quarter, quarters, matrix, reminders, drilldown, drillCity: city ?? null };
+	return {
+		quarter,
+		quarters,
+		matrix,
+		reminders,
+		drilldown,
+		drillCity: city ?? null,
+		today: berlinDate(new Date())
+	};
 };

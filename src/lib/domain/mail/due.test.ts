@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { berlinDate, daysFromTo, dueNotice, retryDelayMs } from './due';
+import { dueNotice, retryDelayMs } from './due';
 
 const open = { deadline: '2026-11-30', reminderDaysBefore: 7, closed: false, delivered: false };
-
-describe('berlinDate', () => {
-	it('is the date in Cologne, not in UTC, on both sides of midnight', () => {
-		// 23:30 UTC on 30 November is 00:30 on 1 December in winter time (UTC+1).
-		expect(berlinDate(new Date('2026-11-30T23:30:00Z'))).toBe('2026-12-01');
-		expect(berlinDate(new Date('2026-11-30T22:59:00Z'))).toBe('2026-11-30');
-		// Summer time is UTC+2.
-		expect(berlinDate(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
-	});
-
-	it('counts calendar days across the change to winter time', () => {
-		expect(daysFromTo('2026-10-24', '2026-10-26')).toBe(2);
-		expect(daysFromTo('2026-12-01', '2026-11-30')).toBe(-1);
-	});
-});
 
 describe('dueNotice', () => {
 	it('says nothing earlier than N days before the deadline', () => {

@@ -1,24 +1,9 @@
 /**
  * When a city's quarter calls for a reminder or an overdue notice, and how long a failed mail
- * waits before its next try. Deadlines are calendar dates in the cities' time zone, so "today"
- * is the date in Europe/Berlin, not in UTC (a mail sent at 00:30 on 1 December in Cologne
- * already counts the 30 November deadline as passed).
+ * waits before its next try. What "today" and "days left" mean is period/deadline.ts.
  */
 
-const berlinDay = new Intl.DateTimeFormat('en-CA', {
-	timeZone: 'Europe/Berlin',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit'
-});
-
-/** The calendar date in Europe/Berlin at the given moment, as ISO date (2026-11-30). */
-export const berlinDate = (moment: Date): string => berlinDay.format(moment);
-
-const dayNumber = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
-
-/** Whole days from `from` to `to` (both ISO dates); negative when `to` lies before `from`. */
-export const daysFromTo = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
+import { daysFromTo } from '../period/deadline';
 
 export type DueNotice = 'reminder' | 'overdue';
 

@@ -3,6 +3,7 @@ import { role as roleEnum } from '../db/schema/enums';
 import {
 	can,
 	canSomewhere,
+	scopesOf,
 	capabilities,
 	capabilityMatrix,
 	capabilityScope,
@@ -214,5 +215,43 @@ describe('visibleStatesFor', () => {
 
 	it('shows a person without roles only released values', () => {
 		expect(visibleStatesFor(principal(), OWN)).toEqual(['released']);
+	});
+});
+
+describe('scopesOf', () => {
+	it('lists the cities and fields a capability is held in, each once, and global roles apart', () => {
+		const principal = {
+			userId: 1,
+			roles: [
+				{ role: 'controller' as const, organisationId: 7, fieldId: null },
+				{ role: 'controller' as const, organisationId: 7, fieldId: null },
+				{ role: 'approver' as const, organisationId: 9, fieldId: null },
+				{ role: 'field_lead' as const, organisationId: null, fieldId: 3 },
+				{ role: 'observer' as const, organisationId: null, fieldId: null }
+			]
+		};
+		expect(scopesOf(principal, 'measurement:submit')).toEqual({
+			global: false,
+			organisationIds: [7],
+			fieldIds: []
+		});
+		expect(scopesOf(principal, 'measurement:release').organisationIds).toEqual([9]);
+		expect(scopesOf(principal, 'pilot:write')).toEqual({
+			global: false,
+			organisationIds: [],
+			fieldIds: [3]
+		});
+		// Observer (global) and field lead both read the completeness overview.
+		expect(scopesOf(principal, 'completeness:read')).toEqual({
+			global: true,
+			organisationIds: [],
+			fieldIds: [3]
+		});
+		// Everyone may read the ring, but no role grants it: no scope.
+		expect(scopesOf(principal, 'ring:read')).toEqual({
+			global: false,
+			organisationIds: [],
+			fieldIds: []
+		});
 	});
 });

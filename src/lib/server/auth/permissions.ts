@@ -183,3 +183,27 @@ export function visibleStatesFor(principal: Principal, organisationId: number): 
 		? ['draft', 'submitted', 'released']
 		: ['released'];
 }
+
+/** Where the principal holds a capability: everywhere (a global role), or in these cities and fields. */
+export interface CapabilityScopes {
+	global: boolean;
+	organisationIds: number[];
+	fieldIds: number[];
+}
+
+/**
+ * The scopes in which the principal holds the capability through a role (not through the
+ * everyone-capabilities): for pages that gather work across the person's cities and fields, such
+ * as the tasks. Each id once.
+ */
+export function scopesOf(principal: Principal, capability: Capability): CapabilityScopes {
+	const holding = principal.roles.filter((a) => capabilityMatrix[a.role].includes(capability));
+	const ids = (pick: (a: RoleAssignment) => number | null) => [
+		...new Set(holding.map(pick).filter((id): id is number => id !== null))
+	];
+	return {
+		global: holding.some((a) => roleScope[a.role] === 'global'),
+		organisationIds: ids((a) => (roleScope[a.role] === 'organisation' ? a.organisationId : null)),
+		fieldIds: ids((a) => (roleScope[a.role] === 'field' ? a.fieldId : null))
+	};
+}

@@ -1,6 +1,5 @@
 import type { DbOrTx } from '../db/types';
 import { unreleasedOrganisations, type Viewer } from '../auth/viewer';
-import { assembleScorecard } from '../../domain/scorecard/assemble';
 import { versionForQuarter } from '../../domain/scorecard/versions';
 import { bandsFromStrings, hasTarget } from '../../domain/status/status';
 import { shiftQuarter, type Quarter } from '../../domain/period/quarter';
@@ -13,17 +12,10 @@ import {
 	positions,
 	type OverviewInput
 } from '../../domain/compare/overview';
-import type { VersionRow } from '../../domain/scorecard/types';
-import { attentionKpis, ringStanding, upTo } from '../../domain/briefing/select';
+import { attentionKpis, ringStanding } from '../../domain/briefing/select';
 import type { Briefing, BriefingFactor, BriefingPilot } from '../../domain/briefing/types';
-import {
-	loadCitiesWithScorecards,
-	loadCityStructure,
-	loadCityValues,
-	loadRingValues,
-	type CityStructureRow
-} from '../compare/overview-queries';
-import { splitStructure } from '../compare/overview-page';
+import { loadRingValues } from '../compare/overview-queries';
+import { loadCityInputs } from './city-inputs';
 import { loadValueNotes } from '../exchange/queries';
 import { findFieldBySlug } from '../directory/field-queries';
 import { listFieldPilots } from '../pilots/queries';
@@ -44,41 +36,9 @@ export async function loadBriefing(
 	locale: 'de' | 'en',
 	now: Date = new Date()
 ): Promise<Briefing | null> {
-	const key = { slug: request.city };
-	const [cityRows, structureRows, allValues] = await Promise.all([
-		loadCitiesWithScorecards(db),
-		loadCityStructure(db, key),
-		loadCityValues(db, viewer, key)
-	]);
-	const mine = cityRows.filter((r) => r.slug === request.city);
-	const city = mine[0];
-	if (!city) return null;
-	const values = upTo(allValues, request.quarter);
-
-	const byScorecard = new Map<number, CityStructureRow[]>();
-	for (const r of structureRows)
-		byScorecard.set(r.scorecardId, [...(byScorecard.get(r.scorecardId) ?? []), r]);
-	const versionsByKpi = new Map<number, VersionRow[]>();
-	const kpiNames = new Map<number, { field: string; name: string }>();
-	const inputs: OverviewInput[] = mine.flatMap((r): OverviewInput[] => {
-		if (r.scorecardId === null || r.fieldSlug === null) return [];
-		const field = {
-			slug: r.fieldSlug,
-			name: (locale === 'de' ? r.fieldNameDe : r.fieldNameEn) ?? r.fieldSlug
-		};
-		const rows = byScorecard.get(r.scorecardId);
-		if (!rows) return [{ field, scorecard: null }];
-		const parts = splitStructure(rows);
-		for (const v of parts.versions)
-			versionsByKpi.set(v.kpiId, [...(versionsByKpi.get(v.kpiId) ?? []), v]);
-		const kpiIds = new Set(parts.structure.map((s) => s.kpiId));
-		const measurements = values.filter((v) => kpiIds.has(v.kpiId));
-		const scorecard = assembleScorecard({ ...parts, measurements, locale });
-		for (const p of scorecard.perspectives)
-			for (const o of p.objectives)
-				for (const k of o.kpis) kpiNames.set(k.kpiId, { field: field.name, name: k.name });
-		return [{ field, scorecard }];
-	});
+	const loaded = await loadCityInputs(db, viewer, request, locale);
+	if (!loaded) return null;
+	const { city, cityRows, inputs, versionsByKpi, kpiNames } = loaded;
 
 	const keys = keyKpis(inputs, (kpiId, q) => {
 		const version = versionForQuarter(versionsByKpi.get(kpiId) ?? [], q);

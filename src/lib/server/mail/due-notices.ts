@@ -3,7 +3,8 @@ import { cooperationFields, reportingPeriods } from '../db/schema';
 import type { DbOrTx } from '../db/types';
 import { matrixRows } from '../periods/completeness-queries';
 import { isDelivered } from '../../domain/completeness/states';
-import { berlinDate, dueNotice } from '../../domain/mail/due';
+import { dueNotice } from '../../domain/mail/due';
+import { berlinDate } from '../../domain/period/deadline';
 import { quarterKey } from './notices';
 import { enqueue, recipientsOf, type RoleScope } from './recipients';
 

@@ -36,7 +36,9 @@ export const users = pgTable(
 		 * the first login through the provider (decision 0030).
 		 */
 		oidcIssuer: text(),
-		oidcSubject: text()
+		oidcSubject: text(),
+		/** When the person last opened their tasks: "released since your last visit" starts here. */
+		tasksSeenAt: timestamp({ withTimezone: true })
 	},
 	(t) => [
 		uniqueIndex('users_email_lower_unique').on(sql`lower(${t.email})`),
