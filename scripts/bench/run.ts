@@ -10,7 +10,7 @@
  * BENCH_DATABASE_URL overrides the server (default postgres://postgres@127.0.0.1:5432).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { seedDatabase } from '../../src/lib/server/db/seed';
@@ -54,6 +54,7 @@ async function prepareDataset(queries: string[]) {
 /** The import bench in a process of its own (its memory and its scratch database stay apart). */
 function measureImport(): { importSeconds: number; commitSeconds: number; copySeconds: number } {
 	const file = 'tmp/bench-import.json';
+	mkdirSync('tmp', { recursive: true });
 	rmSync(file, { force: true });
 	const run = spawnSync(
 		process.execPath,
@@ -108,25 +109,47 @@ async function main() {
 	}
 
 	const imported = flags.has('--skip-import') ? null : measureImport();
+	savePartial({ comparison, pages, imported });
 
 	let load: LoadResult[] | null = null;
 	let js: JsFigure[] | null = null;
 	let httpNote = flags.has('--skip-http') ? 'skipped (--skip-http)' : '';
+	let jsNote = flags.has('--skip-js') ? 'skipped (--skip-js)' : '';
 	if (!httpNote && !copyBuild()) httpNote = 'skipped: no build (run `npx vite build` first)';
 	if (!httpNote) {
-		load = await measureThroughput({
-			databaseUrl: `${server}/${NAME}`,
-			port: PORT,
-			concurrency: 50,
-			seconds: 10,
-			email: 'ob.koeln@demo.ikz-nrw.de',
-			password: 'Demo-Ring-2026!',
-			dashboard: '/cities/koeln/service-center-d115',
-			trivial: '/barrierefreiheit'
-		});
-		if (!flags.has('--skip-js')) js = await measureJs('tmp/bench-build', PORT);
+		// A failure in one HTTP step is reported in the summary; the figures measured so far stay.
+		try {
+			load = await measureThroughput({
+				databaseUrl: `${server}/${NAME}`,
+				port: PORT,
+				concurrency: 50,
+				seconds: 10,
+				email: 'ob.koeln@demo.ikz-nrw.de',
+				password: 'Demo-Ring-2026!',
+				dashboard: '/cities/koeln/service-center-d115',
+				trivial: '/barrierefreiheit'
+			});
+		} catch (e) {
+			httpNote = `FAILED: ${String(e)}`;
+		}
+		savePartial({ comparison, pages, imported, load });
+		if (!jsNote) {
+			try {
+				js = await measureJs('tmp/bench-build', PORT);
+			} catch (e) {
+				jsNote = `FAILED: ${String(e)}`;
+			}
+		}
 	}
-	printSummary({ comparison, pages, imported, load, js, httpNote });
+	savePartial({ comparison, pages, imported, load, js });
+	printSummary({ comparison, pages, imported, load, js, httpNote, jsNote: httpNote || jsNote });
+	if (httpNote.startsWith('FAILED') || jsNote.startsWith('FAILED')) process.exitCode = 1;
+}
+
+/** Every figure measured so far, written after each step: a later crash loses none of them. */
+function savePartial(figures: Record<string, unknown>) {
+	mkdirSync('tmp', { recursive: true });
+	writeFileSync('tmp/bench-results.json', JSON.stringify(figures, null, '\t'));
 }
 
 await main();

@@ -16,6 +16,7 @@ export function printSummary(input: {
 	load: LoadResult[] | null;
 	js: JsFigure[] | null;
 	httpNote: string;
+	jsNote: string;
 }) {
 	const { comparison: c, pages, imported, load, js } = input;
 	const rows: [string, string, string, string][] = [];
@@ -69,7 +70,7 @@ export function printSummary(input: {
 				verdict(f.kb <= TARGETS.dashboardJsKb)
 			]);
 		}
-	} else rows.push(['JavaScript per page', input.httpNote || 'skipped (--skip-js)', '', '']);
+	} else rows.push(['JavaScript per page', input.jsNote, '', '']);
 
 	const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
 	const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ');
