@@ -10,7 +10,7 @@ import { invalidateUserSessions } from '$lib/server/auth/sessions';
 import { recordAudit } from '$lib/server/auth/audit';
 import { appDb } from '$lib/server/db';
 import { env } from '$lib/server/env';
-import { isDemoInstallation } from '$lib/server/directory/queries';
+import { demoInstallationOnce } from '$lib/server/directory/queries';
 import { DEMO_PASSWORD, demoAccounts } from '$lib/server/db/seed/demo-users';
 import { loginSchema } from '$lib/schemas/login';
 import { m } from '$lib/paraglide/messages';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin);
 	if (viewer.kind === 'user') redirect(303, redirectTo);
 	const form = await superValidate({ redirectTo }, zod4(loginSchema), { errors: false });
-	const demo = await isDemoInstallation(appDb());
+	const demo = await demoInstallationOnce(appDb());
 	return {
 		form,
 		demoAccounts: demo ? demoAccounts.map(({ email, role }) => ({ email, role })) : [],

@@ -3,6 +3,7 @@ import { openDatabase } from './client';
 import type { DatabaseHandle, Db } from './types';
 import { recordQuery } from '../ops/metrics';
 import { applicationName } from '../ops/app-gauges';
+import { noteStatement } from './statement-count';
 
 let handle: DatabaseHandle | undefined;
 
@@ -13,7 +14,10 @@ function openConfigured(): Promise<DatabaseHandle> {
 		dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,
 		poolMax: config.DATABASE_POOL_MAX,
 		applicationName: applicationName(),
-		onQuery: recordQuery
+		onQuery: () => {
+			recordQuery();
+			noteStatement();
+		}
 	});
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/types';
 import { kpiDefinitionColumns } from '../catalogue/version-columns';
 import {
@@ -93,6 +93,39 @@ export function loadStructure(db: DbOrTx, scorecardId: number): Promise<Structur
 		.leftJoin(kpis, kpiOfScorecardKpi)
 		.where(eq(perspectives.scorecardId, scorecardId))
 		.orderBy(...structureOrder);
+}
+
+type TargetOfRow = Omit<TargetRow, 'scorecardKpiId'>;
+
+/**
+ * The structure with each KPI's yearly targets beside it (as JSON, numbers as text like the
+ * numeric columns): the dashboard's structure and targets in one statement instead of two.
+ */
+export async function loadStructureWithTargets(
+	db: DbOrTx,
+	scorecardId: number
+): Promise<{ structure: StructureRow[]; targets: TargetRow[] }> {
+	const rows = await db
+		.select({
+			...structureColumns,
+			targets: sql<TargetOfRow[] | null>`(select json_agg(json_build_object('year', ${targets.year},
+				'greenMin', ${targets.greenMin}::text, 'greenMax', ${targets.greenMax}::text,
+				'yellowMin', ${targets.yellowMin}::text, 'yellowMax', ${targets.yellowMax}::text))
+				from ${targets} where ${targets.scorecardKpiId} = ${scorecardKpis.id})`
+		})
+		.from(perspectives)
+		.leftJoin(objectives, objectiveInPerspective)
+		.leftJoin(scorecardKpis, liveKpiOfObjective)
+		.leftJoin(kpis, kpiOfScorecardKpi)
+		.where(eq(perspectives.scorecardId, scorecardId))
+		.orderBy(...structureOrder);
+	const structure: StructureRow[] = [];
+	const found: TargetRow[] = [];
+	for (const { targets: ofRow, ...row } of rows) {
+		structure.push(row);
+		for (const t of ofRow ?? []) found.push({ scorecardKpiId: row.scorecardKpiId!, ...t });
+	}
+	return { structure, targets: found };
 }
 
 export function loadVersions(db: DbOrTx, scorecardId: number): Promise<VersionRow[]> {

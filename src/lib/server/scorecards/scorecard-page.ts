@@ -5,8 +5,7 @@ import type { ScorecardView } from '../../domain/scorecard/types';
 import {
 	findScorecard,
 	loadMeasurements,
-	loadStructure,
-	loadTargets,
+	loadStructureWithTargets,
 	loadVersions,
 	type ScorecardHeader
 } from './queries';
@@ -15,7 +14,7 @@ export interface ScorecardPage extends ScorecardView {
 	header: ScorecardHeader;
 }
 
-/** Five reads, the last four concurrently; nothing per KPI, so the count does not grow with size. */
+/** Four reads, the last three concurrently (structure and targets in one); nothing per KPI, so the count does not grow with size. */
 export async function loadScorecardPage(
 	db: DbOrTx,
 	viewer: Viewer,
@@ -26,10 +25,9 @@ export async function loadScorecardPage(
 	const header = await findScorecard(db, organisationSlug, fieldSlug);
 	if (!header) return null;
 	const states = visibleStates(viewer, header.organisation.id);
-	const [structure, versions, targets, measurements] = await Promise.all([
-		loadStructure(db, header.scorecardId),
+	const [{ structure, targets }, versions, measurements] = await Promise.all([
+		loadStructureWithTargets(db, header.scorecardId),
 		loadVersions(db, header.scorecardId),
-		loadTargets(db, header.scorecardId),
 		loadMeasurements(db, header.organisation.id, header.scorecardId, states)
 	]);
 	return { header, ...assembleScorecard({ structure, versions, targets, measurements, locale }) };
