@@ -20,6 +20,8 @@ import { measureComparison, measurePages, type PageFigure } from './reads';
 import { copyBuild, measureThroughput, type LoadResult } from './throughput';
 import { measureJs, type JsFigure } from './js-size';
 import { printSummary } from './summary';
+import { measureHttpPages, type HttpPageFigure } from './http-pages';
+import { measurePrepared, type PreparedFigure } from './prepared';
 
 const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const NAME = 'ikz_bench';
@@ -108,14 +110,38 @@ async function main() {
 		await handle.close();
 	}
 
+	const prepared: PreparedFigure[] = await measurePrepared(`${server}/${NAME}`);
+	for (const p of prepared) {
+		console.log(
+			`${p.label}: unprepared ${ms(p.unprepared)}, prepared ${ms(p.prepared)}: ${(p.saved * 100).toFixed(0)} % saved`
+		);
+	}
 	const imported = flags.has('--skip-import') ? null : measureImport();
-	savePartial({ comparison, pages, imported });
+	savePartial({ comparison, pages, prepared, imported });
 
 	let load: LoadResult[] | null = null;
 	let js: JsFigure[] | null = null;
 	let httpNote = flags.has('--skip-http') ? 'skipped (--skip-http)' : '';
 	let jsNote = flags.has('--skip-js') ? 'skipped (--skip-js)' : '';
 	if (!httpNote && !copyBuild()) httpNote = 'skipped: no build (run `npx vite build` first)';
+	let http: HttpPageFigure[] | null = null;
+	if (!httpNote) {
+		const sql = postgres(`${server}/${NAME}`, { max: 1, onnotice: () => {} });
+		try {
+			http = await measureHttpPages({
+				databaseUrl: `${server}/${NAME}`,
+				port: PORT,
+				email: 'ob.koeln@demo.ikz-nrw.de',
+				password: 'Demo-Ring-2026!',
+				sql
+			});
+		} catch (e) {
+			httpNote = `FAILED: ${String(e)}`;
+		} finally {
+			await sql.end();
+		}
+		savePartial({ comparison, pages, prepared, imported, http });
+	}
 	if (!httpNote) {
 		// A failure in one HTTP step is reported in the summary; the figures measured so far stay.
 		try {
@@ -132,7 +158,7 @@ async function main() {
 		} catch (e) {
 			httpNote = `FAILED: ${String(e)}`;
 		}
-		savePartial({ comparison, pages, imported, load });
+		savePartial({ comparison, pages, prepared, imported, http, load });
 		if (!jsNote) {
 			try {
 				js = await measureJs('tmp/bench-build', PORT);
@@ -141,8 +167,18 @@ async function main() {
 			}
 		}
 	}
-	savePartial({ comparison, pages, imported, load, js });
-	printSummary({ comparison, pages, imported, load, js, httpNote, jsNote: httpNote || jsNote });
+	savePartial({ comparison, pages, prepared, imported, http, load, js });
+	printSummary({
+		comparison,
+		pages,
+		prepared,
+		http,
+		imported,
+		load,
+		js,
+		httpNote,
+		jsNote: httpNote || jsNote
+	});
 	if (httpNote.startsWith('FAILED') || jsNote.startsWith('FAILED')) process.exitCode = 1;
 }
 

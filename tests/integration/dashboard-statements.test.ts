@@ -6,7 +6,9 @@ import { countStatements, noteStatement } from '../../src/lib/server/db/statemen
 import { loadScorecardPage } from '../../src/lib/server/scorecards/scorecard-page';
 import { loadStructureWithTargets, loadTargets } from '../../src/lib/server/scorecards/queries';
 import { valueExchange } from '../../src/lib/server/exchange/value-actions';
-import type { UserViewer } from '../../src/lib/server/auth/viewer';
+import type { Viewer } from '../../src/lib/server/auth/viewer';
+
+type UserViewer = Extract<Viewer, { kind: 'user' }>;
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { createTestDatabase } from '../helpers/test-database';
 

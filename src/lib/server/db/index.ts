@@ -13,6 +13,7 @@ function openConfigured(): Promise<DatabaseHandle> {
 		databaseUrl: config.DATABASE_URL,
 		dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,
 		poolMax: config.DATABASE_POOL_MAX,
+		prepare: config.DATABASE_PREPARE === 'true',
 		applicationName: applicationName(),
 		onQuery: () => {
 			recordQuery();

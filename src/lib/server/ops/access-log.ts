@@ -27,7 +27,7 @@ export function createAccessLog(options: AccessLogOptions): Handle {
 		let status = 500;
 		let statements = 0;
 		try {
-			const counted = await countStatements(() => resolve(event));
+			const counted = await countStatements(async () => resolve(event));
 			statements = counted.statements;
 			const response = counted.result;
 			status = response.status;
