@@ -6,7 +6,9 @@
  * 100,000 values against COPY (scripts/bench-import.ts --core, a scratch database of its own),
  * and — from a copy of the last `npx vite build` — dashboard throughput against a trivial page
  * under concurrent load (port 4206) and JavaScript per page (gzip).
- * Flags: --skip-http (no throughput, no JavaScript), --skip-js, --skip-import.
+ * and whole pages over HTTP, the gain of prepared statements, and `npm start`'s cold and warm start.
+ * Flags: --skip-http (no pages over HTTP, throughput, JavaScript), --skip-js, --skip-import,
+ * --skip-start.
  * BENCH_DATABASE_URL overrides the server (default postgres://postgres@127.0.0.1:5432).
  */
 import { spawnSync } from 'node:child_process';
@@ -22,10 +24,11 @@ import { measureJs, type JsFigure } from './js-size';
 import { printSummary } from './summary';
 import { measureHttpPages, type HttpPageFigure } from './http-pages';
 import { measurePrepared, type PreparedFigure } from './prepared';
+import { measureStart, type StartFigure } from './start-time';
 
 const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const NAME = 'ikz_bench';
-const PORT = 4206;
+const PORT = Number(process.env.BENCH_PORT ?? 4206);
 const flags = new Set(process.argv.slice(2));
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
@@ -167,7 +170,16 @@ async function main() {
 			}
 		}
 	}
-	savePartial({ comparison, pages, prepared, imported, http, load, js });
+	let start: StartFigure[] | null = null;
+	let startNote = flags.has('--skip-start') ? 'skipped (--skip-start)' : '';
+	if (!startNote) {
+		try {
+			start = await measureStart(PORT);
+		} catch (e) {
+			startNote = `FAILED: ${String(e)}`;
+		}
+	}
+	savePartial({ comparison, pages, prepared, imported, http, load, js, start });
 	printSummary({
 		comparison,
 		pages,
@@ -176,10 +188,12 @@ async function main() {
 		imported,
 		load,
 		js,
+		start,
+		startNote,
 		httpNote,
 		jsNote: httpNote || jsNote
 	});
-	if (httpNote.startsWith('FAILED') || jsNote.startsWith('FAILED')) process.exitCode = 1;
+	if ([httpNote, jsNote, startNote].some((n) => n.startsWith('FAILED'))) process.exitCode = 1;
 }
 
 /** Every figure measured so far, written after each step: a later crash loses none of them. */

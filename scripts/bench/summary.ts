@@ -3,6 +3,7 @@ import type { LoadResult } from './throughput';
 import type { JsFigure } from './js-size';
 import type { HttpPageFigure } from './http-pages';
 import type { PreparedFigure } from './prepared';
+import type { StartFigure } from './start-time';
 
 /** Issue 8's and issue 18's targets. */
 export const TARGETS = {
@@ -14,7 +15,9 @@ export const TARGETS = {
 	pageRatio: 3,
 	dashboardStatements: 6,
 	heatmapHtmlKb: 300,
-	throughputRatio: 0.5
+	throughputRatio: 0.5,
+	warmStartSeconds: 5,
+	coldStartSeconds: 15
 };
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
@@ -29,6 +32,8 @@ export function printSummary(input: {
 	imported: { importSeconds: number; commitSeconds: number; copySeconds: number } | null;
 	load: LoadResult[] | null;
 	js: JsFigure[] | null;
+	start: StartFigure[] | null;
+	startNote: string;
 	httpNote: string;
 	jsNote: string;
 }) {
@@ -117,6 +122,18 @@ export function printSummary(input: {
 			]);
 		}
 	} else rows.push(['JavaScript per page', input.jsNote, '', '']);
+
+	if (input.start) {
+		for (const f of input.start) {
+			const limit = f.kind === 'warm' ? TARGETS.warmStartSeconds : TARGETS.coldStartSeconds;
+			rows.push([
+				`npm start, ${f.kind}`,
+				`${f.seconds.toFixed(1)} s to the login page${f.built ? ' (built first: sources changed)' : ''}`,
+				`≤ ${limit} s`,
+				verdict(!f.built && f.seconds <= limit)
+			]);
+		}
+	} else rows.push(['npm start', input.startNote, '', '']);
 
 	const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
 	const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ');
