@@ -96,13 +96,13 @@ describe('scorecard page', () => {
 		expect(breaks).toEqual(['2025-Q1']);
 	});
 
-	it('needs four SQL round trips, however many KPIs the scorecard has', async () => {
+	it('needs three SQL round trips, however many KPIs the scorecard has', async () => {
 		sent.length = 0;
 		await loadScorecardPage(handle.db, anonymous, 'essen', 'beihilfe', 'de');
-		expect(sent).toHaveLength(4);
+		expect(sent).toHaveLength(3);
 		sent.length = 0;
 		await loadScorecardPage(handle.db, anonymous, 'essen', 'einkauf-vergabe-beschaffung', 'en');
-		expect(sent).toHaveLength(4);
+		expect(sent).toHaveLength(3);
 	});
 
 	it('answers unknown cities and fields with nothing rather than an error', async () => {
