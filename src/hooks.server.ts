@@ -9,6 +9,7 @@ import { handleSecurityHeaders } from './hooks/security-headers';
 import { handleFormLimits } from './hooks/form-limits';
 import { handleCacheControl } from './hooks/cache-control';
 import { handleSession } from './hooks/session';
+import { handleCompression } from './hooks/compression';
 import { handleApiToken } from './hooks/api-token';
 import {
 	handleDatabaseUnavailable,
@@ -35,6 +36,8 @@ export const init: ServerInit = async () => {
 export const handle = sequence(
 	// Request id, access line and metrics around everything, including the other hooks' answers.
 	handleAccessLog,
+	// Outermost but for the log: every rendered answer leaves compressed, the hooks' own too.
+	handleCompression,
 	// SvelteKit's cross-site form check, for everything but the API (see the hook).
 	handleCsrf,
 	handleLocale,

@@ -9,8 +9,8 @@ import { spawn, execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
-import { chromium } from '@playwright/test';
-import { mainPages } from './main-pages';
+import { chromium, type Response as PlaywrightResponse } from '@playwright/test';
+import { chartsDrawn, mainPages } from './main-pages';
 
 export interface JsFigure {
 	path: string;
@@ -61,12 +61,16 @@ export async function measureJs(buildDir = 'build', port = 4199): Promise<JsFigu
 			});
 			const tab = await context.newPage();
 			const sizes: Promise<number>[] = [];
-			// Gzip measured here (level 9, like the adapter's precompression), whatever the browser negotiated.
-			tab.on('response', (response) => {
+			// Gzip measured here (level 9, like the adapter's precompression), whatever the browser
+			// negotiated. The body is read as the response arrives, while the page is surely open.
+			const onResponse = (response: PlaywrightResponse) => {
 				if (response.request().resourceType() === 'script')
 					sizes.push(response.body().then((body) => gzipSync(body, { level: 9 }).length));
-			});
+			};
+			tab.on('response', onResponse);
 			await tab.goto(base + path, { waitUntil: 'networkidle' });
+			await chartsDrawn(tab);
+			tab.off('response', onResponse);
 			const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
 			figures.push({ path, kb: bytes / 1024, files: sizes.length });
 			await context.close();

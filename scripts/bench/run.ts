@@ -6,11 +6,13 @@
  * 100,000 values against COPY (scripts/bench-import.ts --core, a scratch database of its own),
  * and — from a copy of the last `npx vite build` — dashboard throughput against a trivial page
  * under concurrent load (port 4206) and JavaScript per page (gzip).
- * Flags: --skip-http (no throughput, no JavaScript), --skip-js, --skip-import.
+ * and whole pages over HTTP, the gain of prepared statements, and `npm start`'s cold and warm start.
+ * Flags: --skip-http (no pages over HTTP, throughput, JavaScript), --skip-js, --skip-import,
+ * --skip-start.
  * BENCH_DATABASE_URL overrides the server (default postgres://postgres@127.0.0.1:5432).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { seedDatabase } from '../../src/lib/server/db/seed';
@@ -20,10 +22,13 @@ import { measureComparison, measurePages, type PageFigure } from './reads';
 import { copyBuild, measureThroughput, type LoadResult } from './throughput';
 import { measureJs, type JsFigure } from './js-size';
 import { printSummary } from './summary';
+import { measureHttpPages, type HttpPageFigure } from './http-pages';
+import { measurePrepared, type PreparedFigure } from './prepared';
+import { measureStart, type StartFigure } from './start-time';
 
 const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const NAME = 'ikz_bench';
-const PORT = 4206;
+const PORT = Number(process.env.BENCH_PORT ?? 4206);
 const flags = new Set(process.argv.slice(2));
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
@@ -54,6 +59,7 @@ async function prepareDataset(queries: string[]) {
 /** The import bench in a process of its own (its memory and its scratch database stay apart). */
 function measureImport(): { importSeconds: number; commitSeconds: number; copySeconds: number } {
 	const file = 'tmp/bench-import.json';
+	mkdirSync('tmp', { recursive: true });
 	rmSync(file, { force: true });
 	const run = spawnSync(
 		process.execPath,
@@ -107,26 +113,93 @@ async function main() {
 		await handle.close();
 	}
 
+	const prepared: PreparedFigure[] = await measurePrepared(`${server}/${NAME}`);
+	for (const p of prepared) {
+		console.log(
+			`${p.label}: unprepared ${ms(p.unprepared)}, prepared ${ms(p.prepared)}: ${(p.saved * 100).toFixed(0)} % saved`
+		);
+	}
 	const imported = flags.has('--skip-import') ? null : measureImport();
+	savePartial({ comparison, pages, prepared, imported });
 
 	let load: LoadResult[] | null = null;
 	let js: JsFigure[] | null = null;
 	let httpNote = flags.has('--skip-http') ? 'skipped (--skip-http)' : '';
+	let jsNote = flags.has('--skip-js') ? 'skipped (--skip-js)' : '';
 	if (!httpNote && !copyBuild()) httpNote = 'skipped: no build (run `npx vite build` first)';
+	let http: HttpPageFigure[] | null = null;
 	if (!httpNote) {
-		load = await measureThroughput({
-			databaseUrl: `${server}/${NAME}`,
-			port: PORT,
-			concurrency: 50,
-			seconds: 10,
-			email: 'ob.koeln@demo.ikz-nrw.de',
-			password: 'Demo-Ring-2026!',
-			dashboard: '/cities/koeln/service-center-d115',
-			trivial: '/barrierefreiheit'
-		});
-		if (!flags.has('--skip-js')) js = await measureJs('tmp/bench-build', PORT);
+		const sql = postgres(`${server}/${NAME}`, { max: 1, onnotice: () => {} });
+		try {
+			http = await measureHttpPages({
+				databaseUrl: `${server}/${NAME}`,
+				port: PORT,
+				email: 'ob.koeln@demo.ikz-nrw.de',
+				password: 'Demo-Ring-2026!',
+				sql
+			});
+		} catch (e) {
+			httpNote = `FAILED: ${String(e)}`;
+		} finally {
+			await sql.end();
+		}
+		savePartial({ comparison, pages, prepared, imported, http });
 	}
-	printSummary({ comparison, pages, imported, load, js, httpNote });
+	if (!httpNote) {
+		// A failure in one HTTP step is reported in the summary; the figures measured so far stay.
+		try {
+			load = await measureThroughput({
+				databaseUrl: `${server}/${NAME}`,
+				port: PORT,
+				concurrency: 50,
+				seconds: 10,
+				email: 'ob.koeln@demo.ikz-nrw.de',
+				password: 'Demo-Ring-2026!',
+				dashboard: '/cities/koeln/service-center-d115',
+				trivial: '/barrierefreiheit'
+			});
+		} catch (e) {
+			httpNote = `FAILED: ${String(e)}`;
+		}
+		savePartial({ comparison, pages, prepared, imported, http, load });
+		if (!jsNote) {
+			try {
+				js = await measureJs('tmp/bench-build', PORT);
+			} catch (e) {
+				jsNote = `FAILED: ${String(e)}`;
+			}
+		}
+	}
+	let start: StartFigure[] | null = null;
+	let startNote = flags.has('--skip-start') ? 'skipped (--skip-start)' : '';
+	if (!startNote) {
+		try {
+			start = await measureStart(PORT);
+		} catch (e) {
+			startNote = `FAILED: ${String(e)}`;
+		}
+	}
+	savePartial({ comparison, pages, prepared, imported, http, load, js, start });
+	printSummary({
+		comparison,
+		pages,
+		prepared,
+		http,
+		imported,
+		load,
+		js,
+		start,
+		startNote,
+		httpNote,
+		jsNote: httpNote || jsNote
+	});
+	if ([httpNote, jsNote, startNote].some((n) => n.startsWith('FAILED'))) process.exitCode = 1;
+}
+
+/** Every figure measured so far, written after each step: a later crash loses none of them. */
+function savePartial(figures: Record<string, unknown>) {
+	mkdirSync('tmp', { recursive: true });
+	writeFileSync('tmp/bench-results.json', JSON.stringify(figures, null, '\t'));
 }
 
 await main();

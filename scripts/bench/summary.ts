@@ -1,9 +1,24 @@
 import type { ComparisonFigure, PageFigure } from './reads';
 import type { LoadResult } from './throughput';
 import type { JsFigure } from './js-size';
+import type { HttpPageFigure } from './http-pages';
+import type { PreparedFigure } from './prepared';
+import type { StartFigure } from './start-time';
 
-/** Issue 8's targets. */
-export const TARGETS = { comparisonRatio: 3, roundTrips: 5, importRatio: 5, dashboardJsKb: 120 };
+/** Issue 8's and issue 18's targets. */
+export const TARGETS = {
+	comparisonRatio: 3,
+	roundTrips: 5,
+	importRatio: 5,
+	dashboardJsKb: 120,
+	/** Whole page over HTTP against the plain SQL of the same read. */
+	pageRatio: 3,
+	dashboardStatements: 6,
+	heatmapHtmlKb: 300,
+	throughputRatio: 0.5,
+	warmStartSeconds: 5,
+	coldStartSeconds: 15
+};
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
@@ -12,12 +27,17 @@ const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 export function printSummary(input: {
 	comparison: ComparisonFigure;
 	pages: PageFigure[];
+	prepared: PreparedFigure[];
+	http: HttpPageFigure[] | null;
 	imported: { importSeconds: number; commitSeconds: number; copySeconds: number } | null;
 	load: LoadResult[] | null;
 	js: JsFigure[] | null;
+	start: StartFigure[] | null;
+	startNote: string;
 	httpNote: string;
+	jsNote: string;
 }) {
-	const { comparison: c, pages, imported, load, js } = input;
+	const { comparison: c, pages, imported, load, js, http, prepared } = input;
 	const rows: [string, string, string, string][] = [];
 	const worstRound = Math.max(...c.rounds);
 	rows.push([
@@ -34,6 +54,38 @@ export function printSummary(input: {
 			verdict(p.roundTrips <= TARGETS.roundTrips)
 		]);
 	}
+	for (const p of prepared) {
+		rows.push([
+			`${p.label}: prepared statements`,
+			`${ms(p.unprepared)} → ${ms(p.prepared)}: ${(p.saved * 100).toFixed(0)} % of the time was parse and plan`,
+			'measured',
+			''
+		]);
+	}
+	if (http) {
+		for (const h of http) {
+			rows.push([
+				`HTTP ${h.label} vs plain SQL`,
+				`${ms(h.median)} (p95 ${ms(h.p95)}) vs ${ms(h.plainMedian)}: ${h.ratio.toFixed(1)} ×`,
+				`≤ ${TARGETS.pageRatio} ×`,
+				verdict(h.ratio <= TARGETS.pageRatio)
+			]);
+			rows.push([
+				`HTTP ${h.label}: statements, HTML`,
+				`${h.statements} statements; ${(h.htmlBytes / 1024).toFixed(0)} KB HTML, ${(h.sentBytes / 1024).toFixed(0)} KB sent`,
+				h.label === 'dashboard'
+					? `≤ ${TARGETS.dashboardStatements} statements`
+					: h.label === 'heatmap'
+						? `≤ ${TARGETS.heatmapHtmlKb} KB HTML`
+						: 'measured',
+				h.label === 'dashboard'
+					? verdict(h.statements <= TARGETS.dashboardStatements)
+					: h.label === 'heatmap'
+						? verdict(h.htmlBytes / 1024 <= TARGETS.heatmapHtmlKb)
+						: ''
+			]);
+		}
+	} else rows.push(['whole pages over HTTP', input.httpNote, '', '']);
 	if (imported) {
 		const ratio = imported.importSeconds / imported.copySeconds;
 		rows.push([
@@ -56,8 +108,8 @@ export function printSummary(input: {
 		rows.push([
 			'dashboard vs trivial page throughput',
 			`${(dashboard.perSecond / trivial.perSecond).toFixed(2)} × (trivial ${(trivial.perSecond / dashboard.perSecond).toFixed(1)} × faster)`,
-			'measured',
-			''
+			`≥ ${TARGETS.throughputRatio} ×`,
+			verdict(dashboard.perSecond / trivial.perSecond >= TARGETS.throughputRatio)
 		]);
 	} else rows.push(['throughput under load', input.httpNote, '', '']);
 	if (js) {
@@ -69,11 +121,23 @@ export function printSummary(input: {
 				verdict(f.kb <= TARGETS.dashboardJsKb)
 			]);
 		}
-	} else rows.push(['JavaScript per page', input.httpNote || 'skipped (--skip-js)', '', '']);
+	} else rows.push(['JavaScript per page', input.jsNote, '', '']);
+
+	if (input.start) {
+		for (const f of input.start) {
+			const limit = f.kind === 'warm' ? TARGETS.warmStartSeconds : TARGETS.coldStartSeconds;
+			rows.push([
+				`npm start, ${f.kind}`,
+				`${f.seconds.toFixed(1)} s to the login page${f.built ? ' (built first: sources changed)' : ''}`,
+				`≤ ${limit} s`,
+				verdict(!f.built && f.seconds <= limit)
+			]);
+		}
+	} else rows.push(['npm start', input.startNote, '', '']);
 
 	const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
 	const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ');
-	console.log('\nSummary (issue 8 targets)');
+	console.log('\nSummary (issue 8 and issue 18 targets)');
 	console.log(line(['measure', 'figure', 'target', '']));
 	console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
 	for (const r of rows) console.log(line(r));

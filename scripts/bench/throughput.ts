@@ -27,7 +27,7 @@ export interface ThroughputOptions {
 	trivial: string;
 }
 
-const BUILD_COPY = 'tmp/bench-build';
+export const BUILD_COPY = 'tmp/bench-build';
 
 /** Copies `build` to a folder of its own; false when there is no build. */
 export function copyBuild(): boolean {
@@ -42,7 +42,7 @@ export function copyBuild(): boolean {
 	return true;
 }
 
-async function waitFor(url: string) {
+export async function waitFor(url: string) {
 	for (let i = 0; i < 120; i++) {
 		const up = await fetch(url).then(
 			(r) => r.ok,
@@ -55,7 +55,7 @@ async function waitFor(url: string) {
 }
 
 /** Logs in through the login form's action, as a browser would; returns the session cookie. */
-async function logIn(base: string, email: string, password: string): Promise<string> {
+export async function logIn(base: string, email: string, password: string): Promise<string> {
 	const body = new URLSearchParams({ email, password, redirectTo: '/' });
 	const response = await fetch(`${base}/login?/login`, {
 		method: 'POST',

@@ -49,6 +49,15 @@ async function call(
 const actionOk = (a: Answer) => a.status === 200 && a.type === 'success';
 const pageOk = (a: Answer) => a.status === 200;
 
+/** The value the grid shows for the KPI (German format), or null when the field is empty. */
+export function storedValueIn(html: string, kpiId: number): number | null {
+	const input = new RegExp(`<input[^>]*name="value_${kpiId}"[^>]*>`).exec(html)?.[0];
+	const shown = input && /\svalue="([^"]*)"/.exec(input)?.[1];
+	if (!shown) return null;
+	const n = Number(shown.replaceAll('.', '').replace(',', '.'));
+	return Number.isNaN(n) ? null : n;
+}
+
 export function versionIn(html: string, kpiId: number): number | null {
 	const m = new RegExp(`name="version_${kpiId}" value="(\\d+)"`).exec(html);
 	return m ? Number(m[1]) : null;
@@ -83,7 +92,9 @@ export async function controllerUser(ctx: Ctx, base: string, token: string, t: V
 				},
 				actionOk
 			);
-			if (saved) ctx.ledger.ack(key, value, version + 1);
+			// Saving the value already stored writes nothing (the app skips it), so the version stays.
+			const unchanged = storedValueIn(page!.body, t.kpiId) === Number(value);
+			if (saved) ctx.ledger.ack(key, value, unchanged ? version : version + 1);
 		}
 		await pause(ctx);
 	}

@@ -3,7 +3,6 @@ import { appDb } from '$lib/server/db';
 import { env } from '$lib/server/env';
 import { deleteSessionCookie, readSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/sessions';
-import { loadPrincipal } from '$lib/server/auth/users';
 
 /** Puts the session's user and roles on `locals`; guards decide from there. */
 export const handleSession: Handle = async ({ event, resolve }) => {
@@ -19,12 +18,11 @@ export const handleSession: Handle = async ({ event, resolve }) => {
 		idleMinutes: SESSION_IDLE_MINUTES,
 		absoluteHours: SESSION_ABSOLUTE_HOURS
 	});
-	const principal = result ? await loadPrincipal(db, result.user.id) : null;
-	if (!result || !principal) {
+	if (!result) {
 		deleteSessionCookie(event.cookies, event.url);
 		return resolve(event);
 	}
-	event.locals.user = { ...result.user, roles: principal.roles };
+	event.locals.user = { ...result.user, roles: result.roles };
 	event.locals.session = result.session;
 	setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
 	return resolve(event);

@@ -1,6 +1,6 @@
 import { allowAnonymous } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
-import { isDemoInstallation } from '$lib/server/directory/queries';
+import { demoInstallationOnce } from '$lib/server/directory/queries';
 import { can, canSomewhere, type Principal } from '$lib/server/auth/permissions';
 import type { LayoutServerLoad } from './$types';
 
@@ -10,7 +10,7 @@ export const load: LayoutServerLoad = async (event) => {
 	const user = event.locals.user;
 	const principal: Principal | null = user ? { userId: user.id, roles: user.roles } : null;
 	return {
-		demo: await isDemoInstallation(appDb()),
+		demo: await demoInstallationOnce(appDb()),
 		// Which menu entries to show; each page still checks the same capability itself.
 		user:
 			user && principal

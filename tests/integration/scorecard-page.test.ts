@@ -106,13 +106,13 @@ describe('scorecard page', () => {
 		expect(breaks).toEqual(['2025-Q1']);
 	});
 
-	it('needs five SQL round trips, however many KPIs the scorecard has', async () => {
+	it('needs three SQL round trips, however many KPIs the scorecard has', async () => {
 		sent.length = 0;
 		await loadScorecardPage(handle.db, anonymous, city, 'service-center-d115', 'de');
-		expect(sent).toHaveLength(5);
+		expect(sent).toHaveLength(3);
 		sent.length = 0;
 		await loadScorecardPage(handle.db, anonymous, city, 'personal-management', 'en');
-		expect(sent).toHaveLength(5);
+		expect(sent).toHaveLength(3);
 	});
 
 	it('answers unknown cities and fields with nothing rather than an error', async () => {

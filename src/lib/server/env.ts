@@ -10,6 +10,11 @@ const envSchema = z
 		DATA_DIR: z.string().min(1).default('./data'),
 		DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
 		/**
+		 * Named prepared statements on each connection (parsed and planned once, decision 0034);
+		 * `false` behind a pooler in transaction mode that cannot keep them (PgBouncer < 1.21).
+		 */
+		DATABASE_PREPARE: z.enum(['true', 'false']).default('true'),
+		/**
 		 * auto: seed demo data (and demo accounts) into an empty embedded database; never: leave it
 		 * empty. Demo data only where asked for (`npm start` and `npm run dev` ask for it).
 		 */

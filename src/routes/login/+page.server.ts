@@ -10,7 +10,7 @@ import { invalidateUserSessions } from '$lib/server/auth/sessions';
 import { recordAudit } from '$lib/server/auth/audit';
 import { appDb } from '$lib/server/db';
 import { env } from '$lib/server/env';
-import { isDemoInstallation } from '$lib/server/directory/queries';
+import { demoInstallationOnce } from '$lib/server/directory/queries';
 import { DEMO_PASSWORD, demoAccounts } from '$lib/server/db/seed/demo-users';
 import { loginSchema } from '$lib/schemas/login';
 import { m } from '$lib/paraglide/messages';
@@ -28,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 	const form = await superValidate({ redirectTo }, zod4(loginSchema), { errors: false });
 	const localLogin = localLoginEnabled();
 	// Demo accounts log in with a password: nothing to show where passwords are switched off.
-	const demo = localLogin && (await isDemoInstallation(appDb()));
+	const demo = localLogin && (await demoInstallationOnce(appDb()));
 	const ssoHref = ssoSettings() ? routes.loginSso(redirectTo) : null;
 	return {
 		form,

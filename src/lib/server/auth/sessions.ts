@@ -1,7 +1,8 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, desc, eq, lt } from 'drizzle-orm';
-import { sessions, users } from '../db/schema';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { roleAssignments, sessions, users } from '../db/schema';
+import type { RoleAssignment } from './permissions';
 import type { DbOrTx } from '../db/types';
 
 /**
@@ -101,7 +102,7 @@ export async function validateSessionToken(
 	db: DbOrTx,
 	token: string,
 	options: { now: Date } & Partial<SessionPolicy>
-): Promise<{ session: Session; user: SessionUser } | null> {
+): Promise<{ session: Session; user: SessionUser; roles: RoleAssignment[] } | null> {
 	const policy = { ...defaultSessionPolicy, ...options };
 	const { now } = options;
 	const [row] = await db
@@ -114,13 +115,19 @@ export async function validateSessionToken(
 				locale: users.locale,
 				active: users.active,
 				totpSecret: users.totpSecret
-			}
+			},
+			// The roles in the same statement: every signed-in request needs them (one read, not two).
+			roles: sql<RoleAssignment[]>`coalesce((
+				select json_agg(json_build_object('role', ${roleAssignments.role},
+					'organisationId', ${roleAssignments.organisationId}, 'fieldId', ${roleAssignments.fieldId})
+					order by ${roleAssignments.id})
+				from ${roleAssignments} where ${roleAssignments.userId} = ${users.id}), '[]'::json)`
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.where(eq(sessions.id, sessionIdFromToken(token)));
 	if (!row) return null;
-	const { session, user } = row;
+	const { session, user, roles } = row;
 	// A deactivated user's sessions should already be gone; delete any left over, fail closed.
 	if (!user.active || isSessionExpired(session, now, policy)) {
 		await invalidateSession(db, session.id);
@@ -142,7 +149,8 @@ export async function validateSessionToken(
 			displayName: user.displayName,
 			locale: user.locale,
 			hasTotp: user.totpSecret !== null
-		}
+		},
+		roles
 	};
 }
 

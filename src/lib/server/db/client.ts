@@ -14,6 +14,11 @@ export interface DatabaseConfig {
 	poolMax?: number;
 	/** Names the connections in pg_stat_activity (the metrics count this process's pool there). */
 	applicationName?: string;
+	/**
+	 * PostgreSQL only: send every statement as a named prepared statement, kept per connection,
+	 * so the server parses and plans it once. Drizzle prepares only queries given a name.
+	 */
+	prepare?: boolean;
 	/** Called with every SQL statement sent; tests count round trips with it. */
 	onQuery?: (sql: string) => void;
 }
@@ -40,8 +45,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 				? { connection: { application_name: config.applicationName } }
 				: {})
 		});
+		const forDrizzle = config.prepare ? preparing(client) : client;
 		return {
-			db: drizzlePostgres({ client, schema, casing: 'snake_case', logger }) as unknown as Db,
+			db: drizzlePostgres({
+				client: forDrizzle,
+				schema,
+				casing: 'snake_case',
+				logger
+			}) as unknown as Db,
 			kind: 'postgres',
 			describe: `PostgreSQL ${describeUrl(url)}`,
 			migrate: () => migrateServer(url),
@@ -65,4 +76,19 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 		release();
 		throw error;
 	}
+}
+
+/**
+ * The client as drizzle sees it, but every `unsafe` call (drizzle's only way of sending a query)
+ * prepared: drizzle passes `prepare: false` unless the query was given a name. postgres.js keeps
+ * the prepared statements per connection, keyed by the SQL text.
+ */
+function preparing(client: postgres.Sql): postgres.Sql {
+	return new Proxy(client, {
+		get(target, property, receiver) {
+			if (property !== 'unsafe') return Reflect.get(target, property, receiver);
+			return (query: string, parameters?: unknown[], options?: object) =>
+				target.unsafe(query, parameters as never, { ...options, prepare: true });
+		}
+	});
 }

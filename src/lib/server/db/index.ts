@@ -3,6 +3,7 @@ import { openDatabase } from './client';
 import type { DatabaseHandle, Db } from './types';
 import { recordQuery } from '../ops/metrics';
 import { applicationName } from '../ops/app-gauges';
+import { noteStatement } from './statement-count';
 
 let handle: DatabaseHandle | undefined;
 
@@ -12,8 +13,12 @@ function openConfigured(): Promise<DatabaseHandle> {
 		databaseUrl: config.DATABASE_URL,
 		dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,
 		poolMax: config.DATABASE_POOL_MAX,
+		prepare: config.DATABASE_PREPARE === 'true',
 		applicationName: applicationName(),
-		onQuery: recordQuery
+		onQuery: () => {
+			recordQuery();
+			noteStatement();
+		}
 	});
 }
 

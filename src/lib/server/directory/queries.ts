@@ -137,6 +137,24 @@ export async function listScorecardFieldIds(
 	return new Set(rows.map((r) => r.fieldId));
 }
 
+const demoFlags = new WeakMap<DbOrTx, Promise<boolean>>();
+
+/**
+ * The demo flag, read once per database handle: only seeding sets it, before the app serves
+ * (startup's demo seed) or offline (`npm run db:seed`, followed by a restart). Every page's
+ * layout shows it, so reading it per request cost a statement on every request. A failed read
+ * is not kept.
+ */
+export function demoInstallationOnce(db: DbOrTx): Promise<boolean> {
+	let flag = demoFlags.get(db);
+	if (!flag) {
+		flag = isDemoInstallation(db);
+		demoFlags.set(db, flag);
+		flag.catch(() => demoFlags.delete(db));
+	}
+	return flag;
+}
+
 export async function isDemoInstallation(db: DbOrTx): Promise<boolean> {
 	const [row] = await db
 		.select({ value: appSettings.value })

@@ -43,10 +43,19 @@ export async function valueExchange(
 			points.find((p) => p.year === requested.year && p.quarter === requested.quarter)) ??
 		points.at(-1) ??
 		null;
-	const factors: FactorRow[] = await loadSeriesFactors(db, viewer, organisationId, kpi.kpiId);
+	// Factors and notes in one step: both are known from the scorecard already read.
+	const key = point && {
+		organisationId,
+		kpiId: kpi.kpiId,
+		year: point.year,
+		quarter: point.quarter
+	};
+	const [factors, notes]: [FactorRow[], Awaited<ReturnType<typeof loadValueNotes>>] =
+		await Promise.all([
+			loadSeriesFactors(db, viewer, organisationId, kpi.kpiId),
+			key ? loadValueNotes(db, viewer, key) : []
+		]);
 	if (!point) return { value: null, periods: [], factors, notes: [], canRecordFactors: false };
-	const key = { organisationId, kpiId: kpi.kpiId, year: point.year, quarter: point.quarter };
-	const notes = await loadValueNotes(db, viewer, key);
 	return {
 		value: { kpiId: kpi.kpiId, year: point.year, quarter: point.quarter, state: point.state },
 		periods: points.map((p) => ({ year: p.year, quarter: p.quarter })),

@@ -3,6 +3,7 @@ import type { Logger } from './logger';
 import { recordRequest, type RequestSample } from './metrics';
 import { isProbe } from './probes';
 import { requestIdFor } from './request-id';
+import { countStatements } from '../db/statement-count';
 
 export interface AccessLogOptions {
 	log: () => Logger;
@@ -24,8 +25,11 @@ export function createAccessLog(options: AccessLogOptions): Handle {
 		const requestId = requestIdFor(event.request.headers, options.trustedHeader());
 		event.locals.requestId = requestId;
 		let status = 500;
+		let statements = 0;
 		try {
-			const response = await resolve(event);
+			const counted = await countStatements(async () => resolve(event));
+			statements = counted.statements;
+			const response = counted.result;
 			status = response.status;
 			return withHeader(response, 'x-request-id', requestId);
 		} finally {
@@ -39,6 +43,8 @@ export function createAccessLog(options: AccessLogOptions): Handle {
 				route,
 				status,
 				durationMs: Math.round(seconds * 10_000) / 10,
+				// SQL statements of the whole request: hooks, layout, page (issue 18's budget).
+				sqlStatements: statements,
 				userId: userIdOf(event.locals)
 			};
 			// Probes every few seconds would drown the log: only at debug level, unless they fail.

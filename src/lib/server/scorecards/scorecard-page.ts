@@ -5,9 +5,7 @@ import type { ScorecardView } from '../../domain/scorecard/types';
 import {
 	findScorecard,
 	loadMeasurements,
-	loadStructure,
-	loadTargets,
-	loadVersions,
+	loadStructureWithTargetsAndVersions,
 	type ScorecardHeader
 } from './queries';
 
@@ -15,7 +13,7 @@ export interface ScorecardPage extends ScorecardView {
 	header: ScorecardHeader;
 }
 
-/** Five reads, the last four concurrently; nothing per KPI, so the count does not grow with size. */
+/** Three reads, the last two concurrently (structure, targets and versions in one); nothing per KPI, so the count does not grow with size. */
 export async function loadScorecardPage(
 	db: DbOrTx,
 	viewer: Viewer,
@@ -26,10 +24,8 @@ export async function loadScorecardPage(
 	const header = await findScorecard(db, organisationSlug, fieldSlug);
 	if (!header) return null;
 	const states = visibleStates(viewer, header.organisation.id);
-	const [structure, versions, targets, measurements] = await Promise.all([
-		loadStructure(db, header.scorecardId),
-		loadVersions(db, header.scorecardId),
-		loadTargets(db, header.scorecardId),
+	const [{ structure, targets, versions }, measurements] = await Promise.all([
+		loadStructureWithTargetsAndVersions(db, header.scorecardId),
 		loadMeasurements(db, header.organisation.id, header.scorecardId, states)
 	]);
 	return { header, ...assembleScorecard({ structure, versions, targets, measurements, locale }) };

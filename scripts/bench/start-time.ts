@@ -1,0 +1,58 @@
+/**
+ * `npm start` as the README runs it (issue 18): seconds until the login page answers, once with
+ * an empty embedded database (migrations and demo seeding: cold) and once more on the same data
+ * (warm). Needs a build that is up to date with the sources (`npm start` once, or
+ * `npx vite build` followed by `npm start`): a start that has to build first is reported as such.
+ */
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+export interface StartFigure {
+	kind: 'cold (demo seeding)' | 'warm';
+	seconds: number;
+	built: boolean;
+}
+
+async function startOnce(port: number, dataDir: string, kind: StartFigure['kind']) {
+	const started = performance.now();
+	// The embedded database, whatever the caller's environment names.
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		DATA_DIR: dataDir
+	};
+	delete env.DATABASE_URL;
+	const server = spawn('node', ['scripts/start.js'], {
+		env,
+		stdio: ['ignore', 'pipe', 'inherit'],
+		detached: true
+	});
+	let output = '';
+	server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	try {
+		for (;;) {
+			const up = await fetch(`http://127.0.0.1:${port}/login`).then(
+				(r) => r.ok,
+				() => false
+			);
+			if (up) break;
+			if (performance.now() - started > 600_000) throw new Error('npm start: no answer in 10 min');
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		const seconds = (performance.now() - started) / 1000;
+		return { kind, seconds, built: !output.includes('Build is up to date') };
+	} finally {
+		// The whole group: start.js and anything it spawned.
+		process.kill(-server.pid!, 'SIGTERM');
+		await new Promise((r) => server.once('exit', r));
+	}
+}
+
+export async function measureStart(port: number): Promise<StartFigure[]> {
+	const dataDir = 'tmp/start-bench-data';
+	rmSync(dataDir, { recursive: true, force: true });
+	const cold = await startOnce(port, dataDir, 'cold (demo seeding)');
+	const warm = await startOnce(port, dataDir, 'warm');
+	return [cold, warm];
+}
