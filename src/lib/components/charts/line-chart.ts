@@ -84,7 +84,12 @@ export function lineChart(data: LineChartData): Attachment<HTMLCanvasElement> {
 								s.markedPoints?.includes(i) ? 7 : s.stepped ? 0 : s.emphasis ? 5 : 3
 							),
 							pointStyle: s.values.map((_, i) =>
-								s.markedPoints?.includes(i) ? 'rectRot' : (s.pointStyle ?? 'circle')
+								s.markedPoints?.includes(i)
+									? 'rectRot'
+									: // A target line shows as a line in the legend, not as a dot.
+										s.stepped
+										? 'line'
+										: (s.pointStyle ?? 'circle')
 							)
 						}))
 					},
