@@ -16,13 +16,21 @@ export interface LineSeries {
 	pointRotation?: number;
 	/** Marker drawn as an outline (white fill): one more shape that needs no colour. */
 	hollow?: boolean;
+	/** The own city: drawn thickest, solid and on top, so it is the line the eye finds first. */
+	emphasis?: boolean;
 }
 
 export interface LineChartData {
 	labels: string[];
 	series: LineSeries[];
 	formatValue: (value: number) => string;
+	/** Axis titles, the value axis with its unit (e.g. "Quartal", "Prozent"). */
+	axisTitles?: { x: string; y: string };
 }
+
+/** Line widths in CSS pixels: the own city stands out, the others stay readable. */
+export const EMPHASIS_WIDTH = 4;
+export const NORMAL_WIDTH = 1.5;
 
 /**
  * chart.js as an attachment: loaded in the browser only (SSR renders the fallback content), and
@@ -66,14 +74,22 @@ export function lineChart(data: LineChartData): Attachment<HTMLCanvasElement> {
 							pointBackgroundColor: s.hollow ? '#ffffff' : s.color,
 							pointBorderWidth: s.hollow ? 2 : 1,
 							pointRotation: s.pointRotation ?? 0,
-							borderDash: s.dash ?? [],
+							borderDash: s.emphasis ? [] : (s.dash ?? []),
+							borderWidth: s.emphasis ? EMPHASIS_WIDTH : NORMAL_WIDTH,
+							// chart.js draws lower `order` last, i.e. on top.
+							order: s.emphasis ? 0 : 1,
 							stepped: s.stepped ?? false,
 							spanGaps: false,
 							pointRadius: s.values.map((_, i) =>
-								s.markedPoints?.includes(i) ? 7 : s.stepped ? 0 : 3
+								s.markedPoints?.includes(i) ? 7 : s.stepped ? 0 : s.emphasis ? 5 : 3
 							),
 							pointStyle: s.values.map((_, i) =>
-								s.markedPoints?.includes(i) ? 'rectRot' : (s.pointStyle ?? 'circle')
+								s.markedPoints?.includes(i)
+									? 'rectRot'
+									: // A target line shows as a line in the legend, not as a dot.
+										s.stepped
+										? 'line'
+										: (s.pointStyle ?? 'circle')
 							)
 						}))
 					},
@@ -92,7 +108,14 @@ export function lineChart(data: LineChartData): Attachment<HTMLCanvasElement> {
 							}
 						},
 						scales: {
-							y: { ticks: { callback: (v) => data.formatValue(Number(v)) } }
+							x: {
+								title: { display: !!data.axisTitles, text: data.axisTitles?.x ?? '' },
+								ticks: { autoSkip: true, maxRotation: 0 }
+							},
+							y: {
+								title: { display: !!data.axisTitles, text: data.axisTitles?.y ?? '' },
+								ticks: { callback: (v) => data.formatValue(Number(v)) }
+							}
 						}
 					}
 				});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cityLooks, lookShape } from './series-looks';
+import { cityLooks, lookShape, looksFor } from './series-looks';
 import { MAX_TREND_CITIES } from '../../domain/compare/trend';
 
 describe('city looks of the trend chart', () => {
@@ -24,5 +24,21 @@ describe('city looks of the trend chart', () => {
 			expect(reserved).not.toContain((look.dash ?? []).join(','));
 			expect(['cross', 'rectRot']).not.toContain(look.pointStyle);
 		}
+	});
+});
+
+describe('the own city in a trend chart', () => {
+	it('is the one emphasised line, solid, and shares colour and shape with no other city', () => {
+		const cities = Array.from({ length: MAX_TREND_CITIES }, (_, i) => ({ own: i === 3 }));
+		const looks = looksFor(cities);
+		expect(looks.map((l) => l.emphasis === true)).toEqual(cities.map((c) => c.own));
+		expect(looks[3]!.dash ?? []).toEqual([]);
+		expect(new Set(looks.map((l) => l.color.toLowerCase())).size).toBe(looks.length);
+		expect(new Set(looks.map(lookShape)).size).toBe(looks.length);
+	});
+
+	it('emphasises nobody when the own city is not among the lines', () => {
+		const looks = looksFor([{ own: false }, { own: false }]);
+		expect(looks.some((l) => l.emphasis)).toBe(false);
 	});
 });

@@ -2,7 +2,7 @@ import type { LineSeries } from './line-chart';
 
 export type SeriesLook = Pick<
 	LineSeries,
-	'color' | 'dash' | 'pointStyle' | 'pointRotation' | 'hollow'
+	'color' | 'dash' | 'pointStyle' | 'pointRotation' | 'hollow' | 'emphasis'
 >;
 
 /**
@@ -27,3 +27,23 @@ export const cityLooks: readonly SeriesLook[] = [
 /** How a look is told apart without colour: its dash and its marker. */
 export const lookShape = (look: SeriesLook) =>
 	`${(look.dash ?? []).join(',')}|${look.pointStyle}|${look.pointRotation ?? 0}|${look.hollow ?? false}`;
+
+/**
+ * The own city's line: solid, dark blue and (through `emphasis`) thickest and on top. Other
+ * cities take the looks after the first, so no other line shares its colour.
+ */
+export const ownCityLook: SeriesLook & { emphasis: true } = {
+	color: '#0b3d91',
+	dash: [],
+	pointStyle: 'circle',
+	emphasis: true
+};
+
+/** Looks for a list of cities in which at most one is the own city. */
+export function looksFor(
+	cities: readonly { own: boolean }[]
+): (SeriesLook & { emphasis?: boolean })[] {
+	const others = cities.some((c) => c.own) ? cityLooks.slice(1) : cityLooks;
+	let next = 0;
+	return cities.map((c) => (c.own ? ownCityLook : others[next++ % others.length]!));
+}

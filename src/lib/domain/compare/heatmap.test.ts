@@ -75,11 +75,11 @@ describe('buildHeatmap', () => {
 			}
 		]);
 		expect(map.rows.map((r) => r.name)).toEqual(['Köln', 'Essen']);
-		// d = 5 below 75 over a yellow width of 10: 50 + 50 · 0.5 = 75
+		// d = 5 below 75 over a yellow width of 10: 50 + 30 · 0.5 = 65
 		expect(map.rows[0]!.cells[0]).toMatchObject({
 			value: 70,
 			status: 'yellow',
-			score: 75,
+			score: 65,
 			targetSource: 'field'
 		});
 		expect(map.rows[1]!.cells[0]).toMatchObject({ value: null, status: 'no_data', state: null });

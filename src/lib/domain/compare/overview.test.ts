@@ -155,14 +155,14 @@ describe('mayors overview', () => {
 
 	it('ranks movers by score change, best first, and ignores changes inside green', () => {
 		const { improvements, declines } = movers(inputs);
-		// KPI 1: 70 → 74 against 75/65: 50 + 50·(1 − 5/10) = 75 → 50 + 50·(1 − 1/10) = 95: +20
-		expect(improvements.map((x) => [x.code, x.scoreChange])).toEqual([['D115-SL30', 20]]);
+		// KPI 1: 70 → 74 against 75/65: 50 + 30·(1 − 5/10) = 65 → 50 + 30·(1 − 1/10) = 77: +12
+		expect(improvements.map((x) => [x.code, x.scoreChange])).toEqual([['D115-SL30', 12]]);
 		expect(improvements[0]!.after.state).toBe('draft');
 		// K-LOKAL: 90 → 60 against 85/65: 100 → 37.5 (red: 50 · (1 − 5/20)) = −62.5;
-		// D115-ELQ: 80 → 70 against 80/60: 100 → 75 = −25. The worst decline first.
+		// D115-ELQ: 80 → 70 against 80/60: 100 → 50 + 30·(1 − 10/20) = 65 = −35. The worst decline first.
 		expect(declines.map((x) => [x.code, x.scoreChange])).toEqual([
 			['K-LOKAL', -62.5],
-			['D115-ELQ', -25]
+			['D115-ELQ', -35]
 		]);
 		expect(declines[1]!.valueChange).toBe(-10);
 	});

@@ -25,11 +25,11 @@ describe('judging a yearly figure', () => {
 			yellowMin: 260,
 			yellowMax: null
 		});
-		// 70 · 4 = 280: yellow, d = 20, w = 40 → 50 + 50 · 0.5 = 75, as the quarterly mean 70 would be
+		// 70 · 4 = 280: yellow, d = 20, w = 40 → 50 + 30 · 0.5 = 65, as the quarterly mean 70 would be
 		const year = judgeYear([q(1, 70), q(2, 70), q(3, 70), q(4, 70)], 'sum', atLeast75);
 		expect(year.value).toBe(280);
 		expect(year.status).toBe('yellow');
-		expect(year.score).toBe(75);
+		expect(year.score).toBe(65);
 	});
 
 	it('has no yearly sum while a quarter is missing, so no verdict either', () => {

@@ -107,10 +107,12 @@ describe('readCellValue', () => {
 });
 
 describe('formatCellValue', () => {
-	it('writes a value for an input field: no grouping, locale separator, no trailing zeros', () => {
-		expect(formatCellValue(1234.5, 'de')).toBe('1234,5');
-		expect(formatCellValue(1234.5, 'en')).toBe('1234.5');
-		expect(formatCellValue(1234567, 'de')).toBe('1234567');
+	it('writes a saved value back with thousands separators, locale separator, no trailing zeros', () => {
+		expect(formatCellValue(1234.5, 'de')).toBe('1.234,5');
+		expect(formatCellValue(1234.5, 'en')).toBe('1,234.5');
+		expect(formatCellValue(1234567, 'de')).toBe('1.234.567');
+		expect(formatCellValue(-1234567.25, 'de')).toBe('-1.234.567,25');
+		expect(formatCellValue(999, 'de')).toBe('999');
 		expect(formatCellValue(12.5, 'de')).toBe('12,5');
 		expect(formatCellValue(-3.25, 'de')).toBe('-3,25');
 		expect(formatCellValue(0.1234567, 'de')).toBe('0,123457');

@@ -103,12 +103,28 @@ export function hasAtMostDecimals(value: number, decimals: number): boolean {
 }
 
 /**
- * A value written back into an input field: no grouping, the locale's decimal separator, up to
- * six decimals, no trailing zeros (1234.5 → "1234,5" in German). `readCellValue` reads it back.
+ * A value for a file (CSV/Excel export): no grouping, so other programs read it as one number;
+ * the locale's decimal separator, up to six decimals, no trailing zeros.
  */
-export function formatCellValue(value: number, locale: AppLocale): string {
+export function formatPlainValue(value: number, locale: AppLocale): string {
 	// -0 would be written "-0".
 	return formatNumberInput(value === 0 ? 0 : value, locale);
+}
+
+const groupedInput = {
+	de: new Intl.NumberFormat('de-DE', { useGrouping: true, maximumFractionDigits: 6 }),
+	en: new Intl.NumberFormat('en-GB', { useGrouping: true, maximumFractionDigits: 6 })
+} satisfies Record<AppLocale, Intl.NumberFormat>;
+
+/**
+ * A saved value written back into an entry cell as the controller typed it: with the locale's
+ * thousands separators (a saved "1.234.567" must not come back as "1234567"), its decimal
+ * separator, up to six decimals, no trailing zeros. `readCellValue` reads it back.
+ */
+export function formatCellValue(value: number, locale: AppLocale): string {
+	if (!Number.isFinite(value)) return formatNumberInput(value, locale);
+	// -0 would be written "-0"; Intl writes the typographic minus, the grid the ASCII one.
+	return groupedInput[locale].format(value === 0 ? 0 : value).replace(/\u2212/g, '-');
 }
 
 export type KpiValueProblem = CellProblem | 'too_many_decimals';

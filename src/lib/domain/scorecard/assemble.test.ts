@@ -152,7 +152,7 @@ describe('assembleScorecard', () => {
 			versions: [version(), version({ id: 2, kpiId: 1001 }), version({ id: 3, kpiId: 1002 })],
 			targets: [],
 			measurements: [
-				// 80 ≥ 75: green, score 100. 70 in yellow [65, 75): 50 + 50·(1 − 5/10) = 75.
+				// 80 ≥ 75: green, score 100. 70 in yellow [65, 75): 50 + 30·(1 − 5/10) = 65.
 				value(2026, 3, '80'),
 				value(2026, 3, '70', { kpiId: 1001, kpiVersionId: 2 })
 				// D115-X has no value: no_data, its weight drops out.
@@ -160,13 +160,13 @@ describe('assembleScorecard', () => {
 			locale: 'de'
 		});
 		const objective = view.perspectives[0]!.objectives[0]!;
-		expect(objective.kpis.map((k) => k.score)).toEqual([100, 75, null]);
-		// (2·100 + 1·75) / 3 = 91.7; 2 of 3 KPIs scored.
-		expect(objective.rollup.score).toBe(91.7);
+		expect(objective.kpis.map((k) => k.score)).toEqual([100, 65, null]);
+		// (2·100 + 1·65) / 3 = 88.3; 2 of 3 KPIs scored.
+		expect(objective.rollup.score).toBe(88.3);
 		expect(objective.rollup.status).toBe('green');
 		expect(objective.rollup.scoredCount).toBe(2);
 		expect(objective.rollup.kpiCount).toBe(3);
-		expect(view.perspectives[0]!.rollup.score).toBe(91.7);
+		expect(view.perspectives[0]!.rollup.score).toBe(88.3);
 		expect(view.rollup.coverage).toBeCloseTo(2 / 3);
 	});
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rollUpGroups, rollUpKpis, weightProblems, type ScoredKpi } from './rollup';
+import { redBelow, rollUpGroups, rollUpKpis, weightProblems, type ScoredKpi } from './rollup';
 
 const kpi = (weight: number, score: number | null, status: ScoredKpi['status']): ScoredKpi => ({
 	weight,
@@ -203,5 +203,31 @@ describe('weightProblems', () => {
 
 	it('names both problems at once', () => {
 		expect(weightProblems([0, 1, 200])).toEqual(['not_positive', 'too_uneven']);
+	});
+});
+
+describe('redBelow', () => {
+	const group = (score: number) => rollUpKpis([kpi(1, score, score === 100 ? 'green' : 'red')]);
+
+	it('counts red perspectives under a field that reads green on average', () => {
+		// (100 + 100 + 100 + 100 + 0) / 5 = 80: green, though one perspective has 0 of 100
+		const parts = [group(100), group(100), group(100), group(100), group(0)];
+		const field = rollUpGroups(parts);
+		expect(field.score).toBe(80);
+		expect(field.status).toBe('green');
+		expect(redBelow(field, parts)).toBe(1);
+	});
+
+	it('counts them under a yellow figure too, and says nothing when none is red', () => {
+		const parts = [group(100), group(10)];
+		expect(rollUpGroups(parts).status).toBe('yellow');
+		expect(redBelow(rollUpGroups(parts), parts)).toBe(1);
+		expect(redBelow(rollUpGroups([group(100), group(60)]), [group(100), group(60)])).toBe(0);
+	});
+
+	it('needs no explanation when the figure is red itself or has no score', () => {
+		const parts = [group(10), group(20)];
+		expect(redBelow(rollUpGroups(parts), parts)).toBe(0);
+		expect(redBelow(null, parts)).toBe(0);
 	});
 });

@@ -126,3 +126,13 @@ export function weightProblems(weights: number[]): WeightProblem[] {
 	}
 	return problems;
 }
+
+/**
+ * How many parts directly below a rolled-up figure are red while the figure itself is not.
+ * A mean can be green with a red part (100, 100, 100, 100, 0 → 80); the pages then say so
+ * beside the figure instead of letting "Im Ziel" hide the red part (issue 17).
+ */
+export function redBelow(parent: Rollup | null, children: readonly Rollup[]): number {
+	if (!parent || parent.status === 'red' || parent.status === 'no_data') return 0;
+	return children.filter((c) => c.status === 'red').length;
+}

@@ -27,24 +27,24 @@ describe('scoreOf: higher is better (green ≥ 75, yellow ≥ 65)', () => {
 		expect(scoreOf(Number.POSITIVE_INFINITY, higher)).toBe(100);
 	});
 
-	it('falls linearly from 100 to 50 across yellow', () => {
-		// d = 75 − 72 = 3, w = 75 − 65 = 10: 50 + 50 · (1 − 3/10) = 85
-		expect(scoreOf(72, higher)).toBe(85);
-		// d = 5: 50 + 50 · 0.5 = 75
-		expect(scoreOf(70, higher)).toBe(75);
-		// d = 0.1: 50 + 50 · 0.99 = 99.5
-		expect(scoreOf(74.9, higher)).toBe(99.5);
+	it('falls linearly from just below 80 to 50 across yellow', () => {
+		// d = 75 − 72 = 3, w = 75 − 65 = 10: 50 + 30 · (1 − 3/10) = 71
+		expect(scoreOf(72, higher)).toBe(71);
+		// d = 5: 50 + 30 · 0.5 = 65
+		expect(scoreOf(70, higher)).toBe(65);
+		// d = 0.1: 50 + 30 · 0.99 = 79.7
+		expect(scoreOf(74.9, higher)).toBe(79.7);
 	});
 
 	it('gives exactly 50 on the yellow bound', () => {
-		// d = w = 10: 50 + 50 · 0 = 50
+		// d = w = 10: 50 + 30 · 0 = 50
 		expect(scoreOf(65, higher)).toBe(50);
 	});
 
-	it('never shows 100 for a yellow value next to green', () => {
-		// d = 0.01: 50 + 50 · 0.999 = 99.95, would round to 100.0 → capped at 99.9
-		expect(scoreOf(74.99, higher)).toBe(SCORE_YELLOW_MAX);
-		expect(scoreOf(74.999999, higher)).toBe(99.9);
+	it('never reaches the green 80 for a yellow value next to green', () => {
+		// d = 0.001: 50 + 30 · 0.9999 = 79.997, would round to 80.0 → capped at 79.9
+		expect(scoreOf(74.999, higher)).toBe(SCORE_YELLOW_MAX);
+		expect(scoreOf(74.999999, higher)).toBe(79.9);
 	});
 
 	it('falls from 50 to 0 across one yellow width beyond the yellow bound', () => {
@@ -70,10 +70,10 @@ describe('scoreOf: lower is better (green ≤ 10, yellow ≤ 14)', () => {
 	});
 
 	it('scores yellow from the green bound upwards', () => {
-		// d = 12 − 10 = 2, w = 14 − 10 = 4: 50 + 50 · 0.5 = 75
-		expect(scoreOf(12, lower)).toBe(75);
-		// d = 3: 50 + 50 · 0.25 = 62.5
-		expect(scoreOf(13, lower)).toBe(62.5);
+		// d = 12 − 10 = 2, w = 14 − 10 = 4: 50 + 30 · 0.5 = 65
+		expect(scoreOf(12, lower)).toBe(65);
+		// d = 3: 50 + 30 · 0.25 = 57.5
+		expect(scoreOf(13, lower)).toBe(57.5);
 		// on the yellow bound: 50
 		expect(scoreOf(14, lower)).toBe(50);
 	});
@@ -95,8 +95,8 @@ describe('scoreOf: target band (green 4–6, yellow 3–8)', () => {
 	});
 
 	it('scores the low side against the low yellow width', () => {
-		// d = 4 − 3.5 = 0.5, w = 4 − 3 = 1: 50 + 50 · 0.5 = 75
-		expect(scoreOf(3.5, band)).toBe(75);
+		// d = 4 − 3.5 = 0.5, w = 4 − 3 = 1: 50 + 30 · 0.5 = 65
+		expect(scoreOf(3.5, band)).toBe(65);
 		expect(scoreOf(3, band)).toBe(50);
 		// d_r = 3 − 2.5 = 0.5, w = 1: 50 · 0.5 = 25
 		expect(scoreOf(2.5, band)).toBe(25);
@@ -104,10 +104,10 @@ describe('scoreOf: target band (green 4–6, yellow 3–8)', () => {
 	});
 
 	it('scores the high side against the high yellow width', () => {
-		// d = 7 − 6 = 1, w = 8 − 6 = 2: 50 + 50 · 0.5 = 75
-		expect(scoreOf(7, band)).toBe(75);
-		// d = 1.5: 50 + 50 · 0.25 = 62.5
-		expect(scoreOf(7.5, band)).toBe(62.5);
+		// d = 7 − 6 = 1, w = 8 − 6 = 2: 50 + 30 · 0.5 = 65
+		expect(scoreOf(7, band)).toBe(65);
+		// d = 1.5: 50 + 30 · 0.25 = 57.5
+		expect(scoreOf(7.5, band)).toBe(57.5);
 		expect(scoreOf(8, band)).toBe(50);
 		// d_r = 9 − 8 = 1, w = 2: 50 · 0.5 = 25
 		expect(scoreOf(9, band)).toBe(25);
@@ -116,7 +116,7 @@ describe('scoreOf: target band (green 4–6, yellow 3–8)', () => {
 
 	it('uses the default tolerance on a side that has no yellow band', () => {
 		const lowYellowOnly: Bands = { greenMin: 4, greenMax: 6, yellowMin: 3, yellowMax: null };
-		expect(scoreOf(3.5, lowYellowOnly)).toBe(75);
+		expect(scoreOf(3.5, lowYellowOnly)).toBe(65);
 		// high side: w = 10 % of 6 = 0.6; d_r = 6.3 − 6 = 0.3: 50 · 0.5 = 25
 		expect(scoreOf(6.3, lowYellowOnly)).toBe(25);
 		// d_r = 0.06: 50 · 0.9 = 45
@@ -179,8 +179,8 @@ describe('scoreOf with a target of 0', () => {
 
 	it('uses the yellow band when there is one', () => {
 		const zero: Bands = { greenMin: null, greenMax: 0, yellowMin: null, yellowMax: 2 };
-		// d = 1, w = 2: 50 + 50 · 0.5 = 75
-		expect(scoreOf(1, zero)).toBe(75);
+		// d = 1, w = 2: 50 + 30 · 0.5 = 65
+		expect(scoreOf(1, zero)).toBe(65);
 		// d_r = 3 − 2 = 1, w = 2: 25
 		expect(scoreOf(3, zero)).toBe(25);
 	});
@@ -218,7 +218,7 @@ describe('scoreOf agrees with statusOf', () => {
 		['inverted green', { greenMin: 10, greenMax: 5, yellowMin: 8, yellowMax: 12 }]
 	];
 
-	it.each(cases)('%s: green ⇔ 100, yellow ⇔ [50, 100), red ⇔ [0, 50)', (_name, bands) => {
+	it.each(cases)('%s: green ⇔ 100, yellow ⇔ [50, 80), red ⇔ [0, 50)', (_name, bands) => {
 		const mismatches: string[] = [];
 		for (let i = -2000; i <= 10000; i++) {
 			const value = i / 100;
@@ -229,7 +229,7 @@ describe('scoreOf agrees with statusOf', () => {
 				(status === 'green'
 					? score === 100
 					: status === 'yellow'
-						? score >= 50 && score < 100
+						? score >= 50 && score < 80
 						: status === 'red' && score >= 0 && score < 50);
 			if (!agrees) mismatches.push(`${value}: ${status} ${score}`);
 		}
@@ -249,7 +249,17 @@ describe('roundScore', () => {
 });
 
 describe('statusOfScore', () => {
-	it('uses the roll-up thresholds 80 and 50', () => {
+	it('gives a KPI the same colour as its traffic light, so one score has one colour everywhere', () => {
+		// The issue's example: a yellow KPI must not show a score an objective would call green.
+		expect(statusOfScore(scoreOf(72, higher))).toBe('yellow');
+		expect(statusOfScore(scoreOf(74.999, higher))).toBe('yellow');
+		expect(statusOfScore(scoreOf(75, higher))).toBe('green');
+		expect(statusOfScore(scoreOf(64.999, higher))).toBe('red');
+		expect(statusOfScore(scoreOf(13, lower))).toBe('yellow');
+		expect(statusOfScore(scoreOf(15, lower))).toBe('red');
+	});
+
+	it('uses the thresholds 80 and 50 on every level', () => {
 		expect(ROLLUP_GREEN_FROM).toBe(80);
 		expect(ROLLUP_YELLOW_FROM).toBe(50);
 		expect(DEFAULT_TOLERANCE_SHARE).toBe(0.1);

@@ -8,7 +8,7 @@
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import type { AppLocale, KpiUnit } from '../../format/number';
-import { formatCellValue } from '../../domain/entry/cell-input';
+import { formatPlainValue } from '../../domain/entry/cell-input';
 import type { ValueState } from '../../domain/delivery/types';
 import { guardFormula } from '../../domain/delivery/formula';
 
@@ -59,7 +59,7 @@ export function exportCsv(rows: ExportRow[], locale: AppLocale, labels: ExportLa
 		labels.unit(r.unit),
 		String(r.year),
 		String(r.quarter),
-		r.value === null ? '' : formatCellValue(r.value, locale),
+		r.value === null ? '' : formatPlainValue(r.value, locale),
 		guardFormula(r.comment),
 		r.state === null ? '' : labels.state(r.state)
 	]);
