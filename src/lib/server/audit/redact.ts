@@ -47,9 +47,11 @@ export const actionsWithFigureContent = Object.keys(figureContent);
 /**
  * Actions that never carry a value, comment or explanation of a city's figures: sign-ins,
  * accounts, tokens, scorecard structure, targets, catalogue, periods, pilots (readable by all),
- * exchange notes (their audit keeps kind and length, never the wording) and deliveries (counts).
+ * exchange notes (their audit keeps kind and length, never the wording), deliveries (counts),
+ * mail settings, single sign-on links and the official directory (public figures).
  */
 export const actionsWithoutFigureContent: readonly string[] = [
+	'account.mail_preferences',
 	'api_token.create',
 	'api_token.refused',
 	'api_token.revoke',
@@ -65,9 +67,11 @@ export const actionsWithoutFigureContent: readonly string[] = [
 	'auth.recovery_code_used',
 	'auth.session_ended',
 	'auth.sessions_ended',
+	'directory.population_load',
 	'exchange_note.create',
 	'exchange_note.delete',
 	'exchange_note.edit',
+	'field.reminder_days',
 	'initiative.create',
 	'initiative.delete',
 	'initiative.update',
@@ -85,6 +89,7 @@ export const actionsWithoutFigureContent: readonly string[] = [
 	'objective.delete',
 	'objective.move',
 	'objective.update',
+	'organisation.join',
 	'peer_group.create',
 	'peer_group.delete',
 	'peer_group.update',
@@ -112,6 +117,8 @@ export const actionsWithoutFigureContent: readonly string[] = [
 	'scorecard_kpi.delete',
 	'scorecard_kpi.restore',
 	'scorecard_kpi.weight',
+	'sso.callback_failed',
+	'sso.end_session_unavailable',
 	'target.clear',
 	'target.copy_year',
 	'target.set',
@@ -121,7 +128,10 @@ export const actionsWithoutFigureContent: readonly string[] = [
 	'user.password_set',
 	'user.reactivate',
 	'user.role_assign',
-	'user.role_remove'
+	'user.role_remove',
+	'user.roles_from_groups',
+	'user.sso_linked',
+	'user.sso_unlinked'
 ];
 
 function parse(text: string | null): Json | null | 'unreadable' {
