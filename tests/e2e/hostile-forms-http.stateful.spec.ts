@@ -113,9 +113,11 @@ const editorActions = [
 ];
 
 const targets: Target[] = [
-	own('/account', ['changePassword', 'endSession', 'endOtherSessions']),
+	own('/account', ['mailPreferences', 'changePassword', 'endSession', 'endOtherSessions']),
 	own('/account/2fa', ['enrol', 'disable']),
 	own('/account/tokens', ['create', 'revoke']),
+	admin('/directory', '/directory', ['join']),
+	admin('/directory/populations', '/directory/populations', ['preview', 'commit']),
 	admin('/peer-groups', '/peer-groups', ['create']),
 	admin('/peer-groups/[slug]', '/peer-groups/ab-500000', ['update', 'delete']),
 	admin('/users', '/users', ['create']),
@@ -124,6 +126,7 @@ const targets: Target[] = [
 		'removeRole',
 		'deactivate',
 		'reactivate',
+		'unlinkSso',
 		'passwordLink'
 	]),
 	{
@@ -155,7 +158,7 @@ const targets: Target[] = [
 	city('/map', '/map', ['addLink', 'removeLink']),
 	field('/catalogue/[code]', '{code}', ['save', 'archive', 'restore', 'delete']),
 	field('/catalogue/new', '/catalogue/new', ['default']),
-	field('/periods', '/periods', ['open', 'deadline', 'close', 'reopen']),
+	field('/periods', '/periods', ['reminderDays', 'open', 'deadline', 'close', 'reopen']),
 	field('/pilots', '/pilots', ['criteria']),
 	{
 		...field('/pilots/[id]', '{pilot}', [
