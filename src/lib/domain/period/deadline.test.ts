@@ -55,8 +55,6 @@ describe('deadlineStanding', () => {
 		});
 		// Summer time (UTC+2): 22:00 UTC on 31 August is 00:00 on 1 September in Berlin.
 		expect(deadlineStandingAt('2026-08-31', new Date('2026-08-31T21:59:00Z')).kind).toBe('due');
-		expect(deadlineStandingAt('2026-08-31', new Date('2026-08-31T22:00:00Z')).kind).toBe(
-			'overdue'
-		);
+		expect(deadlineStandingAt('2026-08-31', new Date('2026-08-31T22:00:00Z')).kind).toBe('overdue');
 	});
 });
