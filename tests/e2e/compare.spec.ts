@@ -39,7 +39,7 @@ test('a mayor compares all cities on a D115 KPI and switches a cost KPI to per-i
 	await expect(page).toHaveURL(/basis=defined/);
 	await expect(
 		page.getByText(
-			/Bezugsgröße: je 1\.000 Einwohner, Einwohnerzahl der Stadt zum Stichtag \(31\.12\.2021/
+			/Bezugsgröße: je 1\.000 Einwohner, Einwohnerzahl der Stadt zum Stichtag \(15\.05\.2022/
 		)
 	).toBeVisible();
 	await expect(table.getByRole('columnheader', { name: 'Rang' })).toBeVisible();

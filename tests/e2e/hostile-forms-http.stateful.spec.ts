@@ -39,6 +39,7 @@ type Role =
 	| 'controllerDuesseldorf'
 	| 'observer'
 	| 'leadershipKoeln'
+	| 'approverKoeln'
 	| 'anonymous';
 
 /** Who logs in how; the two tests below use disjoint accounts (one ends its other sessions). */
@@ -46,6 +47,7 @@ const accounts: Record<Exclude<Role, 'anonymous'>, { email: string; secondFactor
 	admin: { email: demo.admin, secondFactor: true },
 	fieldLead: { email: demo.fieldLeadD115, secondFactor: true },
 	controllerKoeln: { email: demo.controllerKoeln },
+	approverKoeln: { email: demo.approverKoeln },
 	controllerDuesseldorf: { email: demo.controllerDuesseldorf },
 	observer: { email: demo.observer },
 	leadershipKoeln: { email: demo.leadershipKoeln }
@@ -153,7 +155,8 @@ const targets: Target[] = [
 		'deleteInitiative'
 	]),
 	city('/entry', '/entry', ['save', 'submit', 'release', 'reopen']),
-	city('/review', '/review', ['return', 'release']),
+	// Reviewing is the approver's job: the controller is an intruder there like another city.
+	{ ...city('/review', '/review', ['return', 'release']), owner: 'approverKoeln' },
 	city('/import', '/import', ['upload', 'mapping', 'commit', 'discard']),
 	city('/map', '/map', ['addLink', 'removeLink']),
 	field('/catalogue/[code]', '{code}', ['save', 'archive', 'restore', 'delete']),
@@ -346,6 +349,7 @@ for (const part of ['/cities/', '/fields/'] as const) {
 		test.setTimeout(420_000 * SCALE);
 		const as = await contexts(browser, [
 			'controllerKoeln',
+			'approverKoeln',
 			'controllerDuesseldorf',
 			'fieldLead',
 			'anonymous'
