@@ -176,7 +176,7 @@ test('the audit log hides what a city wrote about its unreleased values from the
 	await controller.goto('/cities/duesseldorf/archivierung/entry');
 	const row = controller.locator('tbody tr', { hasText: 'ARCH-ANFR-DAUER' });
 	await row.locator('input[data-entry-value]').fill(typed);
-	await row.locator('input.comment-input').fill(comment);
+	await row.locator('.comment-input').fill(comment);
 	await controller.getByRole('button', { name: 'Als Entwurf speichern' }).click();
 	await expect(controller.getByRole('status').filter({ hasText: 'Gespeichert' })).toContainText(
 		'1 Werte geändert'

@@ -41,7 +41,7 @@ async function gridState(page: Page) {
 			[
 				await r.locator('.code').textContent(),
 				await r.locator('input[data-entry-value]').inputValue(),
-				await r.locator('input.comment-input').inputValue(),
+				await r.locator('.comment-input').inputValue(),
 				(await r.locator('td').last().innerText()).replace(/\s+/g, ' ')
 			].join(' | ')
 		);
@@ -114,7 +114,7 @@ test('writes on a past quarter’s entry page change that quarter only', async (
 	await controller.goto(PAST);
 	await expect(heading(controller)).toContainText('Q3/2025');
 	await row(controller, KPI).locator('input[data-entry-value]').fill('71,3');
-	await row(controller, KPI).locator('input.comment-input').fill('Korrektur nach Nachzählung');
+	await row(controller, KPI).locator('.comment-input').fill('Korrektur nach Nachzählung');
 	await controller.getByRole('button', { name: 'Als Entwurf speichern' }).click();
 	await expect(answer(controller)).toContainText('1 Werte geändert');
 	await expect(answer(controller)).toContainText('Q3/2025');
@@ -125,11 +125,11 @@ test('writes on a past quarter’s entry page change that quarter only', async (
 	// Without JavaScript the answer is the Q3/2025 page, and the save went to Q3/2025.
 	const plain = await personPage(browser, demo.controllerKoeln, false);
 	await plain.goto(PAST);
-	await row(plain, KPI).locator('input.comment-input').fill('Korrektur nach Nachzählung, geprüft');
+	await row(plain, KPI).locator('.comment-input').fill('Korrektur nach Nachzählung, geprüft');
 	await plain.getByRole('button', { name: 'Als Entwurf speichern' }).click();
 	await expect(heading(plain)).toContainText('Q3/2025');
 	await expect(answer(plain)).toContainText('1 Werte geändert');
-	await expect(row(plain, KPI).locator('input.comment-input')).toHaveValue(
+	await expect(row(plain, KPI).locator('.comment-input')).toHaveValue(
 		'Korrektur nach Nachzählung, geprüft'
 	);
 

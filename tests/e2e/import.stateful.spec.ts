@@ -178,7 +178,7 @@ test('bad files show their messages and write no rows', async ({ page, browser }
 test('a good file imports all its rows at once and the values become drafts', async ({ page }) => {
 	await loginAs(page, demo.controllerDuesseldorf);
 	await page.goto(IMPORT);
-	const template = await download(page, 'Vorlage für ein Quartal', 'CSV herunterladen', '2026-3');
+	const template = await download(page, 'Vorlage für ein Quartal', 'CSV herunterladen', '2026-Q3');
 	expect(template.name).toBe('ikz-vorlage-duesseldorf-geodaten-management-2026-Q3.csv');
 	const lines = template.bytes.toString('utf8').trim().split('\r\n');
 	// Every KPI of the scorecard; the values get a comment and GEO-FORTB a new value.
