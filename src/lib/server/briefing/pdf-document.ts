@@ -5,7 +5,7 @@ import type { Mover } from '../../domain/compare/overview';
 import type { Status } from '../../domain/status/status';
 import type { RollupStatus } from '../../domain/scoring/score';
 import { stripChartSvg } from '../../domain/briefing/strip-chart';
-import type { BriefingText } from './text';
+import { standingRows, type BriefingText } from './text';
 
 /** Light fills behind the status word: colour helps, the word carries the meaning. */
 const fill: Record<Status | RollupStatus, string> = {
@@ -222,23 +222,7 @@ function standingBlock(
 	const o = t.o;
 	const f = (v: number) => t.kpi(v, s.unit, s.decimals);
 	const d = s.distribution;
-	const rows: [string, string][] = [
-		[
-			m.overview_col_own_value({}, o),
-			`${f(s.value)}${s.state && s.state !== 'released' ? ` (${t.state(s.state)})` : ''}`
-		],
-		[m.col_status({}, o), t.status(s.status)],
-		[m.briefing_median({}, o), d ? f(d.median) : '–'],
-		[m.briefing_col_quartiles({}, o), d ? `${f(d.lowerQuartile)} / ${f(d.upperQuartile)}` : '–'],
-		[
-			m.briefing_col_rank({}, o),
-			s.rank !== null
-				? m.briefing_rank({ rank: String(s.rank), count: String(s.rankOf) }, o)
-				: m.briefing_rank_none({}, o)
-		],
-		[m.overview_col_standing({}, o), t.standing(s.standing)],
-		[m.briefing_ring_cities({}, o), t.number(s.count)]
-	];
+	const rows = standingRows(s, t);
 	return {
 		unbreakable: true,
 		margin: [0, 6, 0, 10],

@@ -4,7 +4,7 @@ import type { Briefing, RingStanding } from '../../domain/briefing/types';
 import type { Mover } from '../../domain/compare/overview';
 import type { Status } from '../../domain/status/status';
 import type { RollupStatus } from '../../domain/scoring/score';
-import { briefingText, type BriefingText } from './text';
+import { briefingText, standingRows, type BriefingText } from './text';
 import { linesOf, paginate } from '../../domain/briefing/paginate';
 
 type Row = PptxGenJS.TableRow;
@@ -322,8 +322,6 @@ function moversTable(s: Slide, title: string, movers: Mover[], y: number, t: Bri
 /** One key KPI: the ring as a native bar chart (own city its own series) beside its numbers. */
 function standingSlide(s: Slide, st: RingStanding, b: Briefing, t: BriefingText, pptx: PptxGenJS) {
 	const o = t.o;
-	const f = (v: number) => t.kpi(v, st.unit, st.decimals);
-	const d = st.distribution;
 	s.addText(`${st.code} ${st.name} · ${t.quarter(st.quarter)}`, {
 		x: 0.4,
 		y: 0.85,
@@ -366,23 +364,7 @@ function standingSlide(s: Slide, st: RingStanding, b: Briefing, t: BriefingText,
 			titleFontSize: 12
 		}
 	);
-	const rows: [string, string][] = [
-		[
-			m.overview_col_own_value({}, o),
-			`${f(st.value)}${st.state && st.state !== 'released' ? ` (${t.state(st.state)})` : ''}`
-		],
-		[m.col_status({}, o), t.status(st.status)],
-		[m.briefing_median({}, o), d ? f(d.median) : '–'],
-		[m.briefing_col_quartiles({}, o), d ? `${f(d.lowerQuartile)} / ${f(d.upperQuartile)}` : '–'],
-		[
-			m.briefing_col_rank({}, o),
-			st.rank !== null
-				? m.briefing_rank({ rank: String(st.rank), count: String(st.rankOf) }, o)
-				: m.briefing_rank_none({}, o)
-		],
-		[m.overview_col_standing({}, o), t.standing(st.standing)],
-		[m.briefing_ring_cities({}, o), t.number(st.count)]
-	];
+	const rows = standingRows(st, t);
 	s.addTable(
 		rows.map(([k, v]) => [
 			{ text: k, options: { bold: true, fill: { color: 'EEF2F6' } } },

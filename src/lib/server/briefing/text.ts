@@ -14,6 +14,7 @@ import type { Rollup } from '../../domain/scoring/rollup';
 import type { Standing } from '../../domain/compare/overview';
 import type { FactorKind, NoteKind } from '../../domain/exchange/kinds';
 import type { MeasurementState } from '../../domain/scorecard/types';
+import type { RingStanding } from '../../domain/briefing/types';
 
 /**
  * Every word and number of the briefing in one language, decided by the URL rather than the
@@ -86,3 +87,27 @@ export function briefingText(locale: AppLocale) {
 }
 
 export type BriefingText = ReturnType<typeof briefingText>;
+
+/** A key KPI against the ring as label/value rows: the same in the PDF and on the slides. */
+export function standingRows(s: RingStanding, t: BriefingText): [string, string][] {
+	const o = t.o;
+	const f = (v: number) => t.kpi(v, s.unit, s.decimals);
+	const d = s.distribution;
+	return [
+		[
+			m.overview_col_own_value({}, o),
+			`${f(s.value)}${s.state && s.state !== 'released' ? ` (${t.state(s.state)})` : ''}`
+		],
+		[m.col_status({}, o), t.status(s.status)],
+		[m.briefing_median({}, o), d ? f(d.median) : '–'],
+		[m.briefing_col_quartiles({}, o), d ? `${f(d.lowerQuartile)} / ${f(d.upperQuartile)}` : '–'],
+		[
+			m.briefing_col_rank({}, o),
+			s.rank !== null
+				? m.briefing_rank({ rank: String(s.rank), count: String(s.rankOf) }, o)
+				: m.briefing_rank_none({}, o)
+		],
+		[m.overview_col_standing({}, o), t.standing(s.standing)],
+		[m.briefing_ring_cities({}, o), t.number(s.count)]
+	];
+}
