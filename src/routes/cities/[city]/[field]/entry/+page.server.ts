@@ -1,10 +1,11 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import type { requireUser } from '$lib/server/auth/guards';
 import { requireFormData } from '$lib/server/http/read-form';
 import { requireCityCapability } from '$lib/server/auth/scoped-guards';
 import { can } from '$lib/server/auth/permissions';
 import { appDb } from '$lib/server/db';
-import { chooseQuarter, loadEntryGrid, type EntryGrid } from '$lib/server/entry/grid';
+import { gridAt, refuse, scopeOf } from '$lib/server/entry/page-scope';
+import { chooseQuarter } from '$lib/server/entry/grid';
 import { blockingRows, evaluateRows, readGridPost, type PostedRow } from '$lib/server/entry/form';
 import { saveDrafts } from '$lib/server/entry/save';
 import { releaseQuarter, reopenValue, submitQuarter } from '$lib/server/entry/transitions';
@@ -13,7 +14,6 @@ import { entryRefusalText } from '$lib/server/entry/messages';
 import type { EntryRefused } from '$lib/server/entry/values';
 import { writeQuarter } from '$lib/domain/entry/write-target';
 import { quarterParam } from '$lib/domain/period/quarter';
-import type { Quarter } from '$lib/domain/period/quarter';
 import { quarterLabel } from '$lib/i18n';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -21,28 +21,6 @@ import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ city: string; field: string }>;
 type Viewer = ReturnType<typeof requireUser>;
-
-async function gridAt(event: Event, quarter: Quarter): Promise<EntryGrid> {
-	const { city, field } = event.params;
-	const grid = await loadEntryGrid(appDb(), city, field, quarter, getLocale());
-	if (!grid) error(404, m.not_found_scorecard());
-	return grid;
-}
-
-const scopeOf = (grid: EntryGrid, userId: number) => ({
-	userId,
-	organisationId: grid.organisation.id,
-	fieldId: grid.field.id,
-	quarter: grid.quarter,
-	kpiIds: grid.rows.map((r) => r.kpiId)
-});
-
-/**
- * A refusal. Every answer names the quarter it belongs to (`2025-3`), so the page puts typed
- * rows back only into that quarter's grid.
- */
-const refuse = (status: number, quarter: string | null, message: string, more: object = {}) =>
-	fail(status, { refused: true as const, quarter, message, ...more });
 
 const statusOf = (reason: EntryRefused['reason']) =>
 	reason === 'stale' || reason === 'already_draft' ? 409 : 400;

@@ -1,40 +1,21 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import { readForm } from '$lib/server/http/read-form';
 import { requireCityCapability } from '$lib/server/auth/scoped-guards';
 import { appDb } from '$lib/server/db';
-import { chooseQuarter, loadEntryGrid, type EntryGrid } from '$lib/server/entry/grid';
+import { gridAt, refuse, scopeOf } from '$lib/server/entry/page-scope';
+import { chooseQuarter } from '$lib/server/entry/grid';
 import { notSubmittedCount, reviewRows } from '$lib/server/entry/review';
 import { releaseQuarter, returnValue } from '$lib/server/entry/transitions';
 import { entryRefusalText } from '$lib/server/entry/messages';
 import type { EntryRefused } from '$lib/server/entry/values';
 import { releaseValuesSchema, returnValueSchema, seenVersionsOf } from '$lib/schemas/review';
 import { writeQuarter } from '$lib/domain/entry/write-target';
-import { quarterParam, type Quarter } from '$lib/domain/period/quarter';
+import { quarterParam } from '$lib/domain/period/quarter';
 import { quarterLabel } from '$lib/i18n';
-import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ city: string; field: string }>;
-
-async function gridAt(event: Event, quarter: Quarter): Promise<EntryGrid> {
-	const { city, field } = event.params;
-	const grid = await loadEntryGrid(appDb(), city, field, quarter, getLocale());
-	if (!grid) error(404, m.not_found_scorecard());
-	return grid;
-}
-
-const scopeOf = (grid: EntryGrid, userId: number) => ({
-	userId,
-	organisationId: grid.organisation.id,
-	fieldId: grid.field.id,
-	quarter: grid.quarter,
-	kpiIds: grid.rows.map((r) => r.kpiId)
-});
-
-/** A refusal, naming the quarter it belongs to (as on the entry page). */
-const refuse = (status: number, quarter: string | null, message: string, more: object = {}) =>
-	fail(status, { refused: true as const, quarter, message, ...more });
 
 const statusOf = (reason: EntryRefused['reason']) => (reason === 'stale' ? 409 : 400);
 
