@@ -1,11 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	auditLog,
-	cooperationFields,
-	reportingPeriods,
-	users
-} from '../../src/lib/server/db/schema';
+import { auditLog, reportingPeriods } from '../../src/lib/server/db/schema';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { loadPrincipal } from '../../src/lib/server/auth/users';
 import { can } from '../../src/lib/server/auth/permissions';
@@ -21,6 +16,13 @@ import { evaluateRows } from '../../src/lib/server/entry/form';
 import { saveDrafts } from '../../src/lib/server/entry/save';
 import { entryRefusalText } from '../../src/lib/server/entry/messages';
 import { openPeriodSchema, reopenSchema } from '../../src/lib/schemas/periods';
+import {
+	createCity,
+	createScorecard,
+	createUserWithRoles,
+	fieldBySlug
+} from '../helpers/factories';
+import { createPeriod } from '../helpers/factory-periods';
 import { createTestDatabase } from '../helpers/test-database';
 
 /** The clock of these tests: Q4/2026 is running, Q1/2027 is the latest quarter that may be opened. */
@@ -31,16 +33,53 @@ describe('reporting periods', () => {
 	let handle: DatabaseHandle;
 	const user: Record<string, number> = {};
 	const field: Record<string, number> = {};
+	let citySlug: string;
 	const sent: string[] = [];
 
 	beforeAll(async () => {
-		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql), seed: 'demo' });
-		for (const u of await handle.db.select({ id: users.id, email: users.email }).from(users))
-			user[u.email.split('@')[0]!] = u.id;
-		for (const f of await handle.db
-			.select({ id: cooperationFields.id, slug: cooperationFields.slug })
-			.from(cooperationFields))
-			field[f.slug] = f.id;
+		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql), seed: 'reference' });
+		const db = handle.db;
+		field['service-center-d115'] = (await fieldBySlug(db, 'service-center-d115')).id;
+		field['archivierung'] = (await fieldBySlug(db, 'archivierung')).id;
+		const city = await createCity(db, { name: 'Nordstadt' });
+		citySlug = city.slug;
+		const organisationId = city.id;
+		const accounts = [
+			[
+				'lead',
+				'Feldleitung Bürgerservice',
+				{ role: 'field_lead', fieldId: field['service-center-d115'] }
+			],
+			['admin', 'Ada Administration', { role: 'admin' }],
+			['observer', 'Olga Beobachtung', { role: 'observer' }],
+			['controller', 'Carl Controlling', { role: 'controller', organisationId }],
+			['approver', 'Frieda Freigabe', { role: 'approver', organisationId }],
+			['leadership', 'Stefan Stadtspitze', { role: 'city_leadership', organisationId }]
+		] as const;
+		for (const [key, displayName, role] of accounts)
+			user[key] = (await createUserWithRoles(db, [role], { displayName })).id;
+		await createScorecard(db, {
+			organisationId,
+			field: 'archivierung',
+			kpis: [{ code: 'ARCH-ERSCHL' }, { code: 'ARCH-DIGITAL' }]
+		});
+		// The service centre has two closed quarters and the third quarter open; the archive
+		// field only the third quarter, open.
+		const d115 = field['service-center-d115'];
+		await createPeriod(db, {
+			fieldId: d115,
+			year: 2026,
+			quarter: 1,
+			closedAt: new Date('2026-06-15T08:00:00Z')
+		});
+		await createPeriod(db, {
+			fieldId: d115,
+			year: 2026,
+			quarter: 2,
+			closedAt: new Date('2026-09-15T08:00:00Z')
+		});
+		await createPeriod(db, { fieldId: d115, year: 2026, quarter: 3 });
+		await createPeriod(db, { fieldId: field['archivierung'], year: 2026, quarter: 3 });
 	});
 	afterAll(() => handle.close());
 
@@ -69,20 +108,19 @@ describe('reporting periods', () => {
 		const principal = async (name: string) => (await loadPrincipal(handle.db, user[name]!))!;
 		const d115 = { fieldId: field['service-center-d115']! };
 		const other = { fieldId: field['archivierung']! };
-		const lead = await principal('feldleitung.d115');
+		const lead = await principal('lead');
 		const admin = await principal('admin');
 		expect(can(lead, 'period:manage', d115)).toBe(true);
 		expect(can(lead, 'period:manage', other)).toBe(false);
 		expect(can(admin, 'period:manage', d115)).toBe(true);
 		expect(can(admin, 'period:manage', other)).toBe(true);
-		for (const name of ['staedtetag', 'controlling.koeln', 'freigabe.koeln', 'ob.koeln'])
+		for (const name of ['observer', 'controller', 'approver', 'leadership'])
 			expect(can(await principal(name), 'period:manage', d115)).toBe(false);
 	});
 
 	it('opens a quarter with a deadline, audited; bad input is refused and writes nothing', async () => {
 		const d115 = field['service-center-d115']!;
-		const before = await periodCount(d115);
-		const base = { actorUserId: user['feldleitung.d115']!, fieldId: d115, now: NOW };
+		const base = { actorUserId: user['lead']!, fieldId: d115, now: NOW };
 
 		const opened = await openPeriod(handle.db, {
 			...base,
@@ -97,13 +135,13 @@ describe('reporting periods', () => {
 				quarter: 4,
 				deadline: '2027-02-28',
 				state: 'open',
-				openedByName: 'Demo Feldleitung D115'
+				openedByName: 'Feldleitung Bürgerservice'
 			}
 		});
 		expect(await auditOf(d115, '2026-4')).toEqual([
 			{
 				action: 'period.open',
-				userId: user['feldleitung.d115'],
+				userId: user['lead'],
 				before: null,
 				after: JSON.stringify({ state: 'open', deadline: '2027-02-28' })
 			}
@@ -112,7 +150,7 @@ describe('reporting periods', () => {
 		const refusals = [
 			// twice
 			[{ year: 2026, quarter: 4, deadline: '2027-02-28' }, 'duplicate'],
-			// a closed demo quarter is reopened, not opened again
+			// a closed quarter is reopened, not opened again
 			[{ year: 2026, quarter: 2, deadline: '2026-08-31' }, 'duplicate'],
 			// more than one quarter ahead
 			[{ year: 2027, quarter: 2, deadline: '2027-08-31' }, 'too_far_ahead'],
@@ -126,7 +164,8 @@ describe('reporting periods', () => {
 				ok: false,
 				reason
 			});
-		expect(await periodCount(d115)).toBe(before + 1);
+		// the three created before and the fourth quarter
+		expect(await periodCount(d115)).toBe(4);
 		expect(await auditOf(d115, '2027-1')).toEqual([]);
 
 		// The form refuses impossible dates and years before anything reaches the database.
@@ -144,7 +183,7 @@ describe('reporting periods', () => {
 
 	it('moves the deadline, closes and reopens with a reason; never over a change it did not see', async () => {
 		const d115 = field['service-center-d115']!;
-		const lead = user['feldleitung.d115']!;
+		const lead = user['lead']!;
 		const admin = user['admin']!;
 		const q = { fieldId: d115, year: 2026, quarter: 4 };
 		const seen = (await findPeriod(handle.db, d115, q))!;
@@ -232,7 +271,7 @@ describe('reporting periods', () => {
 				state: 'open',
 				closedAt: null,
 				deadline: '2027-03-15',
-				openedByName: 'Demo Administration'
+				openedByName: 'Ada Administration'
 			}
 		});
 		// Someone who saw it closed cannot reopen it again or close over the reopening unseen.
@@ -281,19 +320,19 @@ describe('reporting periods', () => {
 		sent.length = 0;
 		const periods = await listPeriods(handle.db, field['service-center-d115']!);
 		expect(sent).toHaveLength(1);
-		expect(periods.slice(0, 3).map((p) => [p.year, p.quarter, p.state])).toEqual([
-			[2026, 4, 'open'],
-			[2026, 3, 'open'],
-			[2026, 2, 'closed']
+		expect(periods.map((p) => [p.year, p.quarter, p.state, p.deadline])).toEqual([
+			[2026, 4, 'open', '2027-03-15'],
+			[2026, 3, 'open', '2026-11-30'],
+			[2026, 2, 'closed', '2026-08-31'],
+			[2026, 1, 'closed', '2026-05-31']
 		]);
-		expect(periods.at(-1)).toMatchObject({ year: 2023, quarter: 4, state: 'closed' });
 	});
 
 	it('a closed quarter takes no entry until it is reopened', async () => {
 		const Q = { year: 2026, quarter: 3 };
 		const archive = field['archivierung']!;
-		const controller = user['controlling.koeln']!;
-		const grid = async () => (await loadEntryGrid(handle.db, 'koeln', 'archivierung', Q, 'de'))!;
+		const controller = user['controller']!;
+		const grid = async () => (await loadEntryGrid(handle.db, citySlug, 'archivierung', Q, 'de'))!;
 		const save = async (g: EntryGrid, value: string) => {
 			const row = g.rows.find((r) => r.current === null || r.current.state === 'draft')!;
 			const posted = g.rows.map((r) => ({
@@ -341,7 +380,7 @@ describe('reporting periods', () => {
 			actorUserId: user['admin']!,
 			now: later(11),
 			stamp: closed.period.stamp,
-			reason: 'Nachlieferung Köln'
+			reason: 'Nachlieferung Nordstadt'
 		});
 		expect(reopened.ok).toBe(true);
 		g = await grid();
