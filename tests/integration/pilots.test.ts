@@ -1,13 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	cooperationFields,
-	organisations,
-	pilotGates,
-	pilotLines,
-	pilots,
-	users
-} from '../../src/lib/server/db/schema';
+import { fieldParticipants, pilotGates, pilotLines, pilots } from '../../src/lib/server/db/schema';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { fieldCriteria, listFieldPilots, loadPilot } from '../../src/lib/server/pilots/queries';
 import { saveCriteria, saveScores } from '../../src/lib/server/pilots/strategic';
@@ -17,6 +10,14 @@ import { reviewRow } from '../../src/lib/server/pilots/review';
 import { createPilot, recordGate, saveSettings } from '../../src/lib/server/pilots/write';
 import { addLine, deleteLine } from '../../src/lib/server/pilots/lines';
 import { criteriaSchema, lineSchema, settingsSchema } from '../../src/lib/schemas/pilots';
+import {
+	createCity,
+	createUserWithRoles,
+	createValues,
+	fieldBySlug,
+	sharedKpi
+} from '../helpers/factories';
+import { createCriteria, createPilotRecord } from '../helpers/factory-pilots';
 import { createTestDatabase } from '../helpers/test-database';
 
 describe('pilots', () => {
@@ -26,21 +27,97 @@ describe('pilots', () => {
 	let lead = 0;
 	let pilotId = 0;
 
+	/** The running Beihilfe pilot, split per case, and the cities of that field. */
+	let shared = 0;
+
 	beforeAll(async () => {
-		handle = await createTestDatabase({ seed: 'demo' });
-		for (const o of await handle.db
-			.select({ id: organisations.id, slug: organisations.slug })
-			.from(organisations))
-			org[o.slug] = o.id;
-		for (const f of await handle.db
-			.select({ id: cooperationFields.id, slug: cooperationFields.slug })
-			.from(cooperationFields))
-			field[f.slug] = f.id;
-		const [u] = await handle.db
-			.select({ id: users.id })
-			.from(users)
-			.where(eq(users.email, 'feldleitung.d115@demo.ikz-nrw.de'));
-		lead = u!.id;
+		handle = await createTestDatabase({ seed: 'reference' });
+		const db = handle.db;
+		for (const slug of ['service-center-d115', 'beihilfe'])
+			field[slug] = (await fieldBySlug(db, slug)).id;
+		// D115: three future partners and one more participant; a city outside the field.
+		for (const [key, name] of [
+			['lead', 'Bergheim'],
+			['first', 'Altstadt'],
+			['last', 'Carlsfeld'],
+			['participant', 'Dorfen'],
+			['outside', 'Fernau']
+		] as const)
+			org[key] = (await createCity(db, { name })).id;
+		await db.insert(fieldParticipants).values(
+			['lead', 'first', 'last', 'participant'].map((k) => ({
+				fieldId: d115(),
+				organisationId: org[k]!
+			}))
+		);
+		lead = (
+			await createUserWithRoles(db, [{ role: 'field_lead', fieldId: d115() }], {
+				displayName: 'Feldleitung Bürgerservice'
+			})
+		).id;
+		const criteria = [
+			{ name: 'Strategische Bedeutung', weight: 30 },
+			{ name: 'Nutzen für Bürgerinnen und Bürger', weight: 30 },
+			{ name: 'Übertragbarkeit auf weitere Städte', weight: 20 },
+			{ name: 'Geringes Umsetzungsrisiko', weight: 20 }
+		];
+		await createCriteria(db, d115(), criteria);
+		await createCriteria(db, field['beihilfe']!, criteria);
+
+		// Beihilfe: four partners split per case, two more participants (one with values only
+		// before the start, so it does not count), started 2025 without discounting:
+		// planned costs 100 000 € + 40 000 € = 140 000 €.
+		for (const [key, name] of [
+			['bh1', 'Eichstadt'],
+			['bh2', 'Felsburg'],
+			['bh3', 'Grünau'],
+			['bh4', 'Holzheim'],
+			['bh5', 'Ilmtal'],
+			['bh6', 'Jürgensdorf']
+		] as const)
+			org[key] = (await createCity(db, { name })).id;
+		await db.insert(fieldParticipants).values(
+			['bh1', 'bh2', 'bh3', 'bh4', 'bh5', 'bh6'].map((k) => ({
+				fieldId: field['beihilfe']!,
+				organisationId: org[k]!
+			}))
+		);
+		const dauer = (await sharedKpi(db, 'BH-DAUER')).id;
+		shared = (
+			await createPilotRecord(db, {
+				fieldId: field['beihilfe']!,
+				title: 'Gemeinsame Beihilfebearbeitung',
+				leadOrganisationId: org['bh1']!,
+				startsOn: '2025-01-01',
+				endsOn: '2028-12-31',
+				allocationKey: 'per_case',
+				partners: [
+					{ organisationId: org['bh1']!, caseCount: 42_000 },
+					{ organisationId: org['bh2']!, caseCount: 31_000 },
+					{ organisationId: org['bh3']!, caseCount: 17_000 },
+					{ organisationId: org['bh4']!, caseCount: 8_000 }
+				],
+				kpis: [
+					{ kpiId: (await sharedKpi(db, 'BH-KOSTEN-EW')).id, expectedChangePercent: '-10' },
+					{ kpiId: dauer, expectedChangePercent: '-20' }
+				],
+				lines: [
+					[2025, 'investment', 'planned', 100_000],
+					[2026, 'operating', 'planned', 40_000],
+					[2025, 'investment', 'actual', 90_000]
+				]
+			})
+		).id;
+		// Processing days: partners 40 → 32 and 50 → 40 (mean 45 → 36, −20 %), the other city
+		// 60 → 60; the last city has no value after the start. Nothing for BH-KOSTEN-EW.
+		const days: [string, Record<string, number>][] = [
+			['bh1', { '2024-Q3': 40, '2024-Q4': 40, '2025-Q3': 30, '2025-Q4': 34 }],
+			['bh2', { '2024-Q4': 50, '2025-Q4': 40 }],
+			['bh5', { '2024-Q4': 60, '2025-Q4': 60 }],
+			['bh6', { '2024-Q4': 70 }]
+		];
+		for (const [key, values] of days)
+			await createValues(db, { organisationId: org[key]!, kpiId: dauer, values });
 	});
 	afterAll(() => handle.close());
 
@@ -59,54 +136,63 @@ describe('pilots', () => {
 	};
 	const current = async () => (await loadPilot(handle.db, d115(), pilotId))!;
 
-	it('seeds two demo pilots whose city shares add up to the discounted costs', async () => {
-		expect.assertions(4);
+	it('splits a running pilot per case: the city shares add up to the costs to the cent', async () => {
+		expect.assertions(8);
 		const beihilfe = await listFieldPilots(handle.db, field['beihilfe']!);
 		expect(beihilfe.map((p) => p.title)).toEqual(['Gemeinsame Beihilfebearbeitung']);
-		const pilot = (await loadPilot(handle.db, field['beihilfe']!, beihilfe[0]!.id))!;
-		const view = pilotView(pilot, org['koeln']!);
+		const pilot = (await loadPilot(handle.db, field['beihilfe']!, shared))!;
+		const view = pilotView(pilot, org['bh1']!);
 		const shares = view.economics.shares!;
-		expect(shares.reduce((s, x) => s + x.costs, 0)).toBe(view.economics.planned.npv.costs);
+		// 140 000 € without discounting.
+		expect(view.economics.planned.npv.costs).toBe(14_000_000);
+		expect(shares.reduce((s, x) => s + x.costs, 0)).toBe(14_000_000);
 		expect(view.economics.actual.hasLines).toBe(true);
-		// Köln has 42 000 of 98 000 cases: the largest share.
-		expect(Math.max(...shares.map((s) => s.costs))).toBe(
-			shares.find((s) => s.organisationId === org['koeln'])!.costs
-		);
+		// 42 000 of 98 000 cases is 3/7: 60 000 €; the others 31/98, 17/98 and 8/98 of 140 000 €
+		// (44 285,71…, 24 285,71…, 11 428,57… €), each rounded down or up to the cent.
+		const costsOf = (key: string) => shares.find((s) => s.organisationId === org[key])!.costs;
+		expect(costsOf('bh1')).toBe(6_000_000);
+		expect([4_428_571, 4_428_572]).toContain(costsOf('bh2'));
+		expect([2_428_571, 2_428_572]).toContain(costsOf('bh3'));
+		expect([1_142_857, 1_142_858]).toContain(costsOf('bh4'));
 	});
 
 	it('creates a pilot with the lead always a partner; a city outside the field writes nothing', async () => {
 		expect.assertions(4);
-		const before = await pilotCount();
 		const stranger = await createPilot(handle.db, {
 			...base,
 			actorUserId: lead,
 			fieldId: d115(),
 			title: 'Gemeinsame Telefonie',
 			description: '',
-			leadOrganisationId: org['essen']!,
-			partnerIds: [org['staedtetag'] ?? 999_999]
+			leadOrganisationId: org['lead']!,
+			partnerIds: [org['outside']!]
 		});
 		expect(stranger).toMatchObject({ ok: false });
-		expect(await pilotCount()).toBe(before);
+		// Only the Beihilfe pilot.
+		expect(await pilotCount()).toBe(1);
 		const made = await createPilot(handle.db, {
 			...base,
 			actorUserId: lead,
 			fieldId: d115(),
 			title: 'Gemeinsame Telefonie',
 			description: 'Test',
-			leadOrganisationId: org['essen']!,
-			partnerIds: [org['bochum']!, org['hagen']!]
+			leadOrganisationId: org['lead']!,
+			partnerIds: [org['first']!, org['last']!]
 		});
 		if (!made.ok) throw new Error('not created');
 		pilotId = made.id;
-		expect((await current()).partners.map((p) => p.name)).toEqual(['Bochum', 'Essen', 'Hagen']);
+		expect((await current()).partners.map((p) => p.name)).toEqual([
+			'Altstadt',
+			'Bergheim',
+			'Carlsfeld'
+		]);
 		const again = await createPilot(handle.db, {
 			...base,
 			actorUserId: lead,
 			fieldId: d115(),
 			title: 'Gemeinsame Telefonie',
 			description: '',
-			leadOrganisationId: org['essen']!,
+			leadOrganisationId: org['lead']!,
 			partnerIds: []
 		});
 		expect(again).toEqual({ ok: false, refusal: { code: 'title_taken' } });
@@ -157,11 +243,11 @@ describe('pilots', () => {
 		});
 		const stranger = [
 			...partners,
-			{ organisationId: org['koeln']!, caseCount: null, sharePercent: '0.01' }
+			{ organisationId: org['participant']!, caseCount: null, sharePercent: '0.01' }
 		];
 		expect(await saveSettings(handle.db, { ...settings, partners: stranger })).toEqual({
 			ok: false,
-			refusal: { code: 'city_not_partner', organisationId: org['koeln'] }
+			refusal: { code: 'city_not_partner', organisationId: org['participant'] }
 		});
 		expect(
 			await saveSettings(handle.db, { ...settings, allocationKey: 'equal', startYear: 2027 })
@@ -181,10 +267,10 @@ describe('pilots', () => {
 
 	it('computes NPV and exact shares of the new pilot', async () => {
 		expect.assertions(3);
-		const view = pilotView(await current(), org['bochum']!);
+		const view = pilotView(await current(), org['first']!);
 		// 2026 −100 000 € (base year); 2027 +123 600 € / 1.03 = +120 000 € → NPV 20 000 €.
 		expect(view.economics.planned.npv.total).toBe(2_000_000);
-		// Costs 100 000 € by 33.34 (Bochum) / 33.33 / 33.33 % → 33 340 / 33 330 / 33 330 €.
+		// Costs 100 000 € by 33.34 (Altstadt) / 33.33 / 33.33 % → 33 340 / 33 330 / 33 330 €.
 		expect(view.economics.shares!.map((s) => s.costs)).toEqual([3_334_000, 3_333_000, 3_333_000]);
 		expect(view.economics.shares!.reduce((s, x) => s + x.net, 0)).toBe(2_000_000);
 	});
@@ -219,8 +305,8 @@ describe('pilots', () => {
 		await recordGate(handle.db, { ...gate, rating: 8, decision: 'go', decidedOn: '2026-09-01' });
 		const pilot = await current();
 		expect(pilot.gates.map((g) => [g.rating, g.decision, g.decidedBy])).toEqual([
-			[8, 'go', 'Demo Feldleitung D115'],
-			[4, 'revise', 'Demo Feldleitung D115']
+			[8, 'go', 'Feldleitung Bürgerservice'],
+			[4, 'revise', 'Feldleitung Bürgerservice']
 		]);
 		expect(pilotView(pilot, null).currentGates['machbarkeit']).toMatchObject({ rating: 8 });
 		const row = reviewRow(
@@ -231,7 +317,6 @@ describe('pilots', () => {
 
 	it('a gate for a pilot of another field writes nothing', async () => {
 		expect.assertions(2);
-		const before = (await handle.db.select({ n: count() }).from(pilotGates))[0]!.n;
 		const result = await recordGate(handle.db, {
 			actorUserId: lead,
 			fieldId: field['beihilfe']!,
@@ -243,7 +328,8 @@ describe('pilots', () => {
 			evidence: ''
 		});
 		expect(result).toEqual({ ok: false, refusal: { code: 'not_found' } });
-		expect((await handle.db.select({ n: count() }).from(pilotGates))[0]!.n).toBe(before);
+		// The two decisions above, nothing more.
+		expect((await handle.db.select({ n: count() }).from(pilotGates))[0]!.n).toBe(2);
 	});
 
 	it('form rules: negative years, rates outside −5…+20 %, bad amounts', () => {
@@ -366,15 +452,21 @@ describe('pilots', () => {
 		expect.assertions(4);
 		const beihilfe = await listFieldPilots(handle.db, field['beihilfe']!);
 		const effects = await kpiEffectsOfField(handle.db, field['beihilfe']!, beihilfe);
-		const list = effects.get(beihilfe[0]!.id)!;
+		const list = effects.get(shared)!;
 		expect(list.map((e) => [e.code, e.expectedChangePercent])).toEqual([
 			['BH-DAUER', -20],
 			['BH-KOSTEN-EW', -10]
 		]);
-		const dauer = list[0]!;
-		// Four partners, the other nine cities of the field; only cities with released values in both windows.
-		expect(dauer.partners.cities).toBeLessThanOrEqual(4);
-		expect(dauer.others.cities).toBeLessThanOrEqual(9);
-		expect(dauer.partners.cities + dauer.others.cities).toBeGreaterThan(0);
+		const [dauer, kosten] = list;
+		// Only cities with released values in both windows count: two partners, one other city.
+		expect(dauer).toMatchObject({
+			partners: { before: 45, after: 36, cities: 2 },
+			others: { before: 60, after: 60, changePercent: 0, cities: 1 }
+		});
+		expect(dauer!.partners.changePercent).toBeCloseTo(-20, 9);
+		expect(kosten).toMatchObject({
+			partners: { before: null, after: null, changePercent: null, cities: 0 },
+			others: { before: null, after: null, changePercent: null, cities: 0 }
+		});
 	});
 });
