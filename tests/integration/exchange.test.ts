@@ -1,16 +1,10 @@
-import { and, asc, count, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	auditLog,
-	cooperationFields,
 	exchangeNoteRevisions,
 	exchangeNotes,
-	kpis,
 	measurements,
-	organisations,
-	pilots,
-	roleAssignments,
-	users,
 	valueFactors
 } from '../../src/lib/server/db/schema';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
@@ -32,90 +26,77 @@ import {
 	removeFactor
 } from '../../src/lib/server/exchange/write';
 import { factorAddSchema, noteAddSchema } from '../../src/lib/schemas/exchange';
+import { loadPrincipal } from '../../src/lib/server/auth/users';
+import {
+	createCity,
+	createScorecard,
+	createUserWithRoles,
+	createValues
+} from '../helpers/factories';
+import { createPilotRecord } from '../helpers/factory-pilots';
 import { createTestDatabase } from '../helpers/test-database';
 
 describe('experience exchange', () => {
 	let handle: DatabaseHandle;
 	const who: Record<string, Principal> = {};
-	let koeln = 0;
-	let pilot = { pilotId: 0, fieldId: 0 };
+	let kelbergId = 0;
+	const pilot = { pilotId: 0, fieldId: 0 };
 	let value: ValueKey;
 	let compared = { field: '', kpi: '' };
 	const viewerOf = (p: Principal): Viewer => ({ kind: 'user', principal: p });
 
 	beforeAll(async () => {
-		handle = await createTestDatabase({ seed: 'demo' });
-		for (const email of [
-			'controlling.koeln@demo.ikz-nrw.de',
-			'controlling.duesseldorf@demo.ikz-nrw.de',
-			'staedtetag@demo.ikz-nrw.de',
-			'admin@demo.ikz-nrw.de'
-		]) {
-			const [u] = await handle.db
-				.select({ id: users.id })
-				.from(users)
-				.where(eq(users.email, email));
-			const roles = await handle.db
-				.select({
-					role: roleAssignments.role,
-					organisationId: roleAssignments.organisationId,
-					fieldId: roleAssignments.fieldId
-				})
-				.from(roleAssignments)
-				.where(eq(roleAssignments.userId, u!.id));
-			who[email.split('@')[0]!] = { userId: u!.id, roles };
+		handle = await createTestDatabase({ seed: 'reference' });
+		const db = handle.db;
+		// Two cities of the Beihilfe field, each with all four quarters of 2024 released.
+		const kelberg = await createCity(db, { name: 'Kelberg' });
+		const dahlen = await createCity(db, { name: 'Dahlen' });
+		kelbergId = kelberg.id;
+		const quarters = (base: number) => ({
+			'2024-Q1': base,
+			'2024-Q2': base + 1,
+			'2024-Q3': base + 2,
+			'2024-Q4': base + 3
+		});
+		let kpiId = 0;
+		for (const [city, base] of [
+			[kelberg, 30],
+			[dahlen, 40]
+		] as const) {
+			const card = await createScorecard(db, {
+				organisationId: city.id,
+				field: 'beihilfe',
+				kpis: [{ code: 'BH-DAUER' }]
+			});
+			kpiId = card.kpiIds.get('BH-DAUER')!;
+			await createValues(db, { organisationId: city.id, kpiId, values: quarters(base) });
+			pilot.fieldId = card.fieldId;
 		}
-		const [o] = await handle.db
-			.select({ id: organisations.id })
-			.from(organisations)
-			.where(eq(organisations.slug, 'koeln'));
-		koeln = o!.id;
-		const [p] = await handle.db
-			.select({ pilotId: pilots.id, fieldId: pilots.fieldId })
-			.from(pilots)
-			.limit(1);
-		pilot = p!;
-		// A released Köln value of a shared KPI in 2024, a year Köln delivered all four quarters of
-		// it, so both the quarter and the year comparison show it.
-		const [m] = await handle.db
-			.select({
-				kpiId: measurements.kpiId,
-				year: measurements.year,
-				quarter: measurements.quarter,
-				field: cooperationFields.slug,
-				code: kpis.code
+		pilot.pilotId = (
+			await createPilotRecord(db, {
+				fieldId: pilot.fieldId,
+				title: 'Gemeinsame Beihilfebearbeitung',
+				leadOrganisationId: kelberg.id,
+				startsOn: '2025-01-01',
+				endsOn: '2027-12-31',
+				partners: [{ organisationId: kelberg.id }, { organisationId: dahlen.id }]
 			})
-			.from(measurements)
-			.innerJoin(kpis, eq(kpis.id, measurements.kpiId))
-			.innerJoin(cooperationFields, eq(cooperationFields.id, kpis.fieldId))
-			.where(
-				and(
-					eq(measurements.organisationId, koeln),
-					eq(measurements.state, 'released'),
-					eq(measurements.year, 2024),
-					isNull(kpis.ownerOrganisationId),
-					isNull(kpis.archivedAt),
-					inArray(
-						measurements.kpiId,
-						handle.db
-							.select({ id: measurements.kpiId })
-							.from(measurements)
-							.where(and(eq(measurements.organisationId, koeln), eq(measurements.year, 2024)))
-							.groupBy(measurements.kpiId)
-							.having(sql`count(*) = 4`)
-					),
-					// Not the value the demo seeds notes on, so the counts below are this test's own.
-					notInArray(
-						measurements.kpiId,
-						handle.db.select({ id: valueFactors.kpiId }).from(valueFactors)
-					)
-				)
-			)
-			.orderBy(asc(kpis.code), asc(measurements.quarter))
-			.limit(1);
-		const { field, code, ...key } = m!;
-		value = { organisationId: koeln, ...key };
-		compared = { field, kpi: code };
+		).id;
+		const accounts = [
+			['kelberg', [{ role: 'controller', organisationId: kelberg.id }], 'Carla Kelberg'],
+			['dahlen', [{ role: 'controller', organisationId: dahlen.id }], 'Dirk Dahlen'],
+			['observer', [{ role: 'observer' }], 'Olga Beobachtung'],
+			['admin', [{ role: 'admin' }], 'Ada Administration']
+		] as const;
+		for (const [key, roles, displayName] of accounts) {
+			const user = await createUserWithRoles(db, [...roles], { displayName });
+			const { roles: held } = (await loadPrincipal(db, user.id))!;
+			who[key] = { userId: user.id, roles: held };
+		}
+		// Kelberg's released value of the first quarter of 2024, a year with all four quarters, so
+		// both the quarter and the year comparison show it.
+		value = { organisationId: kelbergId, kpiId, year: 2024, quarter: 1 };
+		compared = { field: 'beihilfe', kpi: 'BH-DAUER' };
 	});
 	afterAll(() => handle.close());
 
@@ -130,11 +111,11 @@ describe('experience exchange', () => {
 			group: null,
 			basis: 'defined'
 		}))!;
-	/** Köln's factors as the comparison shows them. */
+	/** Kelberg's factors as the comparison shows them. */
 	const comparedFactors = async (viewer: Viewer, kind: 'quarter' | 'year' = 'quarter') =>
-		(await comparison(viewer, kind)).factors.filter((f) => f.organisationId === koeln);
-	const controllerK = () => who['controlling.koeln']!;
-	const controllerD = () => who['controlling.duesseldorf']!;
+		(await comparison(viewer, kind)).factors.filter((f) => f.organisationId === kelbergId);
+	const controllerK = () => who['kelberg']!;
+	const controllerD = () => who['dahlen']!;
 	const setState = (state: 'draft' | 'released') =>
 		handle.db
 			.update(measurements)
@@ -149,7 +130,7 @@ describe('experience exchange', () => {
 			);
 
 	it('keeps author, date and every earlier wording of a pilot note', async () => {
-		const observer = who['staedtetag']!;
+		const observer = who['observer']!;
 		const added = await addNote(handle.db, {
 			principal: observer,
 			target: pilot,
@@ -174,7 +155,7 @@ describe('experience exchange', () => {
 			body: 'Zweite Fassung',
 			version: 2,
 			authorUserId: observer.userId,
-			authorName: 'Demo Städtetag (Beobachtung)'
+			authorName: 'Olga Beobachtung'
 		});
 		expect(note!.createdAt).toBeInstanceOf(Date);
 		expect(note!.updatedAt.getTime()).toBeGreaterThanOrEqual(note!.createdAt.getTime());
@@ -182,16 +163,15 @@ describe('experience exchange', () => {
 		expect(note!.revisions[0]).toMatchObject({
 			kind: 'comment',
 			body: 'Erste Fassung',
-			writtenBy: 'Demo Städtetag (Beobachtung)'
+			writtenBy: 'Olga Beobachtung'
 		});
 		expect(note!.revisions[0]!.writtenAt).toBeInstanceOf(Date);
 		const audits = await handle.db
 			.select({ action: auditLog.action })
 			.from(auditLog)
-			.where(eq(auditLog.entityId, String(id)));
-		expect(audits.map((a) => a.action)).toEqual(
-			expect.arrayContaining(['exchange_note.create', 'exchange_note.edit'])
-		);
+			.where(and(eq(auditLog.entity, 'exchange_note'), eq(auditLog.entityId, String(id))))
+			.orderBy(auditLog.id);
+		expect(audits.map((a) => a.action)).toEqual(['exchange_note.create', 'exchange_note.edit']);
 	});
 
 	it('refuses a stale edit and an edit by someone else, writing nothing', async () => {
@@ -199,7 +179,7 @@ describe('experience exchange', () => {
 			principal: controllerK(),
 			target: pilot,
 			kind: 'comment',
-			body: 'Von Köln'
+			body: 'Von Kelberg'
 		});
 		const noteId = added.ok ? added.id : 0;
 		const scope = { pilotId: pilot.pilotId };
@@ -245,7 +225,7 @@ describe('experience exchange', () => {
 		expect(
 			await deleteNote(handle.db, {
 				principal: controllerK(),
-				scope: { organisationId: koeln },
+				scope: { organisationId: kelbergId },
 				noteId
 			})
 		).toEqual({ ok: false, refusal: { code: 'not_found' } });
@@ -272,14 +252,14 @@ describe('experience exchange', () => {
 		const k = viewerOf(controllerK());
 		expect(await loadValueNotes(handle.db, k, value)).toHaveLength(1);
 		expect(await loadValueNotes(handle.db, d, value)).toEqual([]);
-		expect(await loadSeriesFactors(handle.db, d, koeln, value.kpiId)).toEqual([]);
+		expect(await loadSeriesFactors(handle.db, d, kelbergId, value.kpiId)).toEqual([]);
 		expect(await comparedFactors(d)).toEqual([]);
 		expect(await comparedFactors(d, 'year')).toEqual([]);
-		// Köln's own controller sees the factor on its draft, in the quarter and in the year.
+		// Kelberg's own controller sees the factor on its draft, in the quarter and in the year.
 		expect(await comparedFactors(k)).toEqual([
-			{ organisationId: koeln, quarter: value.quarter, kind: 'one_off' }
+			{ organisationId: kelbergId, quarter: value.quarter, kind: 'one_off' }
 		]);
-		// Düsseldorf cannot write on the draft either.
+		// Dahlen cannot write on the draft either.
 		expect(
 			await addNote(handle.db, {
 				principal: controllerD(),
@@ -293,16 +273,16 @@ describe('experience exchange', () => {
 		expect((await loadValueNotes(handle.db, d, value)).map((n) => n.body)).toEqual([
 			'Sondereffekt durch Umstellung'
 		]);
-		const seen = await loadSeriesFactors(handle.db, d, koeln, value.kpiId);
+		const seen = await loadSeriesFactors(handle.db, d, kelbergId, value.kpiId);
 		expect(seen.map((f) => [f.kind, f.explanation, f.estimatedEffect])).toEqual([
 			['one_off', 'Nachbuchung aus dem Vorjahr', 'ca. +5 %']
 		]);
-		const expected = [{ organisationId: koeln, quarter: value.quarter, kind: 'one_off' }];
+		const expected = [{ organisationId: kelbergId, quarter: value.quarter, kind: 'one_off' }];
 		expect(await comparedFactors(d)).toEqual(expected);
 		expect(await comparedFactors(d, 'year')).toEqual(expected);
 		// The comparison's download names it in the notes column, with the quarter in a year view.
 		const download = comparisonTable(await comparison(d, 'year'), 'de');
-		expect(download.rows.find((row) => row[1] === 'Köln')![6]).toContain(
+		expect(download.rows.find((row) => row[1] === 'Kelberg')![6]).toContain(
 			`Einflussfaktor: Einmaleffekt (Q${value.quarter})`
 		);
 		expect(
@@ -316,10 +296,10 @@ describe('experience exchange', () => {
 			).ok
 		).toBe(true);
 
-		// Reopened: gone again for Düsseldorf, and Düsseldorf's own note cannot be edited meanwhile.
+		// Reopened: gone again for Dahlen, and Dahlen's own note cannot be edited meanwhile.
 		await setState('draft');
 		expect(await loadValueNotes(handle.db, d, value)).toEqual([]);
-		expect(await loadSeriesFactors(handle.db, d, koeln, value.kpiId)).toEqual([]);
+		expect(await loadSeriesFactors(handle.db, d, kelbergId, value.kpiId)).toEqual([]);
 		expect(await comparedFactors(d, 'year')).toEqual([]);
 		expect(await loadValueNotes(handle.db, k, value)).toHaveLength(2);
 		await setState('released');
@@ -345,14 +325,14 @@ describe('experience exchange', () => {
 		expect(
 			await removeFactor(handle.db, {
 				principal: controllerD(),
-				organisationId: koeln,
+				organisationId: kelbergId,
 				factorId
 			})
 		).toEqual({ ok: false, refusal: { code: 'forbidden' } });
 		expect(
 			await removeFactor(handle.db, {
 				principal: controllerK(),
-				organisationId: koeln,
+				organisationId: kelbergId,
 				factorId
 			})
 		).toEqual({ ok: true });
