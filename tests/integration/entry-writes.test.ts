@@ -1,15 +1,17 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { RequestEvent } from '@sveltejs/kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-	cooperationFields,
-	measurements,
-	organisations,
-	reportingPeriods
-} from '../../src/lib/server/db/schema';
+import { measurements, reportingPeriods } from '../../src/lib/server/db/schema';
 import type { DatabaseHandle, Db } from '../../src/lib/server/db/types';
 import { findUserByEmail, loadPrincipal } from '../../src/lib/server/auth/users';
 import { loadEntryGrid, type EntryGrid } from '../../src/lib/server/entry/grid';
+import {
+	createCity,
+	createScorecard,
+	createUserWithRoles,
+	createValues
+} from '../helpers/factories';
+import { createPeriod } from '../helpers/factory-periods';
 import { createTestDatabase } from '../helpers/test-database';
 
 // The route's actions take the database from appDb(); here it is this file's test database.
@@ -24,7 +26,7 @@ const route = await import('../../src/routes/cities/[city]/[field]/entry/+page.s
  * Issue 14, point 1, at the server: the entry page's writes (save, submit, release, reopen)
  * act on the quarter their form names and refuse — changing nothing — a form without a
  * quarter, one whose quarter is not the page's, and rows changed since the page showed them.
- * Köln × D115 as in the report: Q3/2025 reopened by the field lead, the Q3/2026 values drafts.
+ * A city × D115 as in the report: Q3/2025 reopened by the field lead, the Q3/2026 values drafts.
  */
 const FIELD = 'service-center-d115';
 const PAST = { year: 2025, quarter: 3 };
@@ -39,37 +41,88 @@ interface Answer {
 
 describe('entry writes name their quarter', () => {
 	let handle: DatabaseHandle;
-	let koeln: number;
+	let cityId: number;
+	let city: string;
 	let fieldId: number;
 	const people = {} as Record<'controller' | 'approver', App.Locals['user']>;
 
 	beforeAll(async () => {
-		handle = await createTestDatabase({ seed: 'demo' });
+		handle = await createTestDatabase({ seed: 'reference' });
 		holder.db = handle.db;
+		const db = handle.db;
+		const weststadt = await createCity(db, { name: 'Weststadt' });
+		cityId = weststadt.id;
+		city = weststadt.slug;
 		for (const [who, email] of [
-			['controller', 'controlling.koeln@demo.ikz-nrw.de'],
-			['approver', 'freigabe.koeln@demo.ikz-nrw.de']
+			['controller', 'controlling@weststadt.test'],
+			['approver', 'freigabe@weststadt.test']
 		] as const) {
-			const user = (await findUserByEmail(handle.db, email))!;
-			const { roles } = (await loadPrincipal(handle.db, user.id))!;
+			await createUserWithRoles(db, [{ role: who, organisationId: cityId }], { email });
+			const user = (await findUserByEmail(db, email))!;
+			const { roles } = (await loadPrincipal(db, user.id))!;
 			people[who] = { ...user, hasTotp: false, roles };
 		}
-		const [city] = await handle.db
-			.select({ id: organisations.id })
-			.from(organisations)
-			.where(eq(organisations.slug, 'koeln'));
-		const [field] = await handle.db
-			.select({ id: cooperationFields.id })
-			.from(cooperationFields)
-			.where(eq(cooperationFields.slug, FIELD));
-		koeln = city!.id;
-		fieldId = field!.id;
+		// D115: Q2/2025 released; in Q3/2025 D115-ELQ a draft (reopened), the others released;
+		// every Q3/2026 value a draft.
+		const d115 = await createScorecard(db, {
+			organisationId: cityId,
+			field: FIELD,
+			kpis: [
+				{ code: 'D115-ELQ', perspective: 'mandate' },
+				{ code: 'D115-SL30', perspective: 'customers' },
+				{ code: 'D115-WARTEZEIT', perspective: 'processes' }
+			]
+		});
+		fieldId = d115.fieldId;
+		const values = { 'D115-ELQ': 70, 'D115-SL30': 80, 'D115-WARTEZEIT': 40 };
+		for (const [code, value] of Object.entries(values)) {
+			const kpiId = d115.kpiIds.get(code)!;
+			await createValues(db, { organisationId: cityId, kpiId, values: { '2025-Q2': value } });
+			await createValues(db, {
+				organisationId: cityId,
+				kpiId,
+				values: { '2025-Q3': value + 1 },
+				state: code === KPI ? 'draft' : 'released'
+			});
+			await createValues(db, {
+				organisationId: cityId,
+				kpiId,
+				values: { '2026-Q3': value + 2 },
+				state: 'draft'
+			});
+		}
+		// Beihilfe Q3/2026: BH-ANTR-VZ released red (500 against green from 1000) without a comment,
+		// BH-DAUER released.
+		const beihilfe = await createScorecard(db, {
+			organisationId: cityId,
+			field: 'beihilfe',
+			kpis: [
+				{ code: 'BH-DAUER', perspective: 'mandate' },
+				{
+					code: 'BH-ANTR-VZ',
+					perspective: 'processes',
+					targets: { 2026: { greenMin: '1000', yellowMin: '800' } }
+				}
+			]
+		});
+		for (const [code, before, now] of [
+			['BH-DAUER', 30, 31],
+			['BH-ANTR-VZ', 900, 500]
+		] as const)
+			await createValues(db, {
+				organisationId: cityId,
+				kpiId: beihilfe.kpiIds.get(code)!,
+				values: { '2026-Q2': before, '2026-Q3': now }
+			});
+		await createPeriod(db, { fieldId, ...PAST });
+		await createPeriod(db, { fieldId, ...CURRENT });
+		await createPeriod(db, { fieldId: beihilfe.fieldId, ...CURRENT });
 	}, 120_000);
 	afterAll(() => handle.close());
 
 	const inQuarter = (q: { year: number; quarter: number }) =>
 		and(
-			eq(measurements.organisationId, koeln),
+			eq(measurements.organisationId, cityId),
 			eq(measurements.year, q.year),
 			eq(measurements.quarter, q.quarter)
 		);
@@ -108,10 +161,10 @@ describe('entry writes name their quarter', () => {
 	});
 
 	const grid = async (q: { year: number; quarter: number }, field = FIELD): Promise<EntryGrid> =>
-		(await loadEntryGrid(handle.db, 'koeln', field, q, 'de'))!;
+		(await loadEntryGrid(handle.db, city, field, q, 'de'))!;
 	const rowOf = (g: EntryGrid, code: string) => g.rows.find((r) => r.code === code)!;
 
-	/** Every stored value of Köln in a quarter, for "nothing changed" checks. */
+	/** Every stored value of the city in a quarter, for "nothing changed" checks. */
 	const fingerprint = (q: { year: number; quarter: number }) =>
 		handle.db
 			.select({
@@ -146,13 +199,13 @@ describe('entry writes name their quarter', () => {
 		fields: [string, string][],
 		field = FIELD
 	): Promise<Answer> {
-		const url = new URL(`http://localhost/cities/koeln/${field}/entry?/${action}${query}`);
+		const url = new URL(`http://localhost/cities/${city}/${field}/entry?/${action}${query}`);
 		const request = new Request(url, { method: 'POST', body: new URLSearchParams(fields) });
 		const event = {
 			request,
 			url,
 			route: { id: '/cities/[city]/[field]/entry' },
-			params: { city: 'koeln', field },
+			params: { city, field },
 			locals: { user: people[who], session: null }
 		} as unknown as RequestEvent;
 		const result = (await route.actions[action]!(event as never)) as unknown;
@@ -426,11 +479,11 @@ describe('entry writes name their quarter', () => {
 	});
 
 	it('submits a correction although a released value of the quarter lacks a comment', async () => {
-		// Köln × Beihilfe Q3/2026: BH-ANTR-VZ was released red without a comment (demo data).
+		// Beihilfe Q3/2026: BH-ANTR-VZ was released red without a comment.
 		const shown = await grid(CURRENT, 'beihilfe');
 		const red = rowOf(shown, 'BH-ANTR-VZ');
-		expect(red.current).toMatchObject({ state: 'released', comment: '' });
-		const corrected = shown.rows.find((r) => !r.code.startsWith('BH-ANTR-VZ'))!;
+		expect(red.current).toMatchObject({ state: 'released', value: 500, comment: '' });
+		const corrected = rowOf(shown, 'BH-DAUER');
 		const reopen = [
 			['quarter', '2026-3'],
 			['kpiId', String(corrected.kpiId)],
