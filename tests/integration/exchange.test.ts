@@ -97,7 +97,7 @@ describe('experience exchange', () => {
 		// both the quarter and the year comparison show it.
 		value = { organisationId: kelbergId, kpiId, year: 2024, quarter: 1 };
 		compared = { field: 'beihilfe', kpi: 'BH-DAUER' };
-	});
+	}, 120_000);
 	afterAll(() => handle.close());
 
 	/** The comparison of the value's KPI as a viewer sees it, for the value's quarter or year. */

@@ -80,7 +80,7 @@ describe('reporting periods', () => {
 		});
 		await createPeriod(db, { fieldId: d115, year: 2026, quarter: 3 });
 		await createPeriod(db, { fieldId: field['archivierung'], year: 2026, quarter: 3 });
-	});
+	}, 120_000);
 	afterAll(() => handle.close());
 
 	const periodCount = async (fieldId: number) =>

@@ -118,7 +118,7 @@ describe('pilots', () => {
 		];
 		for (const [key, values] of days)
 			await createValues(db, { organisationId: org[key]!, kpiId: dauer, values });
-	});
+	}, 120_000);
 	afterAll(() => handle.close());
 
 	const d115 = () => field['service-center-d115']!;

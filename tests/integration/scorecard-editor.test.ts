@@ -106,7 +106,7 @@ describe('scorecard editor', () => {
 				{ code: 'EAV-DURCHLAUF', perspective: 'processes', weight: '2' }
 			]
 		});
-	});
+	}, 120_000);
 	afterAll(() => handle.close());
 
 	/** The current state of a city scorecard and a way to edit it at a given version. */
