@@ -341,7 +341,9 @@ describe('entry writes name their quarter', () => {
 			...mixed
 		]);
 		expect(conflict.status).toBe(409);
-		expect(conflict.data.message).toContain('Es wurde nichts gespeichert');
+		expect(conflict.data.message).toBe(
+			'Jemand anderes hat inzwischen Werte dieses Quartals geändert. Es wurde nichts gespeichert. Die betroffenen Zeilen zeigen den neuen Wert; Ihre Eingaben sind erhalten. Wenn Sie erneut speichern, ersetzen Ihre Eingaben die neuen Werte.'
+		);
 		expect([await fingerprint(PAST), await fingerprint(CURRENT)]).toEqual(before);
 	});
 
@@ -388,7 +390,9 @@ describe('entry writes name their quarter', () => {
 			...gridFields(shown, { [KPI]: { value: '20', comment: '' } })
 		]);
 		expect(first.status).toBe(400);
-		expect(first.data.message).toContain('fehlt ein Kommentar');
+		expect(first.data.message).toBe(
+			'Einreichen nicht möglich: Bei den markierten Kennzahlen fehlt ein Kommentar (rote Werte und Plausibilitätshinweise müssen begründet werden). Die Werte sind als Entwurf gespeichert.'
+		);
 		// The page shows the rows it got back and the person adds the comment.
 		const typed = first.data.typed as {
 			kpiId: number;
@@ -526,7 +530,9 @@ describe('entry writes name their quarter', () => {
 			...gridFields(await grid(PAST), { [KPI]: { value: '50' } })
 		]);
 		expect(answer.status).toBe(400);
-		expect(answer.data.message).toContain('Das Quartal ist geschlossen');
+		expect(answer.data.message).toBe(
+			'Das Quartal ist geschlossen; Änderungen nur nach Wiedereröffnung durch die Feldleitung. Es wurde nichts gespeichert.'
+		);
 		expect(await fingerprint(PAST)).toEqual(before);
 	});
 });
