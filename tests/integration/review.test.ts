@@ -143,7 +143,7 @@ describe('review before release', () => {
 			'approver',
 			returnFields(shown, KPI, '  Bitte Quelle der Zählung angeben.  ')
 		);
-		expect(answer.data.message).toBe('D115-ELQ in Q3/2026 wurde mit Begründung zurückgegeben.');
+		expect(answer.data.notice.text).toBe('D115-ELQ in Q3/2026 wurde mit Begründung zurückgegeben.');
 
 		const row = rowOf(await grid(), KPI);
 		expect(row.current).toMatchObject({
@@ -187,7 +187,7 @@ describe('review before release', () => {
 
 		const noReason = await post('return', 'approver', returnFields(shown, KPI, '   '));
 		expect(noReason.status).toBe(400);
-		expect(noReason.data.message).toMatch(/Grund/);
+		expect(noReason.data.notice.text).toMatch(/Grund/);
 
 		const stale = await post(
 			'return',
@@ -208,7 +208,7 @@ describe('review before release', () => {
 		const shown = await grid();
 		const unconfirmed = await post('release', 'approver', releaseFields(shown, false));
 		expect(unconfirmed.status).toBe(400);
-		expect(unconfirmed.data.message).toMatch(/nicht bestätigt/);
+		expect(unconfirmed.data.notice.text).toMatch(/nicht bestätigt/);
 		expect((await states()).every(([, s]) => s === 'submitted')).toBe(true);
 
 		// Returned after the confirmation was shown: the release names a value no longer submitted.
@@ -218,7 +218,7 @@ describe('review before release', () => {
 		expect((await states()).some(([, s]) => s === 'released')).toBe(false);
 
 		const released = await post('release', 'approver', releaseFields(await grid(), true));
-		expect(released.data.message).toMatch(
+		expect(released.data.notice.text).toMatch(
 			/^Q3\/2026: \d+ Werte angenommen und für den Ring freigegeben\.$/
 		);
 		const after = await states();
