@@ -93,6 +93,9 @@ export const routes = {
 	login: (redirectTo?: string) => localizeHref('/login') + redirectQuery(redirectTo),
 	/** Starts single sign-on at the OpenID provider (decision 0030). */
 	loginSso: (redirectTo?: string) => localizeHref('/login/sso') + redirectQuery(redirectTo),
+	/** The login page explaining a refused single sign-on, in the language it was started in. */
+	loginSsoRefused: (reason: string, locale?: 'de' | 'en') =>
+		localizeHref(`/login?sso=${encodeURIComponent(reason)}`, locale ? { locale } : undefined),
 	loginSecondFactor: (redirectTo?: string) =>
 		localizeHref('/login/2fa') + redirectQuery(redirectTo),
 	setPassword: (token: string) => localizeHref(`/set-password/${token}`),

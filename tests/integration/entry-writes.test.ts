@@ -224,7 +224,7 @@ describe('entry writes name their quarter', () => {
 			...gridFields(past, { [KPI]: { value: '71,3', comment: 'Korrektur nach Nachzählung' } })
 		]);
 		expect(saved).toMatchObject({ status: 200, data: { quarter: '2025-Q3' } });
-		expect(saved.data.message).toBe('Gespeichert in Q3/2025: 1 Werte geändert.');
+		expect(saved.data.notice.text).toBe('Gespeichert in Q3/2025: 1 Werte geändert.');
 		past = await grid(PAST);
 		expect(rowOf(past, KPI).current).toMatchObject({ value: 71.3, state: 'draft' });
 
@@ -233,7 +233,7 @@ describe('entry writes name their quarter', () => {
 			['quarter', '2025-3'],
 			...gridFields(past, {})
 		]);
-		expect(submitted.data.message).toBe(
+		expect(submitted.data.notice.text).toBe(
 			'Q3/2025: 1 Werte eingereicht. Sie warten jetzt auf die Freigabe.'
 		);
 		past = await grid(PAST);
@@ -244,7 +244,7 @@ describe('entry writes name their quarter', () => {
 			['kpi', String(elq.kpiId)],
 			['version_' + elq.kpiId, String(rowOf(past, KPI).current!.version)]
 		]);
-		expect(released.data.message).toBe('Q3/2025: 1 Werte freigegeben.');
+		expect(released.data.notice.text).toBe('Q3/2025: 1 Werte freigegeben.');
 		past = await grid(PAST);
 		expect(rowOf(past, KPI).current!.state).toBe('released');
 
@@ -254,7 +254,7 @@ describe('entry writes name their quarter', () => {
 			['version_' + elq.kpiId, String(rowOf(past, KPI).current!.version)],
 			['reason', 'Zweite Korrektur']
 		]);
-		expect(reopened.data.message).toBe(
+		expect(reopened.data.notice.text).toBe(
 			'D115-ELQ in Q3/2025: Der Wert ist wieder als Entwurf offen.'
 		);
 		expect(rowOf(await grid(PAST), KPI).current!.state).toBe('draft');
@@ -290,7 +290,7 @@ describe('entry writes name their quarter', () => {
 						[...fields, ...bodies[action]]
 					);
 					expect(answer.status, `${action} quarter=${quarter} ${query}`).toBe(400);
-					expect(answer.data.message).toBe(
+					expect(answer.data.notice.text).toBe(
 						'Das Formular nennt kein gültiges Quartal. Es wurde nichts geändert. Bitte laden Sie die Seite neu.'
 					);
 				}
@@ -319,7 +319,7 @@ describe('entry writes name their quarter', () => {
 		for (const [fields, query, named] of cases) {
 			const answer = await post('save', 'controller', query, fields);
 			expect(answer.status).toBe(409);
-			expect(answer.data.message).toBe(
+			expect(answer.data.notice.text).toBe(
 				`Das Formular nennt ${named}, die Seite zeigt ein anderes Quartal. Es wurde nichts geändert. Bitte laden Sie die Seite neu.`
 			);
 		}
@@ -341,7 +341,7 @@ describe('entry writes name their quarter', () => {
 			...mixed
 		]);
 		expect(conflict.status).toBe(409);
-		expect(conflict.data.message).toBe(
+		expect(conflict.data.notice.text).toBe(
 			'Jemand anderes hat inzwischen Werte dieses Quartals geändert. Es wurde nichts gespeichert. Die betroffenen Zeilen zeigen den neuen Wert; Ihre Eingaben sind erhalten. Wenn Sie erneut speichern, ersetzen Ihre Eingaben die neuen Werte.'
 		);
 		expect([await fingerprint(PAST), await fingerprint(CURRENT)]).toEqual(before);
@@ -376,7 +376,7 @@ describe('entry writes name their quarter', () => {
 			...gridFields(shown, {})
 		]);
 		expect(answer.status).toBe(409);
-		expect(answer.data.message).toBe(
+		expect(answer.data.notice.text).toBe(
 			'Inzwischen hat jemand anderes Werte dieses Quartals geändert. Ihre Eingaben sind als Entwurf gespeichert, eingereicht wurde nichts. Bitte prüfen Sie die aktuellen Werte und reichen Sie erneut ein.'
 		);
 		expect(rowOf(await grid(PAST), KPI).current).toEqual(reopened);
@@ -390,7 +390,7 @@ describe('entry writes name their quarter', () => {
 			...gridFields(shown, { [KPI]: { value: '20', comment: '' } })
 		]);
 		expect(first.status).toBe(400);
-		expect(first.data.message).toBe(
+		expect(first.data.notice.text).toBe(
 			'Einreichen nicht möglich: Bei den markierten Kennzahlen fehlt ein Kommentar (rote Werte und Plausibilitätshinweise müssen begründet werden). Die Werte sind als Entwurf gespeichert.'
 		);
 		// The page shows the rows it got back and the person adds the comment.
@@ -413,7 +413,7 @@ describe('entry writes name their quarter', () => {
 			['quarter', '2025-3'],
 			...fields
 		]);
-		expect(second.data.message).toBe(
+		expect(second.data.notice.text).toBe(
 			'Q3/2025: 1 Werte eingereicht. Sie warten jetzt auf die Freigabe.'
 		);
 	});
@@ -439,7 +439,7 @@ describe('entry writes name their quarter', () => {
 				...seen
 			]);
 			expect(answer.status).toBe(409);
-			expect(answer.data.message).toBe(
+			expect(answer.data.notice.text).toBe(
 				'Inzwischen wurden Werte dieses Quartals eingereicht oder geändert. Es wurde nichts freigegeben. Bitte prüfen Sie die Werte und geben Sie erneut frei.'
 			);
 		}
@@ -458,7 +458,7 @@ describe('entry writes name their quarter', () => {
 		const before = await fingerprint(PAST);
 		const answer = await post('reopen', 'approver', '&q=2025-3', reopenFields(shown, KPI));
 		expect(answer.status).toBe(409);
-		expect(answer.data.message).toBe(
+		expect(answer.data.notice.text).toBe(
 			'Der Wert wurde inzwischen geändert. Es wurde nichts wieder geöffnet. Bitte prüfen Sie den aktuellen Stand und versuchen Sie es erneut.'
 		);
 		expect(await fingerprint(PAST)).toEqual(before);
@@ -475,10 +475,10 @@ describe('entry writes name their quarter', () => {
 			['reason', 'Korrektur']
 		]);
 		expect(answer.status).toBe(409);
-		expect(answer.data.message).toBe(
+		expect(answer.data.notice.text).toBe(
 			'Der Wert ist bereits als Entwurf offen und kann im Raster direkt bearbeitet werden. Es wurde nichts geändert.'
 		);
-		expect(answer.data.message).not.toContain('Kommentar');
+		expect(answer.data.notice.text).not.toContain('Kommentar');
 		expect(await fingerprint(PAST)).toEqual(before);
 	});
 
@@ -507,7 +507,7 @@ describe('entry writes name their quarter', () => {
 			],
 			'beihilfe'
 		);
-		expect(answer.data.message).toBe(
+		expect(answer.data.notice.text).toBe(
 			'Q3/2026: 1 Werte eingereicht. Sie warten jetzt auf die Freigabe.'
 		);
 	});
@@ -530,7 +530,7 @@ describe('entry writes name their quarter', () => {
 			...gridFields(await grid(PAST), { [KPI]: { value: '50' } })
 		]);
 		expect(answer.status).toBe(400);
-		expect(answer.data.message).toBe(
+		expect(answer.data.notice.text).toBe(
 			'Das Quartal ist geschlossen; Änderungen nur nach Wiedereröffnung durch die Feldleitung. Es wurde nichts gespeichert.'
 		);
 		expect(await fingerprint(PAST)).toEqual(before);

@@ -160,7 +160,7 @@ describe('review before release', () => {
 			'approver',
 			returnFields(shown, KPI, '  Bitte Quelle der Zählung angeben.  ')
 		);
-		expect(answer.data.message).toBe('D115-ELQ in Q3/2026 wurde mit Begründung zurückgegeben.');
+		expect(answer.data.notice.text).toBe('D115-ELQ in Q3/2026 wurde mit Begründung zurückgegeben.');
 
 		const row = rowOf(await grid(), KPI);
 		expect(row.current).toMatchObject({
@@ -206,7 +206,7 @@ describe('review before release', () => {
 
 		const noReason = await post('return', 'approver', returnFields(shown, KPI, '   '));
 		expect(noReason.status).toBe(400);
-		expect(noReason.data.message).toMatch(/Grund/);
+		expect(noReason.data.notice.text).toMatch(/Grund/);
 
 		const stale = await post(
 			'return',
@@ -227,7 +227,7 @@ describe('review before release', () => {
 		const shown = await grid();
 		const unconfirmed = await post('release', 'approver', releaseFields(shown, false));
 		expect(unconfirmed.status).toBe(400);
-		expect(unconfirmed.data.message).toMatch(/nicht bestätigt/);
+		expect(unconfirmed.data.notice.text).toMatch(/nicht bestätigt/);
 		const allSubmitted = [
 			['D115-ELQ', 'submitted', null],
 			['D115-SL30', 'submitted', null],
@@ -242,7 +242,7 @@ describe('review before release', () => {
 		expect(await states()).toEqual([['D115-ELQ', 'draft', 'Quelle?'], ...allSubmitted.slice(1)]);
 
 		const released = await post('release', 'approver', releaseFields(await grid(), true));
-		expect(released.data.message).toBe('Q3/2026: 2 Werte angenommen und für den Ring freigegeben.');
+		expect(released.data.notice.text).toBe('Q3/2026: 2 Werte angenommen und für den Ring freigegeben.');
 		expect(await states()).toEqual([
 			['D115-ELQ', 'draft', 'Quelle?'],
 			['D115-SL30', 'released', null],

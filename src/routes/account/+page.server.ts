@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { changePassword, endOtherSessions, endOwnSession } from '$lib/server/auth/account';
@@ -17,6 +17,8 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { failForm, failNotice } from '$lib/server/http/form-failure';
+import { successNotice } from '$lib/schemas/form-notice';
 
 /** Date and time in the active language, in the cities' time zone. */
 function formatDateTime(date: Date): string {
@@ -62,9 +64,9 @@ export const actions: Actions = {
 	mailPreferences: async (event) => {
 		const viewer = requirePermission(event, 'account:manage_own');
 		const form = await readForm(event, mailPreferencesSchema, { id: 'mailPreferences' });
-		if (!form.valid) return fail(400);
+		if (!form.valid) return failNotice(400, m.form_unreadable(), { formId: 'mail' });
 		await saveMailPreferences(appDb(), viewer.principal.userId, form.data);
-		return { mailMessage: m.account_mail_saved() };
+		return { formId: 'mail', notice: successNotice(m.account_mail_saved()) };
 	},
 	changePassword: async (event) => {
 		const viewer = requirePermission(event, 'account:manage_own');
@@ -72,7 +74,7 @@ export const actions: Actions = {
 		const { currentPassword, newPassword } = form.data;
 		// Passwords never travel back to the browser.
 		form.data = { currentPassword: '', newPassword: '', repeatPassword: '' };
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return failForm(400, { form });
 		const result = await changePassword(appDb(), {
 			userId: viewer.principal.userId,
 			currentPassword,
@@ -98,12 +100,12 @@ export const actions: Actions = {
 		// The load after this action lists the sessions: the fresh one is now the current one.
 		event.locals.session = result.session;
 		setSessionCookie(event.cookies, event.url, result.token, result.session.expiresAt);
-		return message(form, m.account_password_changed());
+		return message(form, successNotice(m.account_password_changed()));
 	},
 	endSession: async (event) => {
 		const viewer = requirePermission(event, 'account:manage_own');
 		const form = await readForm(event, sessionSchema);
-		if (!form.valid) return fail(400);
+		if (!form.valid) return failNotice(400, m.form_unreadable(), { formId: 'sessions' });
 		const db = appDb();
 		const ended = await endOwnSession(db, viewer.principal.userId, form.data.sessionId);
 		if (ended) {
@@ -117,7 +119,7 @@ export const actions: Actions = {
 			deleteSessionCookie(event.cookies, event.url);
 			redirect(303, routes.login());
 		}
-		return { sessionMessage: m.account_session_ended() };
+		return { formId: 'sessions', notice: successNotice(m.account_session_ended()) };
 	},
 	endOtherSessions: async (event) => {
 		const viewer = requirePermission(event, 'account:manage_own');
@@ -130,6 +132,9 @@ export const actions: Actions = {
 			entity: 'session',
 			after: { sessionsEnded: ended }
 		});
-		return { sessionMessage: m.account_other_sessions_ended({ count: String(ended) }) };
+		return {
+			formId: 'sessions',
+			notice: successNotice(m.account_other_sessions_ended({ count: String(ended) }))
+		};
 	}
 };

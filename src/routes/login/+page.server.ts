@@ -1,5 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { superValidate, message } from 'sveltekit-superforms';
+import { redirect } from '@sveltejs/kit';
+import { superValidate, message, type Infer } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { allowAnonymous, requireSession } from '$lib/server/auth/guards';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
@@ -17,6 +17,8 @@ import { m } from '$lib/paraglide/messages';
 import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { failForm } from '$lib/server/http/form-failure';
+import { errorNotice, type FormNotice } from '$lib/schemas/form-notice';
 import { localLoginEnabled, ssoSettings } from '$lib/server/auth/sso/settings';
 import { endSessionUrl } from '$lib/server/auth/sso/login';
 import { ssoRefusalMessage } from './sso-message';
@@ -25,7 +27,11 @@ export const load: PageServerLoad = async (event) => {
 	const viewer = allowAnonymous(event);
 	const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin);
 	if (viewer.kind === 'user') redirect(303, redirectTo);
-	const form = await superValidate({ redirectTo }, zod4(loginSchema), { errors: false });
+	const form = await superValidate<Infer<typeof loginSchema>, FormNotice>(
+		{ redirectTo },
+		zod4(loginSchema),
+		{ errors: false }
+	);
 	const localLogin = localLoginEnabled();
 	// Demo accounts log in with a password: nothing to show where passwords are switched off.
 	const demo = localLogin && (await demoInstallationOnce(appDb()));
@@ -47,12 +53,12 @@ export const actions: Actions = {
 		// Switched off for this installation: refused however the post was made.
 		if (!localLoginEnabled()) {
 			form.data.password = '';
-			return message(form, m.login_local_off(), { status: 403 });
+			return message(form, errorNotice(m.login_local_off()), { status: 403 });
 		}
 		const password = form.data.password;
 		// The password never travels back to the browser.
 		form.data.password = '';
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return failForm(400, { form });
 		const result = await attemptLogin(appDb(), {
 			email: form.data.email,
 			password,
@@ -66,7 +72,9 @@ export const actions: Actions = {
 				result.reason === 'throttled'
 					? throttledMessage(result.retryAfterSeconds)
 					: m.login_invalid();
-			return message(form, text, { status: result.reason === 'throttled' ? 429 : 400 });
+			return message(form, errorNotice(text), {
+				status: result.reason === 'throttled' ? 429 : 400
+			});
 		}
 		setSessionCookie(event.cookies, event.url, result.token, result.session.expiresAt);
 		const target = safeRedirectTarget(form.data.redirectTo, event.url.origin);

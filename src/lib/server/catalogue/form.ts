@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { SuperValidated } from 'sveltekit-superforms';
 import { m } from '../../paraglide/messages';
 import type { AppLocale } from '../../format/number';
@@ -7,6 +7,8 @@ import { lastCompletedQuarter, shiftQuarter, type Quarter } from '../../domain/p
 import { bandErrors, bandsFromText, type DefinitionForm } from '../../schemas/catalogue';
 import type { EditorRefusal } from './commands';
 import type { KpiDefinition, KpiVersionRow, MeaningField } from './definition';
+import { failForm } from '../http/form-failure';
+import { errorNotice, type FormNotice } from '../../schemas/form-notice';
 
 /** Glue between the Steckbrief forms (text as typed in the locale) and the editor (numbers). */
 
@@ -62,7 +64,7 @@ export const currentQuarter = (day: Date): Quarter => shiftQuarter(lastCompleted
 const quarterText = (q: Quarter) =>
 	m.quarter_label({ year: String(q.year), quarter: String(q.quarter) });
 
-type AnyForm = SuperValidated<Record<string, unknown>, string>;
+type AnyForm = SuperValidated<Record<string, unknown>, FormNotice>;
 
 /** Puts a message next to a field, as the schema would have. */
 function addError(form: AnyForm, field: string, message: string) {
@@ -88,16 +90,16 @@ export function refusalResponse<F extends AnyForm>(
 		case 'conflict':
 			// Shown with the current history; saving again is a deliberate overwrite.
 			form.data.expectedVersion = refusal.currentVersion;
-			form.message = m.catalogue_editor_conflict();
+			form.message = errorNotice(m.catalogue_editor_conflict());
 			break;
 		case 'code_taken':
 			addError(form, 'code', m.catalogue_editor_code_taken());
-			form.message = m.catalogue_editor_check_input();
+			form.message = errorNotice(m.catalogue_editor_check_input());
 			break;
 		case 'meaning_changed':
 			for (const field of refusal.fields satisfies MeaningField[])
 				addError(form, field, m.catalogue_editor_meaning_changed());
-			form.message = m.catalogue_editor_meaning_changed_form();
+			form.message = errorNotice(m.catalogue_editor_meaning_changed_form());
 			break;
 		case 'valid_from_not_after_latest':
 			addError(
@@ -108,23 +110,23 @@ export function refusalResponse<F extends AnyForm>(
 					next: quarterText(shiftQuarter(refusal.latest, 1))
 				})
 			);
-			form.message = m.catalogue_editor_check_input();
+			form.message = errorNotice(m.catalogue_editor_check_input());
 			break;
 		case 'bands_invalid': {
 			const data = form.data as unknown as DefinitionForm;
 			const bands = bandsFromText(data, locale);
 			for (const { field, message } of bandErrors(data.polarity, bands, refusal.problems))
 				addError(form, field, message);
-			form.message = m.catalogue_editor_check_input();
+			form.message = errorNotice(m.catalogue_editor_check_input());
 			break;
 		}
 		case 'unchanged':
-			form.message = m.catalogue_editor_unchanged();
+			form.message = errorNotice(m.catalogue_editor_unchanged());
 			break;
 		case 'in_use':
-			form.message = m.catalogue_editor_in_use();
+			form.message = errorNotice(m.catalogue_editor_in_use());
 			break;
 	}
 	form.valid = false;
-	return fail(status, { form });
+	return failForm(status, { form });
 }

@@ -1,9 +1,10 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import { appDb } from '../db';
 import { loadEntryGrid, type EntryGrid } from './grid';
 import type { Quarter } from '../../domain/period/quarter';
 import { getLocale } from '../../paraglide/runtime';
 import { m } from '../../paraglide/messages';
+import { failNotice } from '../http/form-failure';
 
 /* What the entry and the review page share: the grid of the URL's city and field, the scope a
    transition acts on, and the refusal shape both pages read. */
@@ -36,4 +37,4 @@ export const refuse = (
 	quarter: string | null,
 	message: string,
 	more: object = {}
-) => fail(status, { refused: true as const, quarter, message, ...more });
+) => failNotice(status, message, { refused: true as const, quarter, ...more });

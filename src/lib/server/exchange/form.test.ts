@@ -13,7 +13,11 @@ const post = (fields: Record<string, string | Blob>) => {
 const failureOf = (result: Awaited<ReturnType<typeof readExchangeForm>>) => {
 	if (result.ok) throw new Error('expected a refusal');
 	expect(isActionFailure(result.failure)).toBe(true);
-	return { status: result.failure.status, ...result.failure.data.exchange };
+	return {
+		status: result.failure.status,
+		message: result.failure.data.notice.text,
+		...result.failure.data.exchange
+	};
 };
 
 describe('exchange forms', () => {
@@ -76,7 +80,10 @@ describe('exchange forms', () => {
 		);
 		expect(stale?.status).toBe(409);
 		expect(stale?.data.exchange.values.body).toBe('mein Text');
-		expect(stale?.data.exchange.message).toContain('inzwischen geändert');
+		expect(stale?.data.notice).toEqual({
+			kind: 'error',
+			text: expect.stringContaining('inzwischen geändert')
+		});
 		try {
 			finishExchangeWrite(
 				{ ok: true },

@@ -1,21 +1,22 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { factorEffectMax, factorExplanationMax, noteBodyMax } from '$lib/domain/exchange/kinds';
 import type { ExchangeRefusal, ExchangeResult } from './write';
 import { requireFormData } from '../http/read-form';
+import { failNotice } from '../http/form-failure';
 
 /**
  * Plain HTML forms of the exchange (they work without JavaScript): read within the form limits
  * (`requireFormData`, decision 23) and through the zod schemas of `$lib/schemas/exchange`, answer a
- * refusal as `form.exchange` for the one form it belongs to, a success with a redirect back.
+ * refusal as a form notice with `form.exchange` naming the one form it belongs to (and its
+ * field errors and values), a success with a redirect back.
  */
 
 export interface ExchangeFailure {
 	exchange: {
 		/** Which form on the page failed: 'note-add', 'note-edit-12', 'factor-add' … */
 		formId: string;
-		message: string;
 		errors: Record<string, string>;
 		values: Record<string, string>;
 	};
@@ -70,7 +71,9 @@ function failWith(
 	errors: Record<string, string> = {},
 	values: Record<string, string> = {}
 ) {
-	return fail(status, { exchange: { formId, message, errors, values } } satisfies ExchangeFailure);
+	return failNotice(status, message, {
+		exchange: { formId, errors, values }
+	} satisfies ExchangeFailure);
 }
 
 export function refusalText(refusal: ExchangeRefusal): string {

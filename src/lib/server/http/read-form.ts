@@ -6,6 +6,7 @@ import { formatNumber } from '../../format/number';
 import { m } from '../../paraglide/messages';
 import { getLocale } from '../../paraglide/runtime';
 import { formLimitsFor } from './form-limits';
+import type { FormNotice } from '../../schemas/form-notice';
 
 /**
  * The one way a form action reads its post (decision 23): the body within the limits of issue 14
@@ -74,9 +75,8 @@ export async function requireFormData(event: FormEvent): Promise<FormData> {
  */
 export async function readForm<
 	S extends z.ZodType<Record<string, unknown>>,
-	// The message type defaults to `any`, as in superforms' own `superValidate`.
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	M = any
+	// A whole-form message is a FormNotice (decision 23): `message(form, 'text')` does not compile.
+	M = FormNotice
 >(
 	event: FormEvent,
 	schema: S,

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { setError } from 'sveltekit-superforms';
 import { appDb } from '../db';
 import { readForm } from '../http/read-form';
@@ -12,6 +12,7 @@ import { routes } from '$lib/routes';
 import { errorNotice } from '$lib/schemas/form-notice';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { failForm, failNotice } from '../http/form-failure';
 
 /*
  * The pilot page's yearly cost and benefit lines: add, change, delete. The route's guard has
@@ -27,7 +28,7 @@ export async function addLineAction({ event, viewer, field }: PilotActionContext
 	const form = await readForm(event, lineSchema(locale), { id: 'line' });
 	if (!form.valid) {
 		form.message = errorNotice(m.pilot_check_input());
-		return fail(400, { form });
+		return failForm(400, { form });
 	}
 	const result = await addLine(appDb(), {
 		actorUserId: viewer.principal.userId,
@@ -57,7 +58,7 @@ export async function updateLineAction({ event, viewer, field }: PilotActionCont
 	const form = await readForm(event, updateLineSchema(locale), { id: 'lineEdit' });
 	if (!form.valid) {
 		form.message = errorNotice(m.pilot_check_input());
-		return fail(400, { form });
+		return failForm(400, { form });
 	}
 	const d = form.data;
 	const result = await updateLine(appDb(), {
@@ -79,7 +80,7 @@ export async function updateLineAction({ event, viewer, field }: PilotActionCont
 			form.message = errorNotice(m.pilot_check_input());
 			return setError(form, 'year', message);
 		}
-		return fail(409, { notice: errorNotice(message) });
+		return failNotice(409, message);
 	}
 	redirect(303, routes.pilotDone(field.slug, pilotId, 'line_updated', 'lines-title'));
 }
@@ -87,7 +88,7 @@ export async function updateLineAction({ event, viewer, field }: PilotActionCont
 export async function deleteLineAction({ event, viewer, field }: PilotActionContext) {
 	const pilotId = pilotIdOf(event.params.id);
 	const form = await readForm(event, deleteLineSchema, { id: 'delete' });
-	if (!form.valid) return fail(400, { notice: errorNotice(m.pilot_stale()) });
+	if (!form.valid) return failNotice(400, m.pilot_stale());
 	const result = await deleteLine(appDb(), {
 		actorUserId: viewer.principal.userId,
 		fieldId: field.id,
@@ -96,6 +97,9 @@ export async function deleteLineAction({ event, viewer, field }: PilotActionCont
 		version: form.data.version
 	});
 	if (!result.ok)
-		return fail(409, { notice: errorNotice(refusalMessage(result.refusal, () => '')) });
+		return failNotice(
+			409,
+			refusalMessage(result.refusal, () => '')
+		);
 	redirect(303, routes.pilotDone(field.slug, pilotId, 'line_deleted', 'lines-title'));
 }

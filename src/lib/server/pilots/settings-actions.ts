@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { setError } from 'sveltekit-superforms';
 import { appDb } from '../db';
 import { readForm } from '../http/read-form';
@@ -14,6 +14,7 @@ import { routes } from '$lib/routes';
 import { errorNotice } from '$lib/schemas/form-notice';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { failForm } from '../http/form-failure';
 
 /*
  * The pilot page's decisions about the whole pilot: its settings (status, years, rate, partners
@@ -28,7 +29,7 @@ export async function settingsAction({ event, viewer, field }: PilotActionContex
 	const form = await readForm(event, settingsSchema(locale), { id: 'settings' });
 	if (!form.valid) {
 		form.message = errorNotice(m.pilot_check_input());
-		return fail(400, { form });
+		return failForm(400, { form });
 	}
 	const d = form.data;
 	const pilot = await loadPilot(db, field.id, pilotId);
@@ -69,7 +70,7 @@ export async function settingsAction({ event, viewer, field }: PilotActionContex
 				return setError(form, 'startYear', message);
 			default:
 				form.message = errorNotice(message);
-				return fail(409, { form });
+				return failForm(409, { form });
 		}
 	}
 	redirect(303, routes.pilotDone(field.slug, pilotId, 'settings', 'settings-title'));
@@ -80,7 +81,7 @@ export async function scoresAction({ event, viewer, field }: PilotActionContext)
 	const form = await readForm(event, scoresSchema, { id: 'scores' });
 	if (!form.valid) {
 		form.message = errorNotice(m.pilot_check_input());
-		return fail(400, { form });
+		return failForm(400, { form });
 	}
 	const result = await saveScores(appDb(), {
 		actorUserId: viewer.principal.userId,
@@ -93,7 +94,7 @@ export async function scoresAction({ event, viewer, field }: PilotActionContext)
 	});
 	if (!result.ok) {
 		form.message = errorNotice(refusalMessage(result.refusal, () => ''));
-		return fail(409, { form });
+		return failForm(409, { form });
 	}
 	redirect(303, routes.pilotDone(field.slug, pilotId, 'scores', 'strategic-title'));
 }
@@ -103,7 +104,7 @@ export async function gateAction({ event, viewer, field }: PilotActionContext) {
 	const form = await readForm(event, gateSchema, { id: 'gate' });
 	if (!form.valid) {
 		form.message = errorNotice(m.pilot_check_input());
-		return fail(400, { form });
+		return failForm(400, { form });
 	}
 	const result = await recordGate(appDb(), {
 		actorUserId: viewer.principal.userId,
@@ -113,7 +114,7 @@ export async function gateAction({ event, viewer, field }: PilotActionContext) {
 	});
 	if (!result.ok) {
 		form.message = errorNotice(refusalMessage(result.refusal, () => ''));
-		return fail(409, { form });
+		return failForm(409, { form });
 	}
 	redirect(303, routes.pilotDone(field.slug, pilotId, 'gate', 'gates-title'));
 }

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { message, setError } from 'sveltekit-superforms';
 import { requirePermission, requireUserOrEnrolment } from '$lib/server/auth/guards';
 import { mustEnrolSecondFactor } from '$lib/server/auth/permissions';
@@ -15,6 +15,8 @@ import { totpDisableSchema, totpEnrolSchema } from '$lib/schemas/account';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { failForm } from '$lib/server/http/form-failure';
+import { errorNotice } from '$lib/schemas/form-notice';
 
 export const load: PageServerLoad = async (event) => {
 	const viewer = requireUserOrEnrolment(event);
@@ -50,7 +52,7 @@ export const actions: Actions = {
 		if (!session || !user || user.hasTotp) error(400);
 		// A failed attempt shows the same key again: the app already holds it.
 		const enrolment = enrolmentFor(form.data.secret, user.email);
-		if (!form.valid || !enrolment) return fail(400, { form, enrolment });
+		if (!form.valid || !enrolment) return failForm(400, { form }, { enrolment });
 		const codes = await confirmEnrolment(appDb(), {
 			userId: viewer.principal.userId,
 			sessionId: session.id,
@@ -60,7 +62,7 @@ export const actions: Actions = {
 		});
 		if (!codes) {
 			setError(form, 'code', m.twofa_invalid());
-			return fail(400, { form, enrolment });
+			return failForm(400, { form }, { enrolment });
 		}
 		return { form, recoveryCodes: codes };
 	},
@@ -69,10 +71,10 @@ export const actions: Actions = {
 		const form = await readForm(event, totpDisableSchema, { id: 'disable' });
 		const password = form.data.password;
 		form.data.password = '';
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return failForm(400, { form });
 		// Admins must keep their second factor.
 		if (mustEnrolSecondFactor(viewer.principal)) {
-			return message(form, m.twofa_admin_required(), { status: 403 });
+			return message(form, errorNotice(m.twofa_admin_required()), { status: 403 });
 		}
 		const ok = await disableTotp(appDb(), { userId: viewer.principal.userId, password });
 		if (!ok) return setError(form, 'password', m.account_current_password_wrong());

@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requirePermission } from '$lib/server/auth/guards';
@@ -19,6 +18,8 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { failForm, failNotice } from '$lib/server/http/form-failure';
+import { successNotice } from '$lib/schemas/form-notice';
 
 /** Date and time in the active language, in the cities' time zone. */
 function formatDateTime(date: Date): string {
@@ -63,7 +64,7 @@ export const actions: Actions = {
 	create: async (event) => {
 		const viewer = requirePermission(event, 'account:manage_own');
 		const form = await readForm(event, createApiTokenSchema);
-		if (!form.valid) return fail(400, { createForm: form });
+		if (!form.valid) return failForm(400, { createForm: form });
 		const db = appDb();
 		const result = await createApiToken(db, {
 			userId: viewer.principal.userId,
@@ -98,20 +99,17 @@ export const actions: Actions = {
 	revoke: async (event) => {
 		const viewer = requirePermission(event, 'account:manage_own');
 		const form = await readForm(event, revokeApiTokenSchema, { id: 'revoke' });
-		if (!form.valid) return fail(400, { revokeError: m.api_tokens_revoke_not_found() });
+		if (!form.valid) return failNotice(400, m.api_tokens_revoke_not_found());
 		const result = await revokeApiToken(appDb(), {
 			userId: viewer.principal.userId,
 			tokenId: form.data.tokenId,
 			now: new Date()
 		});
 		if (!result.ok) {
-			return fail(result.reason === 'not_found' ? 404 : 409, {
-				revokeError:
-					result.reason === 'not_found'
-						? m.api_tokens_revoke_not_found()
-						: m.api_tokens_revoke_already()
-			});
+			return result.reason === 'not_found'
+				? failNotice(404, m.api_tokens_revoke_not_found())
+				: failNotice(409, m.api_tokens_revoke_already());
 		}
-		return { revokeMessage: m.api_tokens_revoked({ name: result.name }) };
+		return { notice: successNotice(m.api_tokens_revoked({ name: result.name })) };
 	}
 };

@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requirePermission } from '$lib/server/auth/guards';
@@ -10,6 +9,8 @@ import { m } from '$lib/paraglide/messages';
 import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { failForm } from '$lib/server/http/form-failure';
+import { successNotice } from '$lib/schemas/form-notice';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'user:admin');
@@ -26,7 +27,7 @@ export const actions: Actions = {
 	join: async (event) => {
 		const viewer = requirePermission(event, 'user:admin');
 		const form = await readForm(event, joinSchema);
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return failForm(400, { form });
 		const d = form.data;
 		const result = await joinRing(appDb(), {
 			actorUserId: viewer.principal.userId,
@@ -61,10 +62,9 @@ export const actions: Actions = {
 			email: a.email,
 			link: new URL(routes.setPassword(a.token), event.url.origin).href
 		}));
-		form.message = m.directory_joined({
-			name: result.organisation.name,
-			count: String(result.scorecards)
-		});
+		form.message = successNotice(
+			m.directory_joined({ name: result.organisation.name, count: String(result.scorecards) })
+		);
 		return { form, joined: { ...result.organisation, links } };
 	}
 };

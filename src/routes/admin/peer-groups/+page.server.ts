@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requirePermission } from '$lib/server/auth/guards';
@@ -9,6 +9,7 @@ import { peerGroupSchema } from '$lib/schemas/peer-groups';
 import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { failForm } from '$lib/server/http/form-failure';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'peer_group:manage');
@@ -20,7 +21,7 @@ export const actions: Actions = {
 	create: async (event) => {
 		const viewer = requirePermission(event, 'peer_group:manage');
 		const form = await readForm(event, peerGroupSchema);
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return failForm(400, { form });
 		const result = await savePeerGroup(appDb(), {
 			actorUserId: viewer.principal.userId,
 			groupId: null,

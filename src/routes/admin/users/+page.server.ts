@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requirePermission } from '$lib/server/auth/guards';
@@ -14,6 +13,8 @@ import { m } from '$lib/paraglide/messages';
 import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { failForm } from '$lib/server/http/form-failure';
+import { successNotice } from '$lib/schemas/form-notice';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'user:admin');
@@ -35,7 +36,7 @@ export const actions: Actions = {
 		const password = form.data.password;
 		// The password never travels back to the browser.
 		form.data.password = '';
-		if (!form.valid) return fail(400, { createForm: form });
+		if (!form.valid) return failForm(400, { createForm: form });
 		const result = await createAccount(appDb(), {
 			actorUserId: viewer.principal.userId,
 			email: form.data.email,
@@ -47,7 +48,6 @@ export const actions: Actions = {
 			if (result.reason === 'email_taken') return setError(form, 'email', m.admin_email_taken());
 			return setError(form, 'password', result.problems.map(passwordProblemMessage));
 		}
-		form.message = m.admin_created({ email: result.user.email });
 		const token = result.setPasswordToken;
 		// Mailed to the new user when mail is on; else shown once, in this response only (the
 		// database keeps just the token's hash).
@@ -58,8 +58,12 @@ export const actions: Actions = {
 					PASSWORD_TOKEN_HOURS
 				)
 			: null;
-		if (delivery === 'sent')
-			form.message += ` ${m.admin_link_mailed({ email: result.user.email })}`;
+		const created = m.admin_created({ email: result.user.email });
+		form.message = successNotice(
+			delivery === 'sent'
+				? `${created} ${m.admin_link_mailed({ email: result.user.email })}`
+				: created
+		);
 		const setPasswordLink =
 			token && delivery !== 'sent'
 				? new URL(routes.setPassword(token), event.url.origin).href

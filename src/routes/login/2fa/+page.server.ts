@@ -1,5 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
+import { redirect } from '@sveltejs/kit';
+import { message, superValidate, type Infer } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requirePendingSecondFactor } from '$lib/server/auth/guards';
 import { attemptSecondFactor } from '$lib/server/auth/login';
@@ -10,11 +10,17 @@ import { totpCodeSchema } from '$lib/schemas/account';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { failForm } from '$lib/server/http/form-failure';
+import { errorNotice, type FormNotice } from '$lib/schemas/form-notice';
 
 export const load: PageServerLoad = async (event) => {
 	requirePendingSecondFactor(event);
 	const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin);
-	const form = await superValidate({ redirectTo }, zod4(totpCodeSchema), { errors: false });
+	const form = await superValidate<Infer<typeof totpCodeSchema>, FormNotice>(
+		{ redirectTo },
+		zod4(totpCodeSchema),
+		{ errors: false }
+	);
 	return { form };
 };
 
@@ -24,9 +30,9 @@ export const actions: Actions = {
 		const form = await readForm(event, totpCodeSchema);
 		const code = form.data.code;
 		form.data.code = '';
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return failForm(400, { form });
 		const { user, session } = event.locals;
-		if (!user || !session) return fail(400, { form });
+		if (!user || !session) return failForm(400, { form });
 		const result = await attemptSecondFactor(appDb(), {
 			userId: viewer.principal.userId,
 			email: user.email,
@@ -40,7 +46,9 @@ export const actions: Actions = {
 				result.reason === 'throttled'
 					? throttledMessage(result.retryAfterSeconds)
 					: m.twofa_invalid();
-			return message(form, text, { status: result.reason === 'throttled' ? 429 : 400 });
+			return message(form, errorNotice(text), {
+				status: result.reason === 'throttled' ? 429 : 400
+			});
 		}
 		redirect(303, safeRedirectTarget(form.data.redirectTo, event.url.origin));
 	}

@@ -5,7 +5,8 @@ import { startSsoLogin } from '$lib/server/auth/sso/login';
 import { setPendingLogin } from '$lib/server/auth/sso/pending-cookie';
 import { ssoSettings } from '$lib/server/auth/sso/settings';
 import { logger } from '$lib/server/ops/logger';
-import { getLocale, localizeHref } from '$lib/paraglide/runtime';
+import { getLocale } from '$lib/paraglide/runtime';
+import { routes } from '$lib/routes';
 import type { RequestHandler } from './$types';
 
 /** The SSO button: off to the provider, with state, nonce and PKCE kept in a cookie. */
@@ -23,7 +24,7 @@ export const GET: RequestHandler = async (event) => {
 		});
 	} catch (e) {
 		logger().error({ event: 'sso.discovery_failed', reason: (e as Error).message });
-		redirect(303, localizeHref('/login?sso=unavailable'));
+		redirect(303, routes.loginSsoRefused('unavailable'));
 	}
 	setPendingLogin(event.cookies, event.url, started.pending);
 	redirect(303, started.authorizationUrl.href);

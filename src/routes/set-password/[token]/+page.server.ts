@@ -1,22 +1,19 @@
-import { fail } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { allowAnonymous } from '$lib/server/auth/guards';
 import { passwordTokenState, setPasswordWithToken } from '$lib/server/admin/password-links';
 import { appDb } from '$lib/server/db';
-import { setPasswordSchema } from '$lib/schemas/admin';
+import { passwordTokenParam, setPasswordSchema } from '$lib/schemas/admin';
 import { passwordProblemMessage } from '$lib/admin-labels';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
-
-/** Tokens are 32 base32 characters; anything else is unknown without asking the database. */
-const TOKEN = /^[a-z2-7]{32}$/;
+import { failForm } from '$lib/server/http/form-failure';
 
 // Public on purpose: the person has no password yet; the token in the URL is the credential.
 export const load: PageServerLoad = async (event) => {
 	allowAnonymous(event);
 	const { token } = event.params;
-	const state = TOKEN.test(token)
+	const state = passwordTokenParam.safeParse(token).success
 		? await passwordTokenState(appDb(), token, new Date())
 		: ('unknown' as const);
 	return { state, form: await superValidate(zod4(setPasswordSchema)) };
@@ -29,14 +26,15 @@ export const actions: Actions = {
 		const { password } = form.data;
 		form.data.password = '';
 		form.data.confirm = '';
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return failForm(400, { form });
 		const { token } = event.params;
-		if (!TOKEN.test(token)) return fail(400, { form, state: 'unknown' as const });
+		if (!passwordTokenParam.safeParse(token).success)
+			return failForm(400, { form }, { state: 'unknown' as const });
 		const result = await setPasswordWithToken(appDb(), { token, password, now: new Date() });
 		if (!result.ok) {
 			if (result.reason === 'password')
 				return setError(form, 'password', result.problems.map(passwordProblemMessage));
-			return fail(400, { form, state: result.reason });
+			return failForm(400, { form }, { state: result.reason });
 		}
 		return { form, done: true };
 	}

@@ -1,4 +1,4 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { FormNotice } from '../../../schemas/form-notice';
 import { m } from '../../../paraglide/messages';
@@ -9,6 +9,7 @@ import { editScorecard, type EditRefusal } from './run';
 import type { EditContext } from './structure';
 import type { EditorTarget } from './target';
 import { readForm } from '../../http/read-form';
+import { failForm } from '../../http/form-failure';
 
 /** What a form shows after a save: a confirmation or an error, next to the form. */
 export type { FormNotice };
@@ -72,7 +73,7 @@ export async function runEditorAction<S extends z.ZodType<Record<string, unknown
 	const form = await readForm<S, FormNotice>(event, schema);
 	if (!form.valid) {
 		form.message = { kind: 'error', text: m.editor_check_input() };
-		return fail(400, { form });
+		return failForm(400, { form });
 	}
 	const db = appDb();
 	const scorecardId = await ensureScorecard(db, target);
@@ -96,7 +97,7 @@ export async function runEditorAction<S extends z.ZodType<Record<string, unknown
 			}
 		}
 		form.message = { kind: 'error', text };
-		return fail(result.reason === 'conflict' ? 409 : 400, { form });
+		return failForm(result.reason === 'conflict' ? 409 : 400, { form });
 	}
 	form.message = { kind: 'success', text: success(result.value) };
 	return { form };

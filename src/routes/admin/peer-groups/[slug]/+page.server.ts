@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requirePermission } from '$lib/server/auth/guards';
@@ -10,11 +10,17 @@ import {
 	savePeerGroup
 } from '$lib/server/peer-groups/peer-groups';
 import { refusalField } from '$lib/server/peer-groups/refusal';
-import { deletePeerGroupSchema, peerGroupSchema } from '$lib/schemas/peer-groups';
+import {
+	deletePeerGroupSchema,
+	peerGroupSchema,
+	type PeerGroupInput
+} from '$lib/schemas/peer-groups';
 import { routes } from '$lib/routes';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { failForm, failNotice } from '$lib/server/http/form-failure';
+import { successNotice, type FormNotice } from '$lib/schemas/form-notice';
 
 async function groupOf(slug: string) {
 	const group = (await listPeerGroups(appDb())).find((g) => g.slug === slug);
@@ -25,7 +31,7 @@ async function groupOf(slug: string) {
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'peer_group:manage');
 	const [group, cities] = await Promise.all([groupOf(event.params.slug), listCities(appDb())]);
-	const form = await superValidate(
+	const form = await superValidate<PeerGroupInput, FormNotice>(
 		{
 			slug: group.slug,
 			nameDe: group.nameDe,
@@ -36,7 +42,7 @@ export const load: PageServerLoad = async (event) => {
 		zod4(peerGroupSchema),
 		{ errors: false }
 	);
-	if (event.url.searchParams.has('saved')) form.message = m.peer_group_saved();
+	if (event.url.searchParams.has('saved')) form.message = successNotice(m.peer_group_saved());
 	return { group, cities, form };
 };
 
@@ -45,7 +51,7 @@ export const actions: Actions = {
 		const viewer = requirePermission(event, 'peer_group:manage');
 		const group = await groupOf(event.params.slug);
 		const form = await readForm(event, peerGroupSchema);
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return failForm(400, { form });
 		const result = await savePeerGroup(appDb(), {
 			actorUserId: viewer.principal.userId,
 			groupId: group.id,
@@ -57,19 +63,19 @@ export const actions: Actions = {
 		}
 		if (result.slug !== group.slug) redirect(303, routes.peerGroupSaved(result.slug));
 		form.data.version = group.version + 1;
-		return message(form, m.peer_group_saved());
+		return message(form, successNotice(m.peer_group_saved()));
 	},
 	delete: async (event) => {
 		const viewer = requirePermission(event, 'peer_group:manage');
 		const group = await groupOf(event.params.slug);
 		const form = await readForm(event, deletePeerGroupSchema);
-		if (!form.valid) return fail(400, { deleteError: m.peer_group_stale() });
+		if (!form.valid) return failNotice(400, m.peer_group_stale());
 		const deleted = await deletePeerGroup(appDb(), {
 			actorUserId: viewer.principal.userId,
 			groupId: group.id,
 			version: form.data.version
 		});
-		if (!deleted) return fail(409, { deleteError: m.peer_group_stale() });
+		if (!deleted) return failNotice(409, m.peer_group_stale());
 		redirect(303, routes.peerGroups());
 	}
 };

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requirePermission } from '$lib/server/auth/guards';
@@ -11,19 +11,21 @@ import {
 } from '$lib/server/admin/users';
 import { issuePasswordLink, PASSWORD_TOKEN_HOURS } from '$lib/server/admin/password-links';
 import { appDb } from '$lib/server/db';
-import { assignRoleSchema, removeRoleSchema } from '$lib/schemas/admin';
+import { assignRoleSchema, removeRoleSchema, userIdParam } from '$lib/schemas/admin';
 import { m } from '$lib/paraglide/messages';
 import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { failForm, failNotice } from '$lib/server/http/form-failure';
+import { successNotice } from '$lib/schemas/form-notice';
 import { unlinkSsoIdentity } from '$lib/server/auth/sso/accounts';
 import { ssoSettings } from '$lib/server/auth/sso/settings';
 
 /** The id in the URL, or 404: a non-number is as unknown as a missing account. */
 function userIdOf(param: string): number {
-	const id = /^[1-9][0-9]{0,9}$/.test(param) ? Number(param) : NaN;
-	if (!Number.isSafeInteger(id) || id > 2_147_483_647) error(404, m.admin_user_not_found());
-	return id;
+	const id = userIdParam.safeParse(param);
+	if (!id.success) error(404, m.admin_user_not_found());
+	return id.data;
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -46,7 +48,7 @@ export const actions: Actions = {
 		const viewer = requirePermission(event, 'user:admin');
 		const userId = userIdOf(event.params.id);
 		const form = await readForm(event, assignRoleSchema);
-		if (!form.valid) return fail(400, { roleForm: form });
+		if (!form.valid) return failForm(400, { roleForm: form });
 		const result = await assignRole(appDb(), {
 			actorUserId: viewer.principal.userId,
 			userId,
@@ -60,7 +62,7 @@ export const actions: Actions = {
 			// scope_invalid cannot pass the schema; both end in the same clear message.
 			return setError(form, 'role', m.admin_scope_not_found());
 		}
-		form.message = m.admin_role_assigned();
+		form.message = successNotice(m.admin_role_assigned());
 		return { roleForm: form };
 	},
 	removeRole: async (event) => {
@@ -74,8 +76,8 @@ export const actions: Actions = {
 					assignmentId: form.data.assignmentId
 				})
 			: { ok: false };
-		if (!result.ok) return fail(404, { notice: m.admin_role_not_found() });
-		return { notice: m.admin_role_removed() };
+		if (!result.ok) return failNotice(404, m.admin_role_not_found());
+		return { notice: successNotice(m.admin_role_removed()) };
 	},
 	deactivate: async (event) => {
 		const viewer = requirePermission(event, 'user:admin');
@@ -87,11 +89,12 @@ export const actions: Actions = {
 		});
 		if (!result.ok) {
 			if (result.reason === 'user_not_found') error(404, m.admin_user_not_found());
-			return fail(400, {
-				notice: result.reason === 'self' ? m.admin_cannot_deactivate_self() : m.admin_unchanged()
-			});
+			return failNotice(
+				400,
+				result.reason === 'self' ? m.admin_cannot_deactivate_self() : m.admin_unchanged()
+			);
 		}
-		return { notice: m.admin_deactivated({ count: String(result.sessionsEnded) }) };
+		return { notice: successNotice(m.admin_deactivated({ count: String(result.sessionsEnded) })) };
 	},
 	reactivate: async (event) => {
 		const viewer = requirePermission(event, 'user:admin');
@@ -103,9 +106,9 @@ export const actions: Actions = {
 		});
 		if (!result.ok) {
 			if (result.reason === 'user_not_found') error(404, m.admin_user_not_found());
-			return fail(400, { notice: m.admin_unchanged() });
+			return failNotice(400, m.admin_unchanged());
 		}
-		return { notice: m.admin_reactivated() };
+		return { notice: successNotice(m.admin_reactivated()) };
 	},
 	unlinkSso: async (event) => {
 		const viewer = requirePermission(event, 'user:admin');
@@ -114,8 +117,8 @@ export const actions: Actions = {
 			actorUserId: viewer.principal.userId,
 			userId
 		});
-		if (!result.ok) return fail(400, { notice: m.admin_unchanged() });
-		return { notice: m.admin_sso_unlinked() };
+		if (!result.ok) return failNotice(400, m.admin_unchanged());
+		return { notice: successNotice(m.admin_sso_unlinked()) };
 	},
 	passwordLink: async (event) => {
 		const viewer = requirePermission(event, 'user:admin');

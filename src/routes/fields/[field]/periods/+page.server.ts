@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
@@ -25,6 +25,8 @@ import { reminderDaysOf, setReminderDays } from '$lib/server/mail/field-setting'
 import { refusalMessage } from './refusal';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { failForm, failNotice } from '$lib/server/http/form-failure';
+import { errorNotice } from '$lib/schemas/form-notice';
 
 /**
  * The reporting quarters of a field. Any logged-in person sees them (controllers need the
@@ -96,7 +98,8 @@ export const actions = {
 			'period:manage'
 		);
 		const form = await readForm(event, reminderDaysSchema, { id: 'reminderDays' });
-		if (!form.valid) return fail(400, { reminderError: m.periods_reminder_invalid() });
+		if (!form.valid)
+			return failNotice(400, m.periods_reminder_invalid(), { formId: 'reminderDays' });
 		await setReminderDays(appDb(), {
 			actorUserId: viewer.principal.userId,
 			fieldId: field.id,
@@ -113,8 +116,8 @@ export const actions = {
 		const db = appDb();
 		const form = await readForm(event, openPeriodSchema, { id: 'open' });
 		if (!form.valid) {
-			form.message = m.periods_check_input();
-			return fail(400, { form });
+			form.message = errorNotice(m.periods_check_input());
+			return failForm(400, { form });
 		}
 		const q = { year: Number(form.data.year), quarter: form.data.quarter };
 		const result = await openPeriod(db, {
@@ -125,7 +128,7 @@ export const actions = {
 			now: new Date()
 		});
 		if (!result.ok) {
-			form.message = m.periods_check_input();
+			form.message = errorNotice(m.periods_check_input());
 			const target = result.reason === 'deadline_before_end' ? 'deadline' : 'quarter';
 			return setError(form, target, refusalMessage(result, q));
 		}
@@ -140,8 +143,8 @@ export const actions = {
 		const db = appDb();
 		const form = await readForm(event, deadlineSchema, { id: 'deadline' });
 		if (!form.valid) {
-			form.message = m.periods_check_input();
-			return fail(400, { form });
+			form.message = errorNotice(m.periods_check_input());
+			return failForm(400, { form });
 		}
 		const q = { year: Number(form.data.year), quarter: form.data.quarter };
 		const result = await changeDeadline(db, {
@@ -155,8 +158,8 @@ export const actions = {
 		if (!result.ok) {
 			if (result.reason === 'deadline_before_end')
 				return setError(form, 'deadline', refusalMessage(result, q));
-			form.message = refusalMessage(result, q);
-			return fail(409, { form });
+			form.message = errorNotice(refusalMessage(result, q));
+			return failForm(409, { form });
 		}
 		redirect(303, donePage(field.slug, 'deadline', q));
 	},
@@ -168,7 +171,7 @@ export const actions = {
 		);
 		const db = appDb();
 		const ref = await readForm(event, closeSchema, { id: 'close' });
-		if (!ref.valid) return fail(400, { notice: m.periods_action_invalid() });
+		if (!ref.valid) return failNotice(400, m.periods_action_invalid());
 		const q = { year: Number(ref.data.year), quarter: ref.data.quarter };
 		const result = await closePeriod(db, {
 			actorUserId: viewer.principal.userId,
@@ -177,7 +180,7 @@ export const actions = {
 			stamp: ref.data.stamp,
 			now: new Date()
 		});
-		if (!result.ok) return fail(409, { notice: refusalMessage(result, q) });
+		if (!result.ok) return failNotice(409, refusalMessage(result, q));
 		redirect(303, donePage(field.slug, 'closed', q));
 	},
 	reopen: async (event) => {
@@ -189,8 +192,8 @@ export const actions = {
 		const db = appDb();
 		const form = await readForm(event, reopenSchema, { id: 'reopen' });
 		if (!form.valid) {
-			form.message = m.periods_check_input();
-			return fail(400, { form });
+			form.message = errorNotice(m.periods_check_input());
+			return failForm(400, { form });
 		}
 		const q = { year: Number(form.data.year), quarter: form.data.quarter };
 		const result = await reopenPeriod(db, {
@@ -204,8 +207,8 @@ export const actions = {
 		if (!result.ok) {
 			if (result.reason === 'reason_required')
 				return setError(form, 'reason', m.periods_reason_required());
-			form.message = refusalMessage(result, q);
-			return fail(409, { form });
+			form.message = errorNotice(refusalMessage(result, q));
+			return failForm(409, { form });
 		}
 		redirect(303, donePage(field.slug, 'reopened', q));
 	}

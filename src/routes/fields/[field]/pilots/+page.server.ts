@@ -1,5 +1,5 @@
 import { routes } from '$lib/routes';
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
@@ -15,6 +15,7 @@ import { errorNotice } from '$lib/schemas/form-notice';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { failForm } from '$lib/server/http/form-failure';
 
 /**
  * The working group's review page: every pilot of the field with status, planned NPV, the
@@ -63,7 +64,7 @@ export const actions = {
 		const form = await readForm(event, criteriaSchema, { id: 'criteria' });
 		if (!form.valid) {
 			form.message = errorNotice(m.pilot_check_input());
-			return fail(400, { form });
+			return failForm(400, { form });
 		}
 		const d = form.data;
 		const criteria = d.criterionIds.flatMap((id, i) => {
@@ -78,7 +79,7 @@ export const actions = {
 		});
 		if (!result.ok) {
 			form.message = errorNotice(refusalMessage(result.refusal, () => ''));
-			return fail(409, { form });
+			return failForm(409, { form });
 		}
 		redirect(303, routes.pilotsDone(field.slug, 'criteria', 'criteria-title'));
 	}

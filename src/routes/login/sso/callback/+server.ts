@@ -7,7 +7,7 @@ import { takePendingLogin } from '$lib/server/auth/sso/pending-cookie';
 import { ssoSettings } from '$lib/server/auth/sso/settings';
 import { appDb } from '$lib/server/db';
 import { env } from '$lib/server/env';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { routes } from '$lib/routes';
 import type { RequestHandler } from './$types';
 
 /** The provider's answer. Any refusal lands on the login page with a reason it can explain. */
@@ -16,7 +16,7 @@ export const GET: RequestHandler = async (event) => {
 	const settings = ssoSettings();
 	if (!settings) error(404);
 	const pending = takePendingLogin(event.cookies, event.url);
-	if (!pending) redirect(303, localizeHref('/login?sso=failed'));
+	if (!pending) redirect(303, routes.loginSsoRefused('failed'));
 	const result = await completeSsoLogin(appDb(), settings, {
 		currentUrl: event.url,
 		pending,
@@ -25,7 +25,7 @@ export const GET: RequestHandler = async (event) => {
 		absoluteHours: env().SESSION_ABSOLUTE_HOURS
 	});
 	if (!result.ok) {
-		redirect(303, localizeHref(`/login?sso=${result.reason}`, { locale: pending.locale }));
+		redirect(303, routes.loginSsoRefused(result.reason, pending.locale));
 	}
 	setSessionCookie(event.cookies, event.url, result.token, result.session.expiresAt);
 	redirect(303, safeRedirectTarget(pending.redirectTo, event.url.origin));

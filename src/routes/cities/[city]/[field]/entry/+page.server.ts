@@ -18,6 +18,7 @@ import { quarterLabel } from '$lib/i18n';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { successNotice } from '$lib/schemas/form-notice';
 
 type Event = RequestEvent<{ city: string; field: string }>;
 type Viewer = ReturnType<typeof requireUser>;
@@ -110,7 +111,7 @@ async function saveGrid(event: Event, viewer: Viewer, submit: boolean) {
 	if (!submit) {
 		return {
 			quarter,
-			message: m.entry_saved({ quarter: label, count: String(saved.changed) }),
+			notice: successNotice(m.entry_saved({ quarter: label, count: String(saved.changed) })),
 			checks
 		};
 	}
@@ -130,7 +131,7 @@ async function saveGrid(event: Event, viewer: Viewer, submit: boolean) {
 	}
 	return {
 		quarter,
-		message: m.entry_submitted({ quarter: label, count: String(submitted.count) }),
+		notice: successNotice(m.entry_submitted({ quarter: label, count: String(submitted.count) })),
 		checks
 	};
 }
@@ -158,10 +159,12 @@ export const actions: Actions = {
 		}
 		return {
 			quarter,
-			message: m.entry_released({
-				quarter: quarterLabel(grid.quarter),
-				count: String(result.count)
-			})
+			notice: successNotice(
+				m.entry_released({
+					quarter: quarterLabel(grid.quarter),
+					count: String(result.count)
+				})
+			)
 		};
 	},
 	reopen: async (event) => {
@@ -192,7 +195,7 @@ export const actions: Actions = {
 		const code = grid.rows.find((r) => r.kpiId === kpiId)?.code ?? '';
 		return {
 			quarter,
-			message: m.entry_reopened({ kpi: code, quarter: quarterLabel(grid.quarter) })
+			notice: successNotice(m.entry_reopened({ kpi: code, quarter: quarterLabel(grid.quarter) }))
 		};
 	}
 };

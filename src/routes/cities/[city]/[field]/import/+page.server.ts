@@ -1,4 +1,4 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import {
 	importColumnChoice,
 	importDoneQuery,
@@ -6,6 +6,7 @@ import {
 	importUploadSchema
 } from '$lib/schemas/import';
 import { readFormData, requireFormData } from '$lib/server/http/read-form';
+import { failNotice } from '$lib/server/http/form-failure';
 import { requirePermission, type requireUser } from '$lib/server/auth/guards';
 import { requireCityCapability } from '$lib/server/auth/scoped-guards';
 import { can } from '$lib/server/auth/permissions';
@@ -136,14 +137,14 @@ export const actions: Actions = {
 					: read.reason === 'unreadable'
 						? m.import_upload_failed()
 						: read.message;
-			return fail(read.status, { message });
+			return failNotice(read.status, message);
 		}
 		const form = read.data;
 		const file = form.get('file');
 		if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
-			return fail(400, { message: m.import_file_required() });
+			return failNotice(400, m.import_file_required());
 		}
-		if (file.size > MAX_FILE_BYTES) return fail(413, { message: tooLarge() });
+		if (file.size > MAX_FILE_BYTES) return failNotice(413, tooLarge());
 		const { numberFormat } = importUploadSchema.parse({ numberFormat: form.get('numberFormat') });
 		const received = await receiveUpload(
 			appDb(),
@@ -152,9 +153,10 @@ export const actions: Actions = {
 			numberFormat
 		);
 		if (!received.ok) {
-			return fail(400, {
-				message: received.problems.map((p) => fileProblemText(p, scope.locale)).join(' ')
-			});
+			return failNotice(
+				400,
+				received.problems.map((p) => fileProblemText(p, scope.locale)).join(' ')
+			);
 		}
 		redirect(303, uploadUrl(header, received.record));
 	},
@@ -165,12 +167,12 @@ export const actions: Actions = {
 		const { header, scope } = await writerScope(event, viewer);
 		const form = await requireFormData(event);
 		const record = await recordFromForm(form, scope);
-		if (!record?.facts) return fail(400, { message: m.import_upload_missing() });
+		if (!record?.facts) return failNotice(400, m.import_upload_missing());
 		const choices = record.facts.header.map(
 			(_, i) =>
 				importColumnChoice.parse(form.get(`column_${i}`)) as (typeof columnTargets)[number] | null
 		);
-		if (choices.every((c) => c === null)) return fail(400, { message: m.import_mapping_invalid() });
+		if (choices.every((c) => c === null)) return failNotice(400, m.import_mapping_invalid());
 		await applyMapping(appDb(), scope, record, mappingFromChoices(record.facts.header, choices));
 		redirect(303, uploadUrl(header, record));
 	},
@@ -180,13 +182,13 @@ export const actions: Actions = {
 		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:write');
 		const { header, scope } = await writerScope(event, viewer);
 		const record = await recordFromForm(await requireFormData(event), scope);
-		if (!record) return fail(400, { message: m.import_upload_missing() });
+		if (!record) return failNotice(400, m.import_upload_missing());
 		const result = await commitUpload(appDb(), scope, record);
 		if (result.ok) {
 			const c = result.plan.counts;
 			redirect(303, pageUrl(header, `imported=${c.new}.${c.changed}.${c.unchanged}`));
 		}
-		if (result.plan === null) return fail(400, { message: m.import_upload_missing() });
+		if (result.plan === null) return failNotice(400, m.import_upload_missing());
 		redirect(303, uploadUrl(header, record, 'stale' in result ? '&stale=1' : '&failed=1'));
 	},
 

@@ -1,4 +1,4 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import {
 	message,
 	setError,
@@ -28,6 +28,7 @@ import { addLinkSchema, removeLinkSchema } from '$lib/schemas/strategy-map';
 import type { FormNotice } from '$lib/schemas/form-notice';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { failForm } from '$lib/server/http/form-failure';
 
 const ADD_FORM = 'add-link';
 const REMOVE_FORM = 'remove-link';
@@ -104,7 +105,7 @@ export const actions: Actions = {
 		const form: AddForm = await readForm(event, addLinkSchema, { id: ADD_FORM });
 		// Without a readable version nobody can tell what the form was based on.
 		if (form.errors.version) return conflict(form);
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return failForm(400, { form });
 		const result = await addObjectiveLink(appDb(), {
 			actorUserId: viewer.principal.userId,
 			scorecardId: scorecard.scorecardId,

@@ -14,6 +14,7 @@ import { quarterParam } from '$lib/domain/period/quarter';
 import { quarterLabel } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { successNotice } from '$lib/schemas/form-notice';
 
 type Event = RequestEvent<{ city: string; field: string }>;
 
@@ -77,7 +78,7 @@ export const actions: Actions = {
 		const code = grid.rows.find((r) => r.kpiId === posted.kpiId)?.code ?? '';
 		return {
 			quarter,
-			message: m.review_returned({ kpi: code, quarter: quarterLabel(grid.quarter) })
+			notice: successNotice(m.review_returned({ kpi: code, quarter: quarterLabel(grid.quarter) }))
 		};
 	},
 	release: async (event) => {
@@ -102,10 +103,12 @@ export const actions: Actions = {
 		}
 		return {
 			quarter,
-			message: m.review_released({
-				quarter: quarterLabel(grid.quarter),
-				count: String(result.count)
-			})
+			notice: successNotice(
+				m.review_released({
+					quarter: quarterLabel(grid.quarter),
+					count: String(result.count)
+				})
+			)
 		};
 	}
 };

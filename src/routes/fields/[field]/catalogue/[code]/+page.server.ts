@@ -1,5 +1,5 @@
 import { routes } from '$lib/routes';
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
@@ -27,6 +27,8 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { failForm, failNotice } from '$lib/server/http/form-failure';
+import { errorNotice } from '$lib/schemas/form-notice';
 
 async function kpiOf(db: Db, fieldId: number, code: string) {
 	const kpi = await getKpiDetail(db, fieldId, code);
@@ -43,13 +45,11 @@ async function postedVersion(event: RequestEvent): Promise<number> {
 /** A refused archive, restore or delete: a notice above the buttons. */
 function lifecycleRefusal(refusal: EditorRefusal) {
 	if (refusal.reason === 'not_found') error(404, m.catalogue_editor_not_found());
-	const notice =
-		refusal.reason === 'conflict'
-			? m.catalogue_editor_conflict_action()
-			: refusal.reason === 'in_use'
-				? m.catalogue_editor_in_use()
-				: m.catalogue_editor_unchanged();
-	return fail(refusal.reason === 'conflict' ? 409 : 400, { notice });
+	if (refusal.reason === 'conflict') return failNotice(409, m.catalogue_editor_conflict_action());
+	return failNotice(
+		400,
+		refusal.reason === 'in_use' ? m.catalogue_editor_in_use() : m.catalogue_editor_unchanged()
+	);
 }
 
 /** The Steckbrief: any logged-in person reads it, the field lead edits it. */
@@ -93,8 +93,8 @@ export const actions: Actions = {
 		const locale = getLocale();
 		const form = await readForm(event, editKpiSchema(locale));
 		if (!form.valid) {
-			form.message = m.catalogue_editor_check_input();
-			return fail(400, { form });
+			form.message = errorNotice(m.catalogue_editor_check_input());
+			return failForm(400, { form });
 		}
 		const target = {
 			fieldId: field.id,

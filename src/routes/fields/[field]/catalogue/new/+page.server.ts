@@ -1,5 +1,5 @@
 import { routes } from '$lib/routes';
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
@@ -11,6 +11,8 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { failForm } from '$lib/server/http/form-failure';
+import { errorNotice } from '$lib/schemas/form-notice';
 
 /** A new shared KPI of the field: only its field lead. */
 export const load: PageServerLoad = async (event) => {
@@ -43,8 +45,8 @@ export const actions: Actions = {
 		const locale = getLocale();
 		const form = await readForm(event, createKpiSchema(locale));
 		if (!form.valid) {
-			form.message = m.catalogue_editor_check_input();
-			return fail(400, { form });
+			form.message = errorNotice(m.catalogue_editor_check_input());
+			return failForm(400, { form });
 		}
 		const code = normaliseCode(form.data.code);
 		const result = await createKpi(db, viewer.principal.userId, {

@@ -1,5 +1,5 @@
 import { routes } from '$lib/routes';
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
@@ -14,6 +14,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { failForm } from '$lib/server/http/form-failure';
 
 /** A new pilot: the working group (pilot:write for the field) names it, its cities and years. */
 export const load: PageServerLoad = async (event) => {
@@ -46,7 +47,7 @@ export const actions = {
 		const form = await readForm(event, createPilotSchema(locale));
 		if (!form.valid) {
 			form.message = errorNotice(m.pilot_check_input());
-			return fail(400, { form });
+			return failForm(400, { form });
 		}
 		const d = form.data;
 		const result = await createPilot(db, {

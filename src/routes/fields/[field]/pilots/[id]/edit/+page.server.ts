@@ -1,5 +1,5 @@
 import { routes } from '$lib/routes';
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
@@ -17,6 +17,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
 import { localName } from '$lib/format/local-name';
+import { failForm } from '$lib/server/http/form-failure';
 
 /** Title, description, lead, partners and linked KPIs of a pilot (working group only). */
 export const load: PageServerLoad = async (event) => {
@@ -55,7 +56,7 @@ export const actions = {
 		const form = await readForm(event, profileSchema(locale));
 		if (!form.valid) {
 			form.message = errorNotice(m.pilot_check_input());
-			return fail(400, { form });
+			return failForm(400, { form });
 		}
 		const d = form.data;
 		const result = await saveProfile(db, {
@@ -84,7 +85,7 @@ export const actions = {
 				// falls through: error() throws
 				default:
 					form.message = errorNotice(message);
-					return fail(409, { form });
+					return failForm(409, { form });
 			}
 		}
 		redirect(303, routes.pilotDone(field.slug, pilotId, 'profile', 'details-title'));
