@@ -207,7 +207,7 @@ describe('completeness of a quarter', () => {
 		};
 	};
 
-	it('builds the city × field heatmap in one aggregate statement, matching a count done the long way', async () => {
+	it('builds the city × field heatmap in one aggregate statement, with the counts of the rows created', async () => {
 		sent.length = 0;
 		await matrixRows(handle.db, Q);
 		expect(sent).toHaveLength(1);
