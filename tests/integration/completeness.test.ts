@@ -107,7 +107,10 @@ describe('completeness of a quarter', () => {
 			.from(cooperationFields);
 		for (const f of fields) fieldSlugOf.set(f.id, f.slug);
 		const city = (slug: string) => [...slugOf].find(([, s]) => s === slug)![0];
-		const [koeln, duesseldorf, essen, hamm] = ['koeln', 'duesseldorf', 'essen', 'hamm'].map(city);
+		const koeln = city('koeln');
+		const duesseldorf = city('duesseldorf');
+		const essen = city('essen');
+		const hamm = city('hamm');
 		const codes = new Map<string, number>();
 		const card = async (
 			organisationId: number,
