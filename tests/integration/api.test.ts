@@ -9,10 +9,10 @@ import {
 	kpiVersions,
 	measurements,
 	organisations,
+	reportingPeriods,
 	roleAssignments
 } from '../../src/lib/server/db/schema';
 import type { DatabaseHandle, Db } from '../../src/lib/server/db/types';
-import { findUserByEmail } from '../../src/lib/server/auth/users';
 import { assignRole, removeRole, setUserActive } from '../../src/lib/server/admin/users';
 import { createUser } from '../../src/lib/server/auth/users';
 import { createApiToken, revokeApiToken } from '../../src/lib/server/api-tokens/tokens';
@@ -28,6 +28,7 @@ import {
 import { API_BODY_MAX_BYTES } from '../../src/lib/server/api/body';
 import { saveDrafts } from '../../src/lib/server/entry/save';
 import { createTestDatabase } from '../helpers/test-database';
+import { createScorecard, createUserWithRoles, createValues } from '../helpers/factories';
 
 type OpenApiOperation = {
 	operationId?: string;
@@ -221,32 +222,72 @@ describe('API /api/v1 with personal tokens', () => {
 	};
 
 	beforeAll(async () => {
-		handle = await createTestDatabase({ onQuery: (q) => sent.push(q), seed: 'demo' });
+		handle = await createTestDatabase({ onQuery: (q) => sent.push(q), seed: 'reference' });
 		holder.db = handle.db;
-		[{ id: koeln }] = (await handle.db
+		const db = handle.db;
+		// Köln of the reference data (paths name it by slug), with its archive scorecard: released
+		// Q2/2026 values of all five KPIs, Q3 drafts of four (none of ARCH-MAGAZIN yet).
+		[{ id: koeln }] = (await db
 			.select({ id: organisations.id })
 			.from(organisations)
 			.where(eq(organisations.slug, 'koeln'))) as [{ id: number }];
-		controller = (await findUserByEmail(handle.db, 'controlling.koeln@demo.ikz-nrw.de'))!.id;
-		admin = (await findUserByEmail(handle.db, 'admin@demo.ikz-nrw.de'))!.id;
+		controller = (await createUserWithRoles(db, [{ role: 'controller', organisationId: koeln }]))
+			.id;
+		admin = (await createUserWithRoles(db, [{ role: 'admin' }])).id;
+		const archive = await createScorecard(db, {
+			organisationId: koeln,
+			field: 'archivierung',
+			kpis: [
+				{ code: 'ARCH-ERSCHL' },
+				{ code: 'ARCH-DIGITAL', perspective: 'customers' },
+				{ code: 'ARCH-MAGAZIN', perspective: 'finance' },
+				{ code: 'ARCH-ANFR-DAUER', perspective: 'processes' },
+				{ code: 'ARCH-FACHQUAL', perspective: 'staff' }
+			]
+		});
+		const q2 = {
+			'ARCH-ERSCHL': 77,
+			'ARCH-DIGITAL': 1150,
+			'ARCH-MAGAZIN': 88,
+			'ARCH-ANFR-DAUER': 13
+		};
+		for (const [code, value] of Object.entries({ ...q2, 'ARCH-FACHQUAL': 69 }))
+			await createValues(db, {
+				organisationId: koeln,
+				kpiId: archive.kpiIds.get(code)!,
+				values: { '2026-Q2': value }
+			});
+		const q3 = {
+			'ARCH-ERSCHL': 78.4,
+			'ARCH-DIGITAL': 1200,
+			'ARCH-ANFR-DAUER': 12,
+			'ARCH-FACHQUAL': 70
+		};
+		for (const [code, value] of Object.entries(q3))
+			await createValues(db, {
+				organisationId: koeln,
+				kpiId: archive.kpiIds.get(code)!,
+				values: { '2026-Q3': value },
+				state: 'draft'
+			});
+		const closedAt = new Date('2026-09-01T00:00:00Z');
+		await db.insert(reportingPeriods).values([
+			{ fieldId: archive.fieldId, ...Q3, deadline: '2026-11-30' },
+			{ fieldId: archive.fieldId, year: 2026, quarter: 2, deadline: '2026-08-31', closedAt },
+			{ fieldId: archive.fieldId, year: 2025, quarter: 2, deadline: '2025-08-31', closedAt }
+		]);
 		writeToken = (await token(controller, 'write')).token;
 		readToken = (await token(controller, 'read')).token;
-		// A clean start for the round trip: no Q3 value of ARCH-MAGAZIN yet.
-		await handle.db.execute(
-			sql`delete from measurements where organisation_id = ${koeln} and year = 2026 and quarter = 3
-				and kpi_id = (select id from kpis where code = 'ARCH-MAGAZIN')`
-		);
 	});
 	afterAll(() => handle.close());
 
 	it('round-trips: a write token delivers values, which read back as drafts', async () => {
-		const erschl = await stored('ARCH-ERSCHL');
-		const fachqual = await stored('ARCH-FACHQUAL');
-		expect(erschl?.state).toBe('draft');
+		expect(await stored('ARCH-ERSCHL')).toEqual({ value: 78.4, comment: '', state: 'draft' });
+		expect(await stored('ARCH-MAGAZIN')).toBeNull();
 		const values = [
 			{ kpi: 'ARCH-MAGAZIN', ...Q3, value: 91 },
 			{ field: 'archivierung', kpi: 'arch-erschl', ...Q3, value: 79.1, comment: 'nachgezählt' },
-			{ kpi: 'ARCH-FACHQUAL', ...Q3, value: fachqual!.value, comment: fachqual!.comment }
+			{ kpi: 'ARCH-FACHQUAL', ...Q3, value: 70, comment: '' }
 		];
 		const put = await call('PUT', valuesPath(), { token: writeToken, json: { values } });
 		expect(put.status, JSON.stringify(put.body)).toBe(200);
@@ -264,7 +305,7 @@ describe('API /api/v1 with personal tokens', () => {
 		expect(result.outcomes[1]).toMatchObject({
 			city: 'koeln',
 			field: 'archivierung',
-			before: { value: erschl!.value, state: 'draft' },
+			before: { value: 78.4, state: 'draft' },
 			after: { value: 79.1, comment: 'nachgezählt' }
 		});
 		expect(await stored('ARCH-MAGAZIN')).toEqual({ value: 91, comment: '', state: 'draft' });
@@ -275,22 +316,25 @@ describe('API /api/v1 with personal tokens', () => {
 		expect(read.status).toBe(200);
 		const list = valuesListSchema.parse(read.body);
 		expect(list.city).toEqual({ slug: 'koeln', name: 'Köln' });
-		expect(list.values).toContainEqual({
+		// Exactly the city's five archive values of Q3: the two delivered, three as created.
+		const q3 = (kpi: string, value: number, comment: string, version: number) => ({
 			city: 'koeln',
 			field: 'archivierung',
-			kpi: 'ARCH-MAGAZIN',
+			kpi,
 			year: 2026,
 			quarter: 3,
-			value: 91,
-			comment: '',
+			value,
+			comment,
 			state: 'draft',
-			version: 1
+			version
 		});
-		expect(list.values.every((v) => v.field === 'archivierung' && v.quarter === 3)).toBe(true);
-		expect(list.values.find((v) => v.kpi === 'ARCH-ERSCHL')).toMatchObject({
-			value: 79.1,
-			comment: 'nachgezählt'
-		});
+		expect([...list.values].sort((a, b) => a.kpi.localeCompare(b.kpi))).toEqual([
+			q3('ARCH-ANFR-DAUER', 12, '', 1),
+			q3('ARCH-DIGITAL', 1200, '', 1),
+			q3('ARCH-ERSCHL', 79.1, 'nachgezählt', 2),
+			q3('ARCH-FACHQUAL', 70, '', 1),
+			q3('ARCH-MAGAZIN', 91, '', 1)
+		]);
 
 		const one = await call(
 			'GET',
@@ -305,13 +349,16 @@ describe('API /api/v1 with personal tokens', () => {
 			.flatMap((p) => p.objectives.flatMap((o) => o.kpis))
 			.find((k) => k.code === 'ARCH-MAGAZIN')!;
 		expect(magazin.values!.map((v) => `${v.year}-${v.quarter}`)).toEqual(['2026-2', '2026-3']);
-		expect(magazin.values!.at(-1)).toMatchObject({ value: 91, state: 'draft' });
+		expect(magazin.values!.map((v) => [v.value, v.state])).toEqual([
+			[88, 'released'],
+			[91, 'draft']
+		]);
 		expect(magazin.definitions[0]).toMatchObject({ nameDe: 'Auslastung der Magazinflächen' });
 
 		const all = await call('GET', '/api/v1/cities/koeln/scorecards', { token: readToken });
 		expect(all.status).toBe(200);
 		const cards = cityScorecardsSchema.parse(all.body);
-		expect(cards.scorecards.map((s) => s.field.slug)).toContain('archivierung');
+		expect(cards.scorecards.map((s) => s.field.slug)).toEqual(['archivierung']);
 		const card = cards.scorecards.find((s) => s.field.slug === 'archivierung')!;
 		// The list has the same structure as the single scorecard, without values.
 		expect(
@@ -775,7 +822,8 @@ describe('API /api/v1 with personal tokens', () => {
 		const read = await q3Values();
 		const erschl = read.find((v) => v.kpi === 'ARCH-ERSCHL')!;
 		const magazin = read.find((v) => v.kpi === 'ARCH-MAGAZIN')!;
-		expect(erschl.version).toBeGreaterThan(0);
+		// Created (1), changed by the round trip (2).
+		expect(erschl).toMatchObject({ value: 79.1, version: 2 });
 		// A controller corrects ARCH-ERSCHL in the entry grid after the program read it.
 		await gridSave('ARCH-ERSCHL', 81.2, 'im Raster korrigiert');
 		const count = await measurementCount();

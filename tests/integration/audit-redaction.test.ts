@@ -1,12 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	auditLog,
-	measurements,
-	organisations,
-	roleAssignments,
-	users
-} from '../../src/lib/server/db/schema';
+import { auditLog, reportingPeriods } from '../../src/lib/server/db/schema';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import type { Principal } from '../../src/lib/server/auth/permissions';
 import { listAuditEntries, type AuditScope } from '../../src/lib/server/audit/queries';
@@ -16,12 +10,18 @@ import { saveDrafts } from '../../src/lib/server/entry/save';
 import { releaseQuarter, reopenValue, submitQuarter } from '../../src/lib/server/entry/transitions';
 import { addFactor, removeFactor } from '../../src/lib/server/exchange/write';
 import { createTestDatabase } from '../helpers/test-database';
+import {
+	createCity,
+	createScorecard,
+	createUserWithRoles,
+	createValues
+} from '../helpers/factories';
 
 /**
  * Decision 0003 says a city's unreleased values never reach the admin; decision 0021 extends
- * that to the audit log. Köln's quarter goes through the real writes (intermediate drafts, a
- * submission taken back, a release, a correction of a released value, influencing factors),
- * then the log is read as the admin and as Köln's leadership.
+ * that to the audit log. A city's quarter (two Archivierung KPIs) goes through the real writes
+ * (intermediate drafts, a submission taken back, a release, a correction of a released value,
+ * influencing factors), then the log is read as the admin and as the city's leadership.
  */
 
 const Q = { year: 2026, quarter: 3 };
@@ -45,42 +45,62 @@ describe('audit log: unreleased content', () => {
 	};
 	const releasedFactor = 'Großbestand übernommen (veröffentlicht)';
 	let released = { kpiId: 0, year: 0, quarter: 0 };
+	const kpi = { erschl: 0, magazin: 0 };
 	let releasedValue = 0;
 
 	beforeAll(async () => {
-		handle = await createTestDatabase({ seed: 'demo' });
-		for (const email of [
-			'admin@demo.ikz-nrw.de',
-			'ob.koeln@demo.ikz-nrw.de',
-			'controlling.koeln@demo.ikz-nrw.de',
-			'freigabe.koeln@demo.ikz-nrw.de'
-		]) {
-			const [u] = await handle.db
-				.select({ id: users.id })
-				.from(users)
-				.where(eq(users.email, email));
-			const roles = await handle.db
-				.select({
-					role: roleAssignments.role,
-					organisationId: roleAssignments.organisationId,
-					fieldId: roleAssignments.fieldId
-				})
-				.from(roleAssignments)
-				.where(eq(roleAssignments.userId, u!.id));
-			who[email.split('@')[0]!] = { userId: u!.id, roles };
+		handle = await createTestDatabase({ seed: 'reference' });
+		const db = handle.db;
+		const city = await createCity(db, { name: 'Köln' });
+		koeln = city.id;
+		const account = async (
+			key: string,
+			role: 'admin' | 'city_leadership' | 'controller' | 'approver'
+		) => {
+			const roles = [{ role, organisationId: role === 'admin' ? null : koeln, fieldId: null }];
+			const user = await createUserWithRoles(
+				db,
+				roles.map((r) => ({ role: r.role, organisationId: r.organisationId ?? undefined })),
+				{ email: `${key}@koeln.example` }
+			);
+			who[key] = { userId: user.id, roles };
+		};
+		await account('admin', 'admin');
+		await account('ob.koeln', 'city_leadership');
+		await account('controlling.koeln', 'controller');
+		await account('freigabe.koeln', 'approver');
+		// Two KPIs with drafts in the open quarter and a value released in Q1/2024.
+		const card = await createScorecard(db, {
+			organisationId: koeln,
+			field: 'archivierung',
+			kpis: [{ code: 'ARCH-ERSCHL' }, { code: 'ARCH-MAGAZIN', perspective: 'finance' }]
+		});
+		for (const [code, value] of [
+			['ARCH-ERSCHL', 61.5],
+			['ARCH-MAGAZIN', 80]
+		] as const) {
+			const kpiId = card.kpiIds.get(code)!;
+			await createValues(db, { organisationId: koeln, kpiId, values: { '2024-Q1': value } });
+			await createValues(db, {
+				organisationId: koeln,
+				kpiId,
+				values: { '2026-Q3': value },
+				state: 'draft'
+			});
 		}
-		const [o] = await handle.db
-			.select({ id: organisations.id })
-			.from(organisations)
-			.where(eq(organisations.slug, 'koeln'));
-		koeln = o!.id;
+		await db
+			.insert(reportingPeriods)
+			.values({ fieldId: card.fieldId, ...Q, deadline: '2026-11-30' });
+		kpi.erschl = card.kpiIds.get('ARCH-ERSCHL')!;
+		kpi.magazin = card.kpiIds.get('ARCH-MAGAZIN')!;
+		released = { kpiId: kpi.magazin, year: 2024, quarter: 1 };
 
 		const controller = who['controlling.koeln']!;
 		const approver = who['freigabe.koeln']!;
 		const loadGrid = async () =>
-			(await loadEntryGrid(handle.db, 'koeln', 'archivierung', Q, 'de'))!;
+			(await loadEntryGrid(handle.db, city.slug, 'archivierung', Q, 'de'))!;
 		grid = await loadGrid();
-		const target = grid.rows[0]!;
+		const target = grid.rows.find((r) => r.kpiId === kpi.erschl)!;
 		const scope = (userId: number) => ({
 			userId,
 			organisationId: koeln,
@@ -167,18 +187,6 @@ describe('audit log: unreleased content', () => {
 		).toBe(true);
 
 		// A factor on a value released long ago: public when it was written.
-		const [old] = await handle.db
-			.select({ kpiId: measurements.kpiId, year: measurements.year, quarter: measurements.quarter })
-			.from(measurements)
-			.where(
-				and(
-					eq(measurements.organisationId, koeln),
-					eq(measurements.state, 'released'),
-					eq(measurements.year, 2024)
-				)
-			)
-			.limit(1);
-		released = old!;
 		const publicFactor = await addFactor(handle.db, {
 			principal: controller,
 			value: { organisationId: koeln, ...released },
@@ -197,7 +205,15 @@ describe('audit log: unreleased content', () => {
 	it('the admin sees who changed which value when, never an unreleased value or text', async () => {
 		const rows = await read({ kind: 'all', reader: who['admin']! });
 		const saves = rows.filter((r) => r.action === 'measurement.save');
-		expect(saves.length).toBeGreaterThanOrEqual(3);
+		// Three saves of ARCH-ERSCHL (two drafts, the corrected value) and one of ARCH-MAGAZIN
+		// (its comment, in the first save), newest first.
+		const { erschl, magazin } = kpi;
+		expect(saves.map((r) => r.entityId)).toEqual([
+			`${erschl}/2026-Q3`,
+			`${erschl}/2026-Q3`,
+			`${magazin}/2026-Q3`,
+			`${erschl}/2026-Q3`
+		]);
 		const all = text(rows);
 		for (const secret of Object.values(secrets)) {
 			const shown = typeof secret === 'number' ? String(secret) : secret;
@@ -205,8 +221,7 @@ describe('audit log: unreleased content', () => {
 		}
 		// Each save still says that something was saved for which value, by whom, and when.
 		for (const save of saves) {
-			expect(save.entityId).toMatch(/^\d+\/2026-Q3$/);
-			expect(save.userEmail).toBe('controlling.koeln@demo.ikz-nrw.de');
+			expect(save.userEmail).toBe('controlling.koeln@koeln.example');
 			expect(JSON.parse(save.after!)).toEqual({ value: HIDDEN, comment: HIDDEN });
 		}
 		const reopens = rows.filter((r) => r.action === 'measurement.reopen');
@@ -219,12 +234,17 @@ describe('audit log: unreleased content', () => {
 			expect(JSON.parse(r.after!)).toEqual({ state: 'draft', reason: HIDDEN });
 		const factors = rows.filter((r) => r.action.startsWith('value_factor.'));
 		const factorText = factors.map((r) => JSON.parse((r.after ?? r.before)!));
-		expect(factorText).toEqual(
-			expect.arrayContaining([
-				expect.objectContaining({ explanation: releasedFactor, estimatedEffect: 'ca. -2 %' }),
-				expect.objectContaining({ explanation: HIDDEN, estimatedEffect: HIDDEN, kind: 'one_off' })
-			])
-		);
+		// Newest first: the public factor, then the draft factor's removal and its creation.
+		expect(factors.map((r) => r.action)).toEqual([
+			'value_factor.create',
+			'value_factor.delete',
+			'value_factor.create'
+		]);
+		expect(factorText).toEqual([
+			expect.objectContaining({ explanation: releasedFactor, estimatedEffect: 'ca. -2 %' }),
+			expect.objectContaining({ explanation: HIDDEN, estimatedEffect: HIDDEN, kind: 'one_off' }),
+			expect.objectContaining({ explanation: HIDDEN, estimatedEffect: HIDDEN, kind: 'one_off' })
+		]);
 		expect(
 			factors.filter((r) => r.before === null && JSON.parse(r.after!).explanation === HIDDEN)
 		).toHaveLength(1);

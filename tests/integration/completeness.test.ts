@@ -1,18 +1,12 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	cooperationFields,
-	kpiVersions,
 	measurements,
-	objectives,
 	organisations,
-	perspectives,
 	reportingPeriods,
-	roleAssignments,
-	scorecardKpis,
-	scorecards,
-	users
+	scorecardKpis
 } from '../../src/lib/server/db/schema';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { loadCompleteness, loadDrilldown } from '../../src/lib/server/periods/completeness';
@@ -21,11 +15,11 @@ import { notDeliveredCsv } from '../../src/lib/server/periods/export';
 import { loadEntryGrid } from '../../src/lib/server/entry/grid';
 import { evaluateRows } from '../../src/lib/server/entry/form';
 import { saveDrafts } from '../../src/lib/server/entry/save';
-import type { EntryState, StateCounts } from '../../src/lib/domain/completeness/states';
+import type { EntryState } from '../../src/lib/domain/completeness/states';
 import { createTestDatabase } from '../helpers/test-database';
+import { createScorecard, createUserWithRoles, createValues } from '../helpers/factories';
 
 const Q = { year: 2026, quarter: 3 };
-const index = (q: { year: number; quarter: number }) => q.year * 4 + q.quarter - 1;
 const labels = {
 	city: 'Stadt',
 	field: 'Kooperationsfeld',
@@ -39,73 +33,169 @@ const labels = {
 	contacts: 'Kontakt'
 };
 
-type Expected = Map<string, StateCounts & { states: Map<number, EntryState> }>;
+/** Q3/2026 as created below: city/field → counts and cell state, written by hand. */
+const cells = {
+	'koeln/archivierung': {
+		kpis: 5,
+		missing: 0,
+		draft: 3,
+		submitted: 1,
+		released: 1,
+		state: 'draft'
+	},
+	// KFZ-FLUKT is archived on this scorecard: its draft counts nowhere.
+	'koeln/kfz-zulassungswesen': {
+		kpis: 2,
+		missing: 0,
+		draft: 0,
+		submitted: 0,
+		released: 2,
+		state: 'released'
+	},
+	'duesseldorf/archivierung': {
+		kpis: 2,
+		missing: 0,
+		draft: 0,
+		submitted: 2,
+		released: 0,
+		state: 'submitted'
+	},
+	'duesseldorf/kfz-zulassungswesen': {
+		kpis: 1,
+		missing: 0,
+		draft: 1,
+		submitted: 0,
+		released: 0,
+		state: 'draft'
+	},
+	'essen/beihilfe': { kpis: 2, missing: 2, draft: 0, submitted: 0, released: 0, state: 'missing' },
+	'hamm/geschaeftsprozessoptimierung': {
+		kpis: 0,
+		missing: 0,
+		draft: 0,
+		submitted: 0,
+		released: 0,
+		state: 'no_kpis'
+	}
+} as const;
 
 describe('completeness of a quarter', () => {
 	let handle: DatabaseHandle;
 	const sent: string[] = [];
-
-	beforeAll(async () => {
-		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql), seed: 'demo' });
-	});
-	afterAll(() => handle.close());
+	const slugOf = new Map<number, string>();
+	const fieldSlugOf = new Map<number, string>();
+	const at = (organisationId: number, fieldId: number) =>
+		`${slugOf.get(organisationId)}/${fieldSlugOf.get(fieldId)}`;
+	let kpiCode = new Map<number, string>();
+	let koelnController = 0;
 
 	/**
-	 * The expected counts computed the long way, independently of the aggregate statement:
-	 * plain reads of scorecards, their KPIs, versions and the quarter's values, counted here.
+	 * Four reference cities with six scorecards: Köln delivers its Kfz figures and has drafts in
+	 * the archive, Düsseldorf submitted its archive and has a Kfz draft, Essen entered nothing
+	 * for Beihilfe, Hamm's scorecard lists no KPI yet. Köln has two active controllers and an
+	 * inactive one, Düsseldorf one controller, Essen none. Q3/2026 is open in every field.
 	 */
-	async function expectedCounts(): Promise<Expected> {
+	beforeAll(async () => {
+		handle = await createTestDatabase({ onQuery: (sql) => sent.push(sql), seed: 'reference' });
 		const db = handle.db;
-		const [cards, listed, versions, values] = await Promise.all([
-			db
-				.select({ id: scorecards.id, org: scorecards.organisationId, field: scorecards.fieldId })
-				.from(scorecards)
-				.where(isNotNull(scorecards.organisationId)),
-			db
-				.select({
-					scorecardId: perspectives.scorecardId,
-					kpiId: scorecardKpis.kpiId,
-					archivedAt: scorecardKpis.archivedAt
-				})
-				.from(scorecardKpis)
-				.innerJoin(objectives, eq(objectives.id, scorecardKpis.objectiveId))
-				.innerJoin(perspectives, eq(perspectives.id, objectives.perspectiveId)),
-			db
-				.select({
-					kpiId: kpiVersions.kpiId,
-					year: kpiVersions.validFromYear,
-					quarter: kpiVersions.validFromQuarter
-				})
-				.from(kpiVersions),
-			db
-				.select({
-					org: measurements.organisationId,
-					kpiId: measurements.kpiId,
-					state: measurements.state
-				})
-				.from(measurements)
-				.where(and(eq(measurements.year, Q.year), eq(measurements.quarter, Q.quarter)))
-		]);
-		const defined = new Set(versions.filter((v) => index(v) <= index(Q)).map((v) => v.kpiId));
-		const stateOf = new Map(values.map((v) => [`${v.org}:${v.kpiId}`, v.state]));
-		const expected: Expected = new Map();
-		for (const card of cards) {
-			const kpiIds = new Set(
-				listed
-					.filter((l) => l.scorecardId === card.id && l.archivedAt === null && defined.has(l.kpiId))
-					.map((l) => l.kpiId)
-			);
-			const c = { kpis: 0, missing: 0, draft: 0, submitted: 0, released: 0, states: new Map() };
-			for (const kpiId of kpiIds) {
-				const state: EntryState = stateOf.get(`${card.org}:${kpiId}`) ?? 'missing';
-				c.kpis += 1;
-				c[state] += 1;
-				c.states.set(kpiId, state);
+		for (const o of await db
+			.select({ id: organisations.id, slug: organisations.slug })
+			.from(organisations))
+			slugOf.set(o.id, o.slug);
+		const fields = await db
+			.select({ id: cooperationFields.id, slug: cooperationFields.slug })
+			.from(cooperationFields);
+		for (const f of fields) fieldSlugOf.set(f.id, f.slug);
+		const city = (slug: string) => [...slugOf].find(([, s]) => s === slug)![0];
+		const koeln = city('koeln');
+		const duesseldorf = city('duesseldorf');
+		const essen = city('essen');
+		const hamm = city('hamm');
+		const codes = new Map<string, number>();
+		const card = async (
+			organisationId: number,
+			field: string,
+			states: Record<string, EntryState>
+		) => {
+			const created = await createScorecard(db, {
+				organisationId,
+				field,
+				kpis: Object.keys(states).map((code) => ({ code }))
+			});
+			for (const [code, state] of Object.entries(states)) {
+				const kpiId = created.kpiIds.get(code)!;
+				codes.set(code, kpiId);
+				if (state !== 'missing')
+					await createValues(db, {
+						organisationId,
+						kpiId,
+						values: { '2026-Q3': 50, '2026-Q2': 48 },
+						state
+					});
 			}
-			expected.set(`${card.org}:${card.field}`, c);
-		}
-		return expected;
-	}
+			return created;
+		};
+		await card(koeln, 'archivierung', {
+			'ARCH-ERSCHL': 'released',
+			'ARCH-DIGITAL': 'submitted',
+			'ARCH-MAGAZIN': 'draft',
+			'ARCH-ANFR-DAUER': 'draft',
+			'ARCH-FACHQUAL': 'draft'
+		});
+		const koelnKfz = await card(koeln, 'kfz-zulassungswesen', {
+			'KFZ-IKFZ': 'released',
+			'KFZ-WARTEZEIT': 'released',
+			'KFZ-FLUKT': 'draft'
+		});
+		await db
+			.update(scorecardKpis)
+			.set({ archivedAt: new Date('2026-05-01T00:00:00Z') })
+			.where(eq(scorecardKpis.id, koelnKfz.scorecardKpiIds.get('KFZ-FLUKT')!));
+		await card(duesseldorf, 'archivierung', {
+			'ARCH-ERSCHL': 'submitted',
+			'ARCH-MAGAZIN': 'submitted'
+		});
+		await card(duesseldorf, 'kfz-zulassungswesen', { 'KFZ-IKFZ': 'draft' });
+		await card(essen, 'beihilfe', { 'BH-DAUER': 'missing', 'BH-ONLINE': 'missing' });
+		await createScorecard(db, {
+			organisationId: hamm,
+			field: 'geschaeftsprozessoptimierung',
+			kpis: []
+		});
+		kpiCode = new Map([...codes].map(([code, id]) => [id, code]));
+
+		koelnController = (
+			await createUserWithRoles(db, [{ role: 'controller', organisationId: koeln }], {
+				email: 'bernd@koeln.example'
+			})
+		).id;
+		await createUserWithRoles(db, [{ role: 'controller', organisationId: koeln }], {
+			email: 'anna@koeln.example'
+		});
+		await createUserWithRoles(db, [{ role: 'controller', organisationId: koeln }], {
+			email: 'ehemals@koeln.example',
+			active: false
+		});
+		await createUserWithRoles(db, [{ role: 'approver', organisationId: koeln }], {
+			email: 'freigabe@koeln.example'
+		});
+		await createUserWithRoles(db, [{ role: 'controller', organisationId: duesseldorf }], {
+			email: 'controlling@duesseldorf.example'
+		});
+
+		const archive = fields.find((f) => f.slug === 'archivierung')!.id;
+		await db.insert(reportingPeriods).values([
+			...fields.map((f) => ({ fieldId: f.id, ...Q, deadline: '2026-11-30' })),
+			...[1, 2].map((quarter) => ({
+				fieldId: archive,
+				year: 2026,
+				quarter,
+				deadline: '2026-08-31',
+				closedAt: new Date('2026-09-01T00:00:00Z')
+			}))
+		]);
+	});
+	afterAll(() => handle.close());
 
 	const ids = async () => {
 		const orgs = await handle.db
@@ -120,7 +210,7 @@ describe('completeness of a quarter', () => {
 		};
 	};
 
-	it('builds the city × field heatmap in one aggregate statement, matching a count done the long way', async () => {
+	it('builds the city × field heatmap in one aggregate statement, with the counts of the rows created', async () => {
 		sent.length = 0;
 		await matrixRows(handle.db, Q);
 		expect(sent).toHaveLength(1);
@@ -130,129 +220,107 @@ describe('completeness of a quarter', () => {
 		// The heatmap and the "not delivered" list with contacts: two statements for 13 × 10 cells.
 		expect(sent.length).toBeLessThanOrEqual(2);
 
-		const expected = await expectedCounts();
+		expect(sent).toHaveLength(2);
+
 		expect(matrix.fields).toHaveLength(10);
-		expect(matrix.cities).toHaveLength(
-			new Set([...expected.keys()].map((k) => k.split(':')[0])).size
-		);
-		expect(matrix.cities.length).toBeGreaterThanOrEqual(13);
-		expect(matrix.cells).toHaveLength(expected.size);
-		for (const cell of matrix.cells) {
-			const e = expected.get(`${cell.organisationId}:${cell.fieldId}`)!;
-			expect({ ...cell, key: `${cell.organisationId}:${cell.fieldId}` }).toMatchObject({
-				kpis: e.kpis,
-				missing: e.missing,
-				draft: e.draft,
-				submitted: e.submitted,
-				released: e.released
-			});
-		}
-		// The demo's open quarter is mixed, so every state appears somewhere.
-		for (const state of ['missing', 'draft', 'submitted', 'released'] as const)
-			expect(matrix.cells.some((c) => c.state === state)).toBe(true);
+		expect(matrix.cities.map((c) => c.name)).toEqual(['Düsseldorf', 'Essen', 'Hamm', 'Köln']);
+		expect(
+			Object.fromEntries(
+				matrix.cells.map(({ organisationId, fieldId, ...counts }) => [
+					at(organisationId, fieldId),
+					counts
+				])
+			)
+		).toEqual(cells);
 		expect(
 			matrix.fields.every((f) => f.period.state === 'open' && f.period.deadline === '2026-11-30')
 		).toBe(true);
 
-		// Not delivered: exactly the pairs with a KPI missing or in draft (all fields are open).
-		const owing = [...expected]
-			.filter(([, c]) => c.kpis > 0 && c.missing + c.draft > 0)
-			.map(([k]) => k)
-			.sort();
-		expect(notDelivered.map((r) => `${r.organisationId}:${r.fieldId}`).sort()).toEqual(owing);
-		expect(owing.length).toBeGreaterThan(0);
+		// Not delivered: exactly the pairs with a KPI missing or in draft (all fields are open),
+		// by city name; Hamm's scorecard without KPIs owes nothing.
+		expect(notDelivered.map((r) => at(r.organisationId, r.fieldId))).toEqual([
+			'duesseldorf/kfz-zulassungswesen',
+			'essen/beihilfe',
+			'koeln/archivierung'
+		]);
 	});
 
 	it("reminds a city's contact address, else its controllers; nobody is invented", async () => {
 		const { org } = await ids();
 		const koeln = org('koeln');
-		const { notDelivered: before } = await loadCompleteness(handle.db, Q);
-		const other = before.find((r) => r.organisationId !== koeln)!;
+		// Düsseldorf's own contact address wins over its controller.
 		await handle.db
 			.update(organisations)
 			.set({ contactEmail: 'ikz@stadt.example' })
-			.where(eq(organisations.id, other.organisationId));
+			.where(eq(organisations.id, org('duesseldorf')));
 
 		const { reminders } = await loadCompleteness(handle.db, Q);
-		const controllers = async (organisationId: number) =>
-			(
-				await handle.db
-					.select({ email: users.email })
-					.from(roleAssignments)
-					.innerJoin(users, eq(users.id, roleAssignments.userId))
-					.where(
-						and(
-							eq(roleAssignments.organisationId, organisationId),
-							eq(roleAssignments.role, 'controller'),
-							eq(users.active, true)
-						)
-					)
-			)
-				.map((u) => u.email)
-				.sort();
-		for (const r of reminders) {
-			const mails = await controllers(r.organisationId);
-			if (r.organisationId === other.organisationId)
-				expect(r.contact).toEqual({ source: 'organisation', emails: ['ikz@stadt.example'] });
-			else if (mails.length) expect(r.contact).toEqual({ source: 'controllers', emails: mails });
-			else expect(r.contact).toEqual({ source: 'none', emails: [] });
-			expect(r.mailto === null).toBe(r.contact.emails.length === 0);
-		}
-		// Köln still has drafts in the demo: its controllers get the reminder.
+		expect(
+			reminders.map((r) => [slugOf.get(r.organisationId), r.city, r.contact, r.mailto !== null])
+		).toEqual([
+			[
+				'duesseldorf',
+				'Düsseldorf',
+				{ source: 'organisation', emails: ['ikz@stadt.example'] },
+				true
+			],
+			['essen', 'Essen', { source: 'none', emails: [] }, false],
+			// Active controllers only, sorted; not the approver, not the deactivated account.
+			[
+				'koeln',
+				'Köln',
+				{ source: 'controllers', emails: ['anna@koeln.example', 'bernd@koeln.example'] },
+				true
+			]
+		]);
 		const koelnReminder = reminders.find((r) => r.organisationId === koeln)!;
-		expect(koelnReminder.contact.emails).toContain('controlling.koeln@demo.ikz-nrw.de');
-		expect(koelnReminder.mailto).toMatch(/^mailto:controlling\.koeln@demo\.ikz-nrw\.de/);
+		expect(koelnReminder.mailto).toMatch(/^mailto:anna@koeln\.example,bernd@koeln\.example\?/);
 	});
 
 	it('drills down to the KPIs of a field and of one city × field cell', async () => {
 		const { org, field } = await ids();
-		const expected = await expectedCounts();
 		const archive = field('archivierung');
 		sent.length = 0;
 		const all = await loadDrilldown(handle.db, archive, Q);
 		const one = await loadDrilldown(handle.db, archive, Q, org('koeln'));
 		expect(sent).toHaveLength(2);
-		const cities = [...expected.keys()].filter((k) => k.endsWith(`:${archive}`));
-		expect(all.cities).toHaveLength(cities.length);
-		for (const city of all.cities) {
-			const e = expected.get(`${city.id}:${archive}`)!;
-			expect(new Map(city.kpis.map((k) => [k.id, k.state]))).toEqual(e.states);
-		}
-		expect(one.cities.map((c) => c.name)).toEqual(['Köln']);
-		expect(one.cities[0]!.kpis.length).toBe(expected.get(`${org('koeln')}:${archive}`)!.kpis);
-		expect(one.cities[0]!.kpis.every((k) => k.code && k.nameDe)).toBe(true);
+		const statesOf = (d: typeof all) =>
+			d.cities.map((c) => [c.name, Object.fromEntries(c.kpis.map((k) => [k.code, k.state]))]);
+		const koeln = {
+			'ARCH-ERSCHL': 'released',
+			'ARCH-DIGITAL': 'submitted',
+			'ARCH-MAGAZIN': 'draft',
+			'ARCH-ANFR-DAUER': 'draft',
+			'ARCH-FACHQUAL': 'draft'
+		};
+		expect(statesOf(all)).toEqual([
+			['Düsseldorf', { 'ARCH-ERSCHL': 'submitted', 'ARCH-MAGAZIN': 'submitted' }],
+			['Köln', koeln]
+		]);
+		expect(statesOf(one)).toEqual([['Köln', koeln]]);
+		expect(one.cities[0]!.kpis.every((k) => kpiCode.get(k.id) === k.code && k.nameDe)).toBe(true);
 	});
 
 	it('shows states, never values: a fresh draft changes the counts but its figure appears nowhere', async () => {
 		const { org, field } = await ids();
-		const [controller] = await handle.db
-			.select({ id: users.id })
-			.from(users)
-			.where(eq(users.email, 'controlling.koeln@demo.ikz-nrw.de'));
-		// Make one of Köln's draft KPIs missing, then let the controller enter it again.
+		// Make Köln's ARCH-MAGAZIN draft missing, then let the controller enter it again.
 		const drafted = (await loadEntryGrid(handle.db, 'koeln', 'archivierung', Q, 'de'))!;
-		const target = drafted.rows.find((r) => r.current?.state === 'draft')!;
+		const target = drafted.rows.find((r) => kpiCode.get(r.kpiId) === 'ARCH-MAGAZIN')!;
+		expect(target.current?.state).toBe('draft');
 		await handle.db.delete(measurements).where(eq(measurements.id, target.current!.id));
 		const cellOf = async () =>
 			(await loadCompleteness(handle.db, Q)).matrix.cells.find(
 				(c) => c.organisationId === org('koeln') && c.fieldId === field('archivierung')
 			)!;
-		const before = await cellOf();
+		expect(await cellOf()).toMatchObject({ missing: 1, draft: 2, state: 'missing' });
 		const g = (await loadEntryGrid(handle.db, 'koeln', 'archivierung', Q, 'de'))!;
-		const posted = g.rows.map((r) => ({
-			kpiId: r.kpiId,
-			value:
-				r.kpiId === target.kpiId
-					? '987654,3'
-					: r.current
-						? String(r.current.value).replace('.', ',')
-						: '',
-			comment: r.kpiId === target.kpiId ? 'GEHEIMER KOMMENTAR' : r.current?.comment || 'geprüft',
-			version: r.current?.version ?? 0
-		}));
+		// Only the re-entered KPI is posted; the others stay as they are.
+		const posted = [
+			{ kpiId: target.kpiId, value: '987654', comment: 'GEHEIMER KOMMENTAR', version: 0 }
+		];
 		const { drafts } = evaluateRows(g, posted, 'de');
 		const saved = await saveDrafts(handle.db, {
-			userId: controller!.id,
+			userId: koelnController,
 			organisationId: g.organisation.id,
 			fieldId: g.field.id,
 			quarter: Q,
@@ -260,8 +328,13 @@ describe('completeness of a quarter', () => {
 		});
 		expect(saved.ok).toBe(true);
 		const after = await cellOf();
-		expect([after.missing, after.draft]).toEqual([before.missing - 1, before.draft + 1]);
-		expect(after.state).toBe('draft');
+		expect(after).toMatchObject({
+			missing: 0,
+			draft: 3,
+			submitted: 1,
+			released: 1,
+			state: 'draft'
+		});
 
 		const everything = JSON.stringify([
 			await loadCompleteness(handle.db, Q),
@@ -289,31 +362,41 @@ describe('completeness of a quarter', () => {
 		expect(lines[0]).toBe(
 			'Stadt;Kooperationsfeld;Quartal;Frist;Kennzahlen;fehlen;Entwurf;eingereicht;freigegeben;Kontakt'
 		);
-		expect(lines).toHaveLength(notDelivered.length + 1);
+		expect(lines).toHaveLength(4);
 		const parsed = Papa.parse<string[]>(csv.slice(1), {
 			delimiter: ';',
 			newline: '\r\n',
 			skipEmptyLines: true
 		});
 		expect(parsed.errors).toEqual([]);
-		expect(parsed.data.slice(1)).toEqual(
-			notDelivered.map((r) => [
-				r.city,
-				r.fieldNameDe,
+		// Umlauts survive; contacts as the reminder test left them.
+		expect(parsed.data.slice(1)).toEqual([
+			[
+				'Düsseldorf',
+				'Kfz-Zulassungswesen',
 				'Q3/2026',
 				'2026-11-30',
-				String(r.kpis),
-				String(r.missing),
-				String(r.draft),
-				String(r.submitted),
-				String(r.released),
-				r.contact.emails.join(', ')
-			])
-		);
-		// Umlauts survive (Köln, Düsseldorf …) and the file names every owing city.
-		expect(new Set(parsed.data.slice(1).map((r) => r[0]))).toEqual(
-			new Set(notDelivered.map((r) => r.city))
-		);
+				'1',
+				'0',
+				'1',
+				'0',
+				'0',
+				'ikz@stadt.example'
+			],
+			['Essen', 'Beihilfe', 'Q3/2026', '2026-11-30', '2', '2', '0', '0', '0', ''],
+			[
+				'Köln',
+				'Archivierung',
+				'Q3/2026',
+				'2026-11-30',
+				'5',
+				'0',
+				'3',
+				'1',
+				'1',
+				'anna@koeln.example, bernd@koeln.example'
+			]
+		]);
 	});
 
 	it('leaves fields whose quarter was never opened out of the list', async () => {
@@ -333,11 +416,17 @@ describe('completeness of a quarter', () => {
 			state: 'missing',
 			deadline: null
 		});
-		expect(notDelivered.some((r) => r.fieldId === archive)).toBe(false);
-		expect(matrix.cells.some((c) => c.fieldId === archive)).toBe(true);
+		expect(notDelivered.map((r) => at(r.organisationId, r.fieldId))).toEqual([
+			'duesseldorf/kfz-zulassungswesen',
+			'essen/beihilfe'
+		]);
+		expect(
+			matrix.cells.filter((c) => c.fieldId === archive).map((c) => slugOf.get(c.organisationId))
+		).toEqual(expect.arrayContaining(['koeln', 'duesseldorf']));
+		expect(matrix.cells.filter((c) => c.fieldId === archive)).toHaveLength(2);
 		// Nothing else was touched.
 		expect(
 			await handle.db.$count(reportingPeriods, inArray(reportingPeriods.fieldId, [archive]))
-		).toBe(11);
+		).toBe(2);
 	});
 });

@@ -2,12 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	auditLog,
-	cooperationFields,
 	kpis,
 	measurements,
 	organisations,
-	reportingPeriods,
-	users
+	reportingPeriods
 } from '../../src/lib/server/db/schema';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import {
@@ -17,6 +15,7 @@ import {
 	type DeliveryRow
 } from '../../src/lib/server/delivery';
 import { createTestDatabase } from '../helpers/test-database';
+import { createScorecard, createUserWithRoles, createValues } from '../helpers/factories';
 
 describe('delivery core (import and API)', () => {
 	let handle: DatabaseHandle;
@@ -25,19 +24,67 @@ describe('delivery core (import and API)', () => {
 	let archivId: number;
 	const sent: string[] = [];
 	beforeAll(async () => {
-		handle = await createTestDatabase({ onQuery: (q) => sent.push(q), seed: 'demo' });
-		[{ id: koeln }] = (await handle.db
+		handle = await createTestDatabase({ onQuery: (q) => sent.push(q), seed: 'reference' });
+		const db = handle.db;
+		// Köln and Düsseldorf of the reference data: rows name cities by slug, AGS or name.
+		[{ id: koeln }] = (await db
 			.select({ id: organisations.id })
 			.from(organisations)
 			.where(eq(organisations.slug, 'koeln'))) as [{ id: number }];
-		[{ id: controllerId }] = (await handle.db
-			.select({ id: users.id })
-			.from(users)
-			.where(eq(users.email, 'controlling.koeln@demo.ikz-nrw.de'))) as [{ id: number }];
-		[{ id: archivId }] = (await handle.db
-			.select({ id: cooperationFields.id })
-			.from(cooperationFields)
-			.where(eq(cooperationFields.slug, 'archivierung'))) as [{ id: number }];
+		controllerId = (await createUserWithRoles(db, [{ role: 'controller', organisationId: koeln }]))
+			.id;
+		const archive = await createScorecard(db, {
+			organisationId: koeln,
+			field: 'archivierung',
+			kpis: [
+				{ code: 'ARCH-ERSCHL', targets: { 2026: { greenMin: '75', yellowMin: '60' } } },
+				{ code: 'ARCH-DIGITAL', perspective: 'customers' },
+				{ code: 'ARCH-MAGAZIN', perspective: 'finance' },
+				{ code: 'ARCH-ANFR-DAUER', perspective: 'processes' },
+				{ code: 'ARCH-FACHQUAL', perspective: 'staff' }
+			]
+		});
+		archivId = archive.fieldId;
+		const kfz = await createScorecard(db, {
+			organisationId: koeln,
+			field: 'kfz-zulassungswesen',
+			kpis: [{ code: 'KFZ-IKFZ' }, { code: 'KFZ-FLUKT', perspective: 'staff' }]
+		});
+		const beihilfe = await createScorecard(db, {
+			organisationId: koeln,
+			field: 'beihilfe',
+			kpis: [{ code: 'BH-DAUER' }]
+		});
+		const values = async (
+			card: typeof archive,
+			code: string,
+			v: Record<string, number>,
+			state?: 'draft' | 'submitted' | 'released'
+		) =>
+			createValues(db, { organisationId: koeln, kpiId: card.kpiIds.get(code)!, values: v, state });
+		// Nine values: Q3/2026 drafts in the archive (none for ARCH-MAGAZIN), released Q2 values,
+		// a submitted and a released Kfz value, a released Beihilfe value.
+		await values(archive, 'ARCH-ERSCHL', { '2026-Q2': 77 });
+		await values(archive, 'ARCH-ERSCHL', { '2026-Q3': 78.4 }, 'draft');
+		await values(archive, 'ARCH-DIGITAL', { '2026-Q3': 1200 }, 'draft');
+		await values(archive, 'ARCH-ANFR-DAUER', { '2026-Q3': 12 }, 'draft');
+		await values(archive, 'ARCH-FACHQUAL', { '2026-Q3': 70 }, 'draft');
+		await values(archive, 'ARCH-MAGAZIN', { '2026-Q2': 88 });
+		await values(kfz, 'KFZ-IKFZ', { '2026-Q3': 41.5 }, 'submitted');
+		await values(kfz, 'KFZ-FLUKT', { '2026-Q3': 6 });
+		await values(beihilfe, 'BH-DAUER', { '2026-Q3': 9 });
+		// Q3/2026 open in the three fields; Q2/2025 and Q2/2026 of the archive closed.
+		const closedAt = new Date('2026-09-01T00:00:00Z');
+		await db.insert(reportingPeriods).values([
+			...[archive, kfz, beihilfe].map((c) => ({
+				fieldId: c.fieldId,
+				year: 2026,
+				quarter: 3,
+				deadline: '2026-11-30'
+			})),
+			{ fieldId: archivId, year: 2026, quarter: 2, deadline: '2026-08-31', closedAt },
+			{ fieldId: archivId, year: 2025, quarter: 2, deadline: '2025-08-31', closedAt }
+		]);
 	});
 	afterAll(() => handle.close());
 
@@ -86,16 +133,11 @@ describe('delivery core (import and API)', () => {
 		});
 
 	it('classifies new, changed and unchanged rows, writes them as drafts, and repeats idempotently', async () => {
-		// ARCH-MAGAZIN has no Q3 value yet in this test; ARCH-ERSCHL is a draft of 78.4.
-		await handle.db.execute(
-			sql`delete from measurements where organisation_id = ${koeln} and year = 2026 and quarter = 3
-				and kpi_id = (select id from kpis where code = 'ARCH-MAGAZIN')`
-		);
-		const before = await stored('ARCH-FACHQUAL');
+		// ARCH-MAGAZIN has no Q3 value yet; ARCH-ERSCHL is a draft of 78.4, ARCH-FACHQUAL of 70.
 		const rows = [
 			row({ kpi: 'ARCH-MAGAZIN', value: 91 }),
 			row({ kpi: 'arch-erschl', value: 79.1, comment: 'nachgezählt' }),
-			row({ kpi: 'ARCH-FACHQUAL', value: before!.value, comment: before!.comment })
+			row({ kpi: 'ARCH-FACHQUAL', value: 70, comment: '' })
 		];
 		const dry = await plan(rows);
 		expect(dry.counts).toEqual({ new: 1, changed: 1, unchanged: 1, error: 0 });
@@ -110,26 +152,31 @@ describe('delivery core (import and API)', () => {
 		// The dry run wrote nothing.
 		expect(await stored('ARCH-MAGAZIN')).toBeNull();
 
-		const audits = await deliveries();
+		expect(await total()).toBe(9);
+		expect(await deliveries()).toBe(0);
 		const done = await commit(rows);
 		expect(done.ok).toBe(true);
 		expect(await stored('ARCH-MAGAZIN')).toEqual({ value: 91, comment: '', state: 'draft' });
-		expect(await stored('ARCH-ERSCHL')).toMatchObject({ value: 79.1, comment: 'nachgezählt' });
-		expect(await deliveries()).toBe(audits + 1);
+		expect(await stored('ARCH-ERSCHL')).toEqual({
+			value: 79.1,
+			comment: 'nachgezählt',
+			state: 'draft'
+		});
+		expect(await stored('ARCH-FACHQUAL')).toEqual({ value: 70, comment: '', state: 'draft' });
+		expect(await total()).toBe(10);
+		expect(await deliveries()).toBe(1);
 
 		// The same rows again: all unchanged, nothing written, no further audit entry.
-		const count = await total();
 		const again = await commit(rows.map((r) => ({ ...r })));
 		expect(again).toMatchObject({
 			ok: true,
 			plan: { counts: { unchanged: 3, new: 0, changed: 0 } }
 		});
-		expect(await total()).toBe(count);
-		expect(await deliveries()).toBe(audits + 1);
+		expect(await total()).toBe(10);
+		expect(await deliveries()).toBe(1);
 	});
 
 	it('writes nothing when one row is bad, and says which row and why', async () => {
-		const count = await total();
 		const result = await commit([
 			row({ kpi: 'ARCH-MAGAZIN', value: 90 }),
 			row({ kpi: 'ARCH-GIBTSNICHT', value: 1 })
@@ -141,7 +188,7 @@ describe('delivery core (import and API)', () => {
 			message: 'Unbekannter Kennzahl-Code „ARCH-GIBTSNICHT“.'
 		});
 		expect((await stored('ARCH-MAGAZIN'))!.value).toBe(91);
-		expect(await total()).toBe(count);
+		expect(await total()).toBe(10);
 	});
 
 	it('refuses other cities, unknown cities, fields and periods row by row', async () => {
@@ -182,9 +229,13 @@ describe('delivery core (import and API)', () => {
 	});
 
 	it('takes no change in a closed quarter, but an unchanged row there is fine', async () => {
-		const q2 = await stored('ARCH-MAGAZIN', 2026, 2);
+		expect(await stored('ARCH-MAGAZIN', 2026, 2)).toEqual({
+			value: 88,
+			comment: '',
+			state: 'released'
+		});
 		const result = await plan([
-			row({ kpi: 'ARCH-MAGAZIN', quarter: 2, value: q2!.value, comment: q2!.comment }),
+			row({ kpi: 'ARCH-MAGAZIN', quarter: 2, value: 88, comment: '' }),
 			row({ kpi: 'ARCH-MAGAZIN', quarter: 2, year: 2025, value: 1 })
 		]);
 		expect(result.outcomes[0]!.kind).toBe('unchanged');
@@ -195,10 +246,9 @@ describe('delivery core (import and API)', () => {
 	});
 
 	it('locks submitted and released values against changes, not against repeating them', async () => {
-		const submitted = await stored('KFZ-IKFZ');
-		expect(submitted!.state).toBe('submitted');
+		expect(await stored('KFZ-IKFZ')).toEqual({ value: 41.5, comment: '', state: 'submitted' });
 		const result = await plan([
-			row({ kpi: 'KFZ-IKFZ', value: submitted!.value, comment: submitted!.comment }),
+			row({ kpi: 'KFZ-IKFZ', value: 41.5, comment: '' }),
 			row({ kpi: 'KFZ-FLUKT', value: 99 }),
 			row({ kpi: 'BH-DAUER', value: 1, comment: 'x' })
 		]);
@@ -249,6 +299,7 @@ describe('delivery core (import and API)', () => {
 		]);
 		expect(result).toMatchObject({ ok: true, plan: { counts: { changed: 1, unchanged: 1 } } });
 		expect(await stored('ARCH-MAGAZIN')).toBeNull();
+		expect(await total()).toBe(9);
 	});
 
 	it('keeps rows to one field on a scorecard page and names ambiguous or missing KPIs', async () => {
@@ -277,16 +328,16 @@ describe('delivery core (import and API)', () => {
 		);
 		const result = await commit(rows, { expectedFingerprint: planFingerprint(dry) });
 		expect(result).toMatchObject({ ok: false, stale: true });
-		expect((await stored('ARCH-FACHQUAL'))!.value).toBe(61);
+		expect(await stored('ARCH-FACHQUAL')).toEqual({ value: 61, comment: '', state: 'draft' });
 		const fresh = await plan(rows);
 		expect(await commit(rows, { expectedFingerprint: planFingerprint(fresh) })).toMatchObject({
 			ok: true
 		});
-		expect((await stored('ARCH-FACHQUAL'))!.value).toBe(60);
+		expect(await stored('ARCH-FACHQUAL')).toEqual({ value: 60, comment: 'neu', state: 'draft' });
 	});
 
 	it('plans and commits 2,000 rows in a fixed number of statements', async () => {
-		// Every quarter of 2024–2026 for the archive KPIs: closed quarters unchanged or refused.
+		// 2000 rows over 2000–2099 for the archive KPIs: quarters without a period are refused.
 		const codes = [
 			'ARCH-ERSCHL',
 			'ARCH-DIGITAL',
@@ -316,7 +367,7 @@ describe('delivery core (import and API)', () => {
 	});
 
 	it('writes 2,000 new rows in a few statements once the periods are open', async () => {
-		// Quarters before the demo data, opened for this test.
+		// Quarters without any value, opened for this test.
 		const years = Array.from({ length: 20 }, (_, i) => 2000 + i);
 		await handle.db
 			.insert(reportingPeriods)
@@ -339,13 +390,14 @@ describe('delivery core (import and API)', () => {
 					many.push(
 						row({ kpi, year, quarter, value: 1000 + year + quarter, comment: 'Altbestand' })
 					);
-		const count = await total();
+		expect(await total()).toBe(9);
 		sent.length = 0;
 		const result = await commit(many);
 		expect(result.plan.outcomes.find((o) => o.error)?.error).toBeUndefined();
 		expect(result.ok).toBe(true);
 		expect(result.plan.counts.new).toBe(many.length);
 		expect(sent.length).toBeLessThanOrEqual(14);
-		expect(await total()).toBe(count + many.length);
+		expect(many).toHaveLength(160);
+		expect(await total()).toBe(169);
 	});
 });
