@@ -188,7 +188,7 @@ describe('notes travel with the numbers', () => {
 		it('writes the note beside the value in the overview, comparison and trend files', async () => {
 			const overview = (await loadOverviewPage(handle.db, duesseldorf, { city: 'koeln' }, 'de'))!;
 			const table = overviewTable({ ...overview, city: overview.city! });
-			const column = table.headers.indexOf('Kommentar der Stadt');
+			const column = table.headers.findIndex((h) => h === 'Kommentar der Stadt');
 			expect(column).toBeGreaterThan(0);
 			const declines = table.rows.filter((r) => r[0] === 'Verschlechterungen');
 			expect(declines.map((r) => [r[4], r[column]])).toEqual([[40, RED_NOTE]]);
@@ -203,7 +203,8 @@ describe('notes travel with the numbers', () => {
 				expect(csv).not.toContain(DRAFT_NOTE);
 			}
 			const koelnRow = comparison.rows.find((r) => r[1] === 'Köln')!;
-			expect(koelnRow[comparison.headers.indexOf('Kommentar der Stadt')]).toBe(RED_NOTE);
+			const noteColumn = comparison.headers.findIndex((h) => h === 'Kommentar der Stadt');
+			expect(koelnRow[noteColumn]).toBe(RED_NOTE);
 		});
 
 		it('gives the city its own unreleased note in its files', async () => {
