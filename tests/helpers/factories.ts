@@ -222,6 +222,8 @@ export async function createValues(
 		kpiId: number;
 		values: Record<string, number>;
 		state?: State;
+		/** The controller's comment per quarter, '2026-Q3' → text. */
+		comments?: Record<string, string>;
 	}
 ): Promise<void> {
 	const versions = await db.select().from(kpiVersions).where(eq(kpiVersions.kpiId, fields.kpiId));
@@ -238,6 +240,7 @@ export async function createValues(
 			quarter,
 			value: String(value),
 			state,
+			comment: fields.comments?.[period] ?? '',
 			releasedAt: state === 'released' ? new Date(Date.UTC(year, quarter * 3, 15)) : null
 		};
 	});

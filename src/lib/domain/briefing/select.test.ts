@@ -17,6 +17,7 @@ const position: KeyKpiPosition = {
 	value: 5,
 	state: 'draft',
 	status: 'green',
+	note: null,
 	median: null,
 	count: 0,
 	standing: null,

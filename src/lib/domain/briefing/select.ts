@@ -4,6 +4,7 @@ import { rankByPolarity } from '../statistics/ranking';
 import type { KeyKpiPosition, OverviewInput } from '../compare/overview';
 import type { CityValueRow } from '../compare/types';
 import type { AttentionKpi, RingStanding, RingValue } from './types';
+import { travellingNote } from '../notes/travel';
 
 /** The values a briefing of `quarter` may use: nothing reported later (a pack stays reproducible). */
 export const upTo = <T extends Quarter>(values: readonly T[], quarter: Quarter): T[] =>
@@ -11,9 +12,14 @@ export const upTo = <T extends Quarter>(values: readonly T[], quarter: Quarter):
 
 /**
  * The KPIs the mayors' round talks about: red ones first, then amber, each group worst score
- * first, with the city's comment on the value. Notes are added by the server.
+ * first, with the city's comment on the value where it travels (`travellingNote`; the values
+ * are already those the reader may see, `ownCity` says whether unreleased ones among them are
+ * the reader's own). Notes are added by the server.
  */
-export function attentionKpis(inputs: readonly OverviewInput[]): Omit<AttentionKpi, 'notes'>[] {
+export function attentionKpis(
+	inputs: readonly OverviewInput[],
+	ownCity: boolean
+): Omit<AttentionKpi, 'notes'>[] {
 	const out: Omit<AttentionKpi, 'notes'>[] = [];
 	for (const { field, scorecard } of inputs) {
 		for (const p of scorecard?.perspectives ?? [])
@@ -35,7 +41,7 @@ export function attentionKpis(inputs: readonly OverviewInput[]): Omit<AttentionK
 						state: latest.state,
 						status: k.status,
 						score: k.score,
-						comment: latest.comment
+						comment: travellingNote({ ...latest, status: k.status }, ownCity) ?? ''
 					});
 				}
 	}

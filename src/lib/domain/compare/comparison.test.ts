@@ -23,6 +23,8 @@ function city(
 		caseCount: null,
 		state: 'released' as const,
 		kpiVersionId: 1,
+		comment: '',
+		cityTarget: null,
 		...options
 	};
 	if (values.every((v) => v === null))
@@ -216,5 +218,37 @@ describe('buildComparison', () => {
 		});
 		expect(c.entries.map((e) => e.name)).toEqual(['Hagen']);
 		expect(c.distribution?.count).toBe(1);
+	});
+
+	it('carries each quarter’s comment on a red or amber value, judged as on the city’s scorecard', () => {
+		const noted = (
+			name: string,
+			values: number[],
+			comments: string[],
+			options: Partial<ComparisonRow> = {}
+		) => city(name, values, options).map((r, i) => ({ ...r, comment: comments[i] ?? '' }));
+		const c = buildComparison({
+			kpi: d115,
+			period: { kind: 'year', year: 2026 },
+			basis: 'defined',
+			// 80 green, 70 amber, 50 red, 90 green against the common target (75 / 65).
+			rows: [
+				...noted('Bonn', [80, 70, 50, 90], ['gut', 'Umstellung', 'Streik', 'wieder gut']),
+				// Essen's own target (green from 40) makes its 50 green: its comment stays home.
+				...noted('Essen', [50], ['eigenes Ziel erreicht'], {
+					cityTarget: { greenMin: '40', greenMax: null, yellowMin: null, yellowMax: null }
+				}),
+				...noted('Hamm', [50, 50], ['', '  '])
+			],
+			ownOrganisations: [],
+			group: null
+		});
+		const notes = Object.fromEntries(c.entries.map((e) => [e.name, e.notes]));
+		expect(notes['Bonn']).toEqual([
+			{ quarter: 2, text: 'Umstellung' },
+			{ quarter: 3, text: 'Streik' }
+		]);
+		expect(notes['Essen']).toEqual([]);
+		expect(notes['Hamm']).toEqual([]);
 	});
 });

@@ -3,6 +3,8 @@ import { yearlyValue, type Aggregation } from '../scoring/yearly';
 import { distributionOf, type Distribution } from '../statistics/distribution';
 import { rankByPolarity } from '../statistics/ranking';
 import type { ComparisonPeriod } from './period';
+import type { StoredBands } from '../status/targets';
+import { scorecardStatus, travellingNote } from '../notes/travel';
 
 /** One collator for all sorts: localeCompare builds a new one per call, which is slow for 396 names. */
 const byName = new Intl.Collator('de').compare;
@@ -44,6 +46,16 @@ export interface ComparisonRow {
 	caseCount: number | null;
 	state: 'draft' | 'submitted' | 'released' | null;
 	kpiVersionId: number | null;
+	/** The controller's comment on the value ('' without one). */
+	comment: string;
+	/** The city's own target for the value's year, if it set one (judges whether the note travels). */
+	cityTarget: StoredBands | null;
+}
+
+/** A city's comment that travels with its compared value; `quarter` names it in a year view. */
+export interface ComparedNote {
+	quarter: number;
+	text: string;
 }
 
 export interface ComparisonEntry {
@@ -61,6 +73,8 @@ export interface ComparisonEntry {
 	incomplete: boolean;
 	rank: number | null;
 	population: Population | null;
+	/** The city's comments on the compared quarters' red or amber values (`travellingNote`). */
+	notes: ComparedNote[];
 }
 
 export interface Comparison {
@@ -121,6 +135,20 @@ function figureOf(city: CityValues, input: ComparisonInput) {
 	return year.value === null ? null : { value: year.value, incomplete: !year.complete };
 }
 
+/**
+ * The comments that travel with a city's compared values: each quarter's value judged as on the
+ * city's scorecard (its own target, else the common one), not against the comparison's basis.
+ */
+function notesOf(city: CityValues, kpi: ComparisonKpi, ownCity: boolean): ComparedNote[] {
+	return city.quarters
+		.flatMap((q) => {
+			const status = scorecardStatus(q.value, q.cityTarget, kpi.commonTarget);
+			const text = travellingNote({ comment: q.comment, status, state: q.state }, ownCity);
+			return text === null ? [] : [{ quarter: q.quarter ?? 0, text }];
+		})
+		.sort((a, b) => a.quarter - b.quarter);
+}
+
 /** Shapes one KPI's visible values of all participating cities into the comparison. */
 export function buildComparison(input: ComparisonInput): Comparison {
 	const { kpi, basis, group } = input;
@@ -154,7 +182,8 @@ export function buildComparison(input: ComparisonInput): Comparison {
 			otherDefinition: city.quarters.some((q) => q.kpiVersionId !== kpi.versionId),
 			incomplete: figure.incomplete,
 			rank: null,
-			population: city.row.population
+			population: city.row.population,
+			notes: notesOf(city, kpi, own.has(city.row.organisationId))
 		});
 	}
 

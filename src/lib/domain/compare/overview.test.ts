@@ -154,7 +154,7 @@ describe('mayors overview', () => {
 	});
 
 	it('ranks movers by score change, best first, and ignores changes inside green', () => {
-		const { improvements, declines } = movers(inputs);
+		const { improvements, declines } = movers(inputs, false);
 		// KPI 1: 70 → 74 against 75/65: 50 + 30·(1 − 5/10) = 65 → 50 + 30·(1 − 1/10) = 77: +12
 		expect(improvements.map((x) => [x.code, x.scoreChange])).toEqual([['D115-SL30', 12]]);
 		expect(improvements[0]!.after.state).toBe('draft');
@@ -168,12 +168,12 @@ describe('mayors overview', () => {
 	});
 
 	it('takes KPIs with a common target as key, or else the first shared one, never a local one', () => {
-		const keys = keyKpis(inputs, (id) => versionOf(id));
+		const keys = keyKpis(inputs, (id) => versionOf(id), false);
 		expect(keys.map((k) => [k.code, k.reason])).toEqual([
 			['D115-SL30', 'common_target'],
 			['D115-WARTE', 'common_target']
 		]);
-		const none = keyKpis(inputs, (id) => ({ versionId: id, hasTarget: false }));
+		const none = keyKpis(inputs, (id) => ({ versionId: id, hasTarget: false }), false);
 		expect(none.map((k) => [k.code, k.reason])).toEqual([['D115-SL30', 'first_shared']]);
 		expect(none[0]).toMatchObject({
 			value: 74,
@@ -183,7 +183,7 @@ describe('mayors overview', () => {
 	});
 
 	it("places the city's value against the median of the ring's released values", () => {
-		const keys = keyKpis(inputs, (id) => versionOf(id));
+		const keys = keyKpis(inputs, (id) => versionOf(id), false);
 		const ring = (
 			kpiId: number,
 			value: string,

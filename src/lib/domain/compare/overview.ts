@@ -9,6 +9,7 @@ import type { Rollup } from '../scoring/rollup';
 import type { KpiView, MeasurementState, ScorecardView } from '../scorecard/types';
 import type { KpiUnit } from '../../format/number';
 import type { CityValueRow } from './types';
+import { travellingNote } from '../notes/travel';
 
 /** How many improvements and declines the overview lists. */
 export const MOVERS_SHOWN = 5;
@@ -48,6 +49,8 @@ interface Reading {
 	score: number;
 	status: Status;
 	state: MeasurementState | null;
+	/** The city's comment, where it travels with the value (`travellingNote`). */
+	note: string | null;
 }
 
 export interface Mover {
@@ -78,6 +81,8 @@ export interface KeyKpi {
 	value: number;
 	state: MeasurementState | null;
 	status: Status;
+	/** The city's comment, where it travels with the value (`travellingNote`). */
+	note: string | null;
 }
 
 export type Standing = 'better' | 'worse' | 'equal' | 'above' | 'below';
@@ -130,9 +135,13 @@ export function perspectiveColumns(
  * Largest improvements and declines from the quarter before to the scorecard's latest quarter,
  * by score: scores put KPIs of different units on one scale and already know which direction is
  * better. A KPI needs a score in both quarters (a value and a target); changes within the green
- * band (100 → 100) are no movement.
+ * band (100 → 100) are no movement. `ownCity`: the reader belongs to the city (its notes on
+ * unreleased values travel).
  */
-export function movers(inputs: readonly OverviewInput[]): {
+export function movers(
+	inputs: readonly OverviewInput[],
+	ownCity: boolean
+): {
 	improvements: Mover[];
 	declines: Mover[];
 } {
@@ -152,7 +161,8 @@ export function movers(inputs: readonly OverviewInput[]): {
 				value: p.value!,
 				score: p.score!,
 				status: p.status,
-				state: p.state
+				state: p.state,
+				note: travellingNote(p, ownCity)
 			});
 			all.push({
 				field,
@@ -187,11 +197,12 @@ export function movers(inputs: readonly OverviewInput[]): {
  * The key KPIs of each scorecard: its shared KPIs for which the field agreed a common target
  * (what the ring has committed to together); a scorecard without any contributes its first
  * shared KPI, so every field is represented. Local KPIs are never compared. Each with the
- * city's latest visible value, the quarter the ring is compared in.
+ * city's latest visible value, the quarter the ring is compared in, and its travelling note.
  */
 export function keyKpis(
 	inputs: readonly OverviewInput[],
-	commonTarget: (kpiId: number, q: Quarter) => { versionId: number; hasTarget: boolean }
+	commonTarget: (kpiId: number, q: Quarter) => { versionId: number; hasTarget: boolean },
+	ownCity: boolean
 ): KeyKpi[] {
 	const out: KeyKpi[] = [];
 	for (const { field, scorecard } of inputs) {
@@ -214,7 +225,8 @@ export function keyKpis(
 				quarter: { year: p.year, quarter: p.quarter },
 				value: p.value!,
 				state: p.state,
-				status: p.status
+				status: p.status,
+				note: travellingNote(p, ownCity)
 			});
 		}
 	}

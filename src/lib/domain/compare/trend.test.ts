@@ -53,6 +53,8 @@ const row = (
 	quarter,
 	value,
 	state: 'released',
+	comment: '',
+	cityTarget: null,
 	...over
 });
 
@@ -93,7 +95,9 @@ describe('buildTrend', () => {
 			year: null,
 			quarter: null,
 			value: null,
-			state: null
+			state: null,
+			comment: null,
+			cityTarget: null
 		}
 	];
 	const trend = buildTrend({

@@ -12,6 +12,8 @@ import { versionForQuarter } from '../scorecard/versions';
 import type { KpiUnit } from '../../format/number';
 import type { MeasurementState, VersionRow } from '../scorecard/types';
 import { localName } from '../../format/local-name';
+import type { StoredBands } from '../status/targets';
+import { scorecardStatus, travellingNote } from '../notes/travel';
 
 /**
  * At most this many city lines (issue 8: ten cities over 40 quarters). Each line has its own
@@ -30,6 +32,10 @@ export interface TrendRow {
 	quarter: number | null;
 	value: string | null;
 	state: MeasurementState | null;
+	/** The controller's comment ('' without one; null without a value). */
+	comment: string | null;
+	/** The city's own target for the value's year, if it set one (for whether the comment travels). */
+	cityTarget: StoredBands | null;
 }
 
 export interface TrendPoint extends Quarter {
@@ -42,6 +48,8 @@ export interface TrendPoint extends Quarter {
 	/** The year-ago value was entered under another definition: no change is given. */
 	lastYearOtherDefinition: boolean;
 	changeToLastYear: number | null;
+	/** The city's comment on a red or amber value (`travellingNote`). */
+	note: string | null;
 }
 
 export interface TrendCity {
@@ -140,6 +148,7 @@ export function buildTrend(input: {
 				.filter((r) => r.value !== null && r.year !== null && r.quarter !== null)
 				.map((r) => [key({ year: r.year!, quarter: r.quarter! }), r])
 		);
+	const bands = inForce.map((v) => bandsFromStrings(v));
 	const chosenCities = cities.filter((c) => input.chosen.includes(c.slug));
 	const allValues = new Map(
 		chosenCities.map((c) => [c.organisationId, valuesOf(c.organisationId)])
@@ -166,7 +175,18 @@ export function buildTrend(input: {
 				changeToLastYear:
 					value !== null && lastYear !== null && before!.kpiVersionId === row!.kpiVersionId
 						? value - lastYear
-						: null
+						: null,
+				// Judged as on the city's scorecard: its own target, else the common one in force.
+				note: row
+					? travellingNote(
+							{
+								comment: row.comment,
+								status: scorecardStatus(value, row.cityTarget, bands[i]!),
+								state: row.state
+							},
+							city.own
+						)
+					: null
 			};
 		});
 		return [{ ...city, points }];
@@ -184,7 +204,6 @@ export function buildTrend(input: {
 	}
 	const median = released.map((values) => distributionOf(values)?.median ?? null);
 	const available = availableQuarters(rows);
-	const bands = inForce.map((v) => bandsFromStrings(v));
 	return {
 		kpi: {
 			kpiId: reference.kpiId,

@@ -39,15 +39,20 @@ export async function loadBriefing(
 	const loaded = await loadCityInputs(db, viewer, request, locale);
 	if (!loaded) return null;
 	const { city, cityRows, inputs, versionsByKpi, kpiNames } = loaded;
+	const own = unreleasedOrganisations(viewer).includes(city.organisationId);
 
-	const keys = keyKpis(inputs, (kpiId, q) => {
-		const version = versionForQuarter(versionsByKpi.get(kpiId) ?? [], q);
-		return {
-			versionId: version?.id ?? -1,
-			hasTarget: hasTarget(version ? bandsFromStrings(version) : null)
-		};
-	});
-	const attention = attentionKpis(inputs);
+	const keys = keyKpis(
+		inputs,
+		(kpiId, q) => {
+			const version = versionForQuarter(versionsByKpi.get(kpiId) ?? [], q);
+			return {
+				versionId: version?.id ?? -1,
+				hasTarget: hasTarget(version ? bandsFromStrings(version) : null)
+			};
+		},
+		own
+	);
+	const attention = attentionKpis(inputs, own);
 	const fieldSlugs = [...new Set(inputs.map((i) => i.field.slug))];
 	const [ring, asOf, factorRows, notes, fieldPilots] = await Promise.all([
 		loadRingValues(db, viewer, keys),
@@ -95,7 +100,7 @@ export async function loadBriefing(
 	return {
 		city: { slug: city.slug, name: city.name },
 		quarter: request.quarter,
-		own: unreleasedOrganisations(viewer).includes(city.organisationId),
+		own,
 		reportingDate: quarterEndDate(request.quarter),
 		dataAsOf: asOf,
 		printedAt: now,
@@ -110,7 +115,7 @@ export async function loadBriefing(
 				writtenAt: n.createdAt
 			}))
 		})),
-		...movers(inputs),
+		...movers(inputs, own),
 		fields: inputs.map((i) => ({
 			field: i.field.name,
 			standings: standings.filter((s) => s.field.slug === i.field.slug)

@@ -1,8 +1,9 @@
 import { m } from '../../paraglide/messages';
-import { statusLabel } from '../../i18n';
+import { quarterLabel, statusLabel } from '../../i18n';
 import type { ComparisonPage } from './comparison';
 import type { TableCell } from '../tabular/table-file';
 import { periodParam } from '../../domain/compare/period';
+import type { ComparedNote } from '../../domain/compare/comparison';
 import { factorMarkerText } from '../../components/exchange/labels';
 import { localName } from '../../format/local-name';
 
@@ -22,8 +23,15 @@ export function comparisonTable(page: ComparisonPage, locale: 'de' | 'en') {
 		m.col_status(),
 		m.col_inhabitants(),
 		m.col_reference_date(),
-		m.compare_col_notes()
+		m.compare_col_notes(),
+		m.value_note_col()
 	];
+	const year = page.period.year;
+	// A year view names the quarter of each comment.
+	const noteText = (notes: ComparedNote[]) =>
+		notes
+			.map((n) => (yearView ? `${quarterLabel({ year, quarter: n.quarter })}: ${n.text}` : n.text))
+			.join('; ');
 	const rows: TableCell[][] = c.entries.map((e) => [
 		e.rank,
 		e.name,
@@ -39,9 +47,10 @@ export function comparisonTable(page: ComparisonPage, locale: 'de' | 'en') {
 			...factorsOf(e.organisationId)
 		]
 			.filter(Boolean)
-			.join('; ')
+			.join('; '),
+		noteText(e.notes)
 	]);
-	for (const missing of c.missing) rows.push([null, missing.name, null, '', null, null, '']);
+	for (const missing of c.missing) rows.push([null, missing.name, null, '', null, null, '', '']);
 	return {
 		headers,
 		rows,

@@ -13,6 +13,7 @@ import {
 import type { DbOrTx } from '../db/types';
 import { unreleasedOrganisations, type Viewer } from '../auth/viewer';
 import { visibleValues } from './visible';
+import { cityTargetColumns, cityTargetOf, cityTargetOfValue } from './city-target';
 import { listComparisonGroups } from '../directory/comparison-groups';
 import { kpiDefinitionColumns } from '../catalogue/version-columns';
 import type { Quarter } from '../../domain/period/quarter';
@@ -87,7 +88,8 @@ function loadSharedKpis(db: DbOrTx, fieldId: SQL) {
  * The participating cities of the field with their visible values of one KPI in the period, the
  * kinds of influencing factors recorded with each value, and their population at the period's
  * end: one read, served by the measurements' unique index (organisation, kpi, year, quarter) per
- * participant. Factors hang on the joined value, so they are visible exactly when it is. Local
+ * participant. Factors, the comment and the city's target (for whether the comment travels)
+ * hang on the joined value, so they are visible exactly when it is. Local
  * KPIs never get here: only shared KPIs are looked up.
  */
 function loadValues(
@@ -110,6 +112,7 @@ function loadValues(
 		.orderBy(sql`${populations.referenceDate} <= ${end} desc`, desc(populations.referenceDate))
 		.limit(1)
 		.as('population');
+	const cityTarget = cityTargetOfValue(db);
 	return db
 		.select({
 			organisationId: organisations.id,
@@ -120,6 +123,8 @@ function loadValues(
 			caseCount: measurements.caseCount,
 			state: measurements.state,
 			kpiVersionId: measurements.kpiVersionId,
+			comment: measurements.comment,
+			...cityTargetColumns(cityTarget),
 			factorKinds: sql<string | null>`(select string_agg(distinct ${valueFactors.kind}::text, ',')
 				from ${valueFactors} where ${valueFactors.organisationId} = ${measurements.organisationId}
 				and ${valueFactors.kpiId} = ${measurements.kpiId} and ${valueFactors.year} = ${measurements.year}
@@ -148,6 +153,7 @@ function loadValues(
 			)
 		)
 		.leftJoinLateral(population, sql`true`)
+		.leftJoinLateral(cityTarget, sql`true`)
 		.where(eq(fieldParticipants.fieldId, input.fieldId));
 }
 
@@ -233,7 +239,9 @@ export async function loadComparison(
 		value: toNumber(r.value),
 		caseCount: toNumber(r.caseCount),
 		state: r.state,
-		kpiVersionId: r.kpiVersionId
+		kpiVersionId: r.kpiVersionId,
+		comment: r.comment ?? '',
+		cityTarget: cityTargetOf(r)
 	}));
 	const bands = {
 		greenMin: toNumber(kpi.greenMin),

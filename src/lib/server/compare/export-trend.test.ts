@@ -12,6 +12,7 @@ const point = (quarter: number, value: number | null, over = {}) => ({
 	sameQuarterLastYear: 5.5,
 	lastYearOtherDefinition: false,
 	changeToLastYear: value === null ? null : value - 5.5,
+	note: null,
 	...over
 });
 const page: TrendPage = {
@@ -43,7 +44,7 @@ const page: TrendPage = {
 				own: true,
 				points: [
 					point(1, 6.4, { lastYearOtherDefinition: true, changeToLastYear: null }),
-					point(2, 6.1, { state: 'draft' })
+					point(2, 6.1, { state: 'draft', note: 'Krankheitswelle' })
 				]
 			}
 		],
@@ -55,7 +56,7 @@ const page: TrendPage = {
 };
 
 describe('trend export', () => {
-	it('writes one row per city and quarter with last year, change, median and target', () => {
+	it('writes one row per city and quarter with last year, change, note, median and target', () => {
 		const table = trendTable(page, 'de');
 		expect(table.headers.slice(0, 5)).toEqual(['Stadt', 'Kennung', 'Kennzahl', 'Quartal', 'Wert']);
 		expect(table.rows).toEqual([
@@ -70,6 +71,7 @@ describe('trend export', () => {
 				5.5,
 				null,
 				'eigene Stadt; Definitionswechsel; andere Definition',
+				'',
 				6.2,
 				null,
 				6
@@ -85,6 +87,7 @@ describe('trend export', () => {
 				5.5,
 				0.6,
 				'eigene Stadt; noch nicht freigegeben',
+				'Krankheitswelle',
 				null,
 				null,
 				6

@@ -23,6 +23,7 @@ export function trendTable(page: TrendPage, locale: 'de' | 'en') {
 		m.trend_multi_last_year(),
 		m.trend_multi_change(),
 		m.compare_col_notes(),
+		m.value_note_col(),
 		m.heatmap_median_row(),
 		m.compare_export_col_target_min(),
 		m.compare_export_col_target_max()
@@ -50,6 +51,7 @@ export function trendTable(page: TrendPage, locale: 'de' | 'en') {
 					shown(p.sameQuarterLastYear, d),
 					shown(p.changeToLastYear, d),
 					notes.filter(Boolean).join('; '),
+					p.note ?? '',
 					shown(trend.median[i] ?? null, d),
 					trend.targetMin[i] ?? null,
 					trend.targetMax[i] ?? null

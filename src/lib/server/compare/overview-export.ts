@@ -26,7 +26,8 @@ export function overviewTable(page: OverviewPage & { city: { slug: string; name:
 		m.overview_export_score(),
 		m.col_status(),
 		m.overview_export_median(),
-		m.overview_col_standing()
+		m.overview_col_standing(),
+		m.value_note_col()
 	];
 	const rows: TableCell[][] = [];
 	const status = m.overview_status_title();
@@ -42,6 +43,7 @@ export function overviewTable(page: OverviewPage & { city: { slug: string; name:
 				null,
 				m.overview_not_built(),
 				null,
+				null,
 				null
 			]);
 			continue;
@@ -55,6 +57,7 @@ export function overviewTable(page: OverviewPage & { city: { slug: string; name:
 			row.rollup.score,
 			statusLabel[row.rollup.status](),
 			null,
+			null,
 			null
 		]);
 		for (const p of row.perspectives)
@@ -66,6 +69,7 @@ export function overviewTable(page: OverviewPage & { city: { slug: string; name:
 				null,
 				p.rollup.score,
 				statusLabel[p.rollup.status](),
+				null,
 				null,
 				null
 			]);
@@ -84,7 +88,8 @@ export function overviewTable(page: OverviewPage & { city: { slug: string; name:
 				mv.scoreChange,
 				statusLabel[mv.after.status](),
 				null,
-				null
+				null,
+				mv.after.note
 			]);
 	}
 	const ring = m.overview_ring_title();
@@ -98,7 +103,8 @@ export function overviewTable(page: OverviewPage & { city: { slug: string; name:
 			null,
 			statusLabel[p.status](),
 			p.median,
-			p.standing ? standingText[p.standing]() : m.overview_standing_none()
+			p.standing ? standingText[p.standing]() : m.overview_standing_none(),
+			p.note
 		]);
 	return { headers, rows, sheetName: page.city.name, baseName: `uebersicht-${page.city.slug}` };
 }

@@ -155,13 +155,18 @@ export async function loadOverviewPage(
 		return [{ field, scorecard: assembleScorecard({ ...parts, measurements, locale }) }];
 	});
 
-	const keys = keyKpis(inputs, (kpiId, q) => {
-		const version = versionAt(versionsByKpi.get(kpiId) ?? [], q);
-		return {
-			versionId: version?.id ?? -1,
-			hasTarget: hasTarget(version ? bandsFromStrings(version) : null)
-		};
-	});
+	const own = ownIds.includes(mine[0].organisationId);
+	const keys = keyKpis(
+		inputs,
+		(kpiId, q) => {
+			const version = versionAt(versionsByKpi.get(kpiId) ?? [], q);
+			return {
+				versionId: version?.id ?? -1,
+				hasTarget: hasTarget(version ? bandsFromStrings(version) : null)
+			};
+		},
+		own
+	);
 	const ring = await loadRingValues(db, viewer, keys);
 	const rows = overviewRows(inputs);
 	const asOf = rows.reduce<Quarter | null>(
@@ -174,11 +179,11 @@ export async function loadOverviewPage(
 	return {
 		cities,
 		city: { slug: mine[0].slug, name: mine[0].name },
-		own: ownIds.includes(mine[0].organisationId),
+		own,
 		asOf,
 		rows,
 		columns: perspectiveColumns(rows),
-		...movers(inputs),
+		...movers(inputs, own),
 		positions: positions(keys, ring)
 	};
 }

@@ -120,7 +120,8 @@ function unexplainedOf(
 		.filter((c) => organisationIds.includes(c.city.organisationId))
 		.flatMap((c) =>
 			c.inputs.flatMap((input) =>
-				attentionKpis([input])
+				// The viewer's own cities: every comment it can see here is its own.
+				attentionKpis([input], true)
 					.filter((a) => a.status === 'red' && sameQuarter(a.quarter, quarter) && !a.comment.trim())
 					.map((a) => ({
 						...a,
@@ -148,7 +149,7 @@ async function leadershipOf(
 			count: Number(r.count)
 		})),
 		red: own.flatMap((c) =>
-			attentionKpis(c.inputs)
+			attentionKpis(c.inputs, true)
 				.filter((a) => a.status === 'red')
 				.map((a) => ({ ...a, city: { slug: c.city.slug, name: c.city.name } }))
 		),
