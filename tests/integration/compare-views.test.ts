@@ -62,7 +62,12 @@ describe('compare views', () => {
 	afterAll(() => handle.close());
 
 	const heatmap = async (viewer: Viewer, field: string, period: string) =>
-		(await loadHeatmapPage(handle.db, viewer, { field, period: parsePeriod(period) }, 'de'))!;
+		(await loadHeatmapPage(
+			handle.db,
+			viewer,
+			{ field, period: parsePeriod(period), group: null, page: 1 },
+			'de'
+		))!;
 	const cellsOf = (page: HeatmapPage, city: string) => {
 		const row = page.heatmap!.rows.find((r) => r.slug === city)!;
 		return row.cells.map((c, i) => ({ ...c, code: page.heatmap!.columns[i]!.code }));
@@ -158,15 +163,28 @@ describe('compare views', () => {
 
 		it('answers an unknown field with nothing, and a field without period with no grid', async () => {
 			expect(
-				await loadHeatmapPage(handle.db, observer, { field: 'atlantis', period: null }, 'de')
+				await loadHeatmapPage(
+					handle.db,
+					observer,
+					{ field: 'atlantis', period: null, group: null, page: 1 },
+					'de'
+				)
 			).toBeNull();
 			const page = await loadHeatmapPage(
 				handle.db,
 				observer,
-				{ field: 'archivierung', period: null },
+				{ field: 'archivierung', period: null, group: null, page: 1 },
 				'de'
 			);
 			expect(page!.period).toEqual({ kind: 'quarter', year: 2026, quarter: 3 });
+			expect(
+				await loadHeatmapPage(
+					handle.db,
+					observer,
+					{ field: 'archivierung', period: null, group: 'atlantis', page: 1 },
+					'de'
+				)
+			).toBeNull();
 		});
 	});
 
