@@ -93,7 +93,8 @@ describe('compare views', () => {
 		it('shows Köln its own Archivierung drafts, marked, and Düsseldorf none of them', async () => {
 			sent.length = 0;
 			const page = await heatmap(koeln, 'archivierung', '2026-Q3');
-			expect(sent).toHaveLength(3);
+			// Fields, peer groups (the filter, decision 0039), then definitions and grid together.
+			expect(sent).toHaveLength(4);
 			const own = cellsOf(page, 'koeln');
 			expect(own.length).toBe(5);
 			expect(own.every((c) => c.state === 'draft' && c.value !== null)).toBe(true);
