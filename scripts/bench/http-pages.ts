@@ -65,6 +65,26 @@ async function cases(sql: postgres.Sql): Promise<PageCase[]> {
 				where p.field_id = ${field}`
 		},
 		{
+			// The last page and a Kreis: every view of the heatmap is held to 300 KB (decision 0039).
+			label: 'heatmap, page 14',
+			path: '/compare/heatmap?field=service-center-d115&period=2026-Q2&page=14',
+			plain: (s) => s`select o.id, o.name, m.kpi_id, m.value
+				from field_participants p join organisations o on o.id = p.organisation_id
+				left join measurements m on m.organisation_id = o.id and m.year = 2026 and m.quarter = 2
+					and m.state = 'released' and m.kpi_id in (select id from kpis where field_id = ${field})
+				where p.field_id = ${field}`
+		},
+		{
+			label: 'heatmap, Kreis Borken',
+			path: '/compare/heatmap?field=service-center-d115&period=2026-Q2&group=kreis-05554',
+			plain: (s) => s`select o.id, o.name, m.kpi_id, m.value
+				from field_participants p join organisations o on o.id = p.organisation_id
+				join municipalities mu on mu.ags = o.ags and mu.kreis_ags5 = '05554'
+				left join measurements m on m.organisation_id = o.id and m.year = 2026 and m.quarter = 2
+					and m.state = 'released' and m.kpi_id in (select id from kpis where field_id = ${field})
+				where p.field_id = ${field}`
+		},
+		{
 			label: 'trend',
 			path: '/compare/trend?field=service-center-d115&kpi=D115-ELQ&cities=koeln,essen,dortmund,bochum,hagen,aachen,bielefeld,bonn,ahaus,monschau&from=2016-Q3&to=2026-Q2',
 			plain: (s) => s`select organisation_id, year, quarter, value from measurements

@@ -62,7 +62,12 @@ describe('compare views', () => {
 	afterAll(() => handle.close());
 
 	const heatmap = async (viewer: Viewer, field: string, period: string) =>
-		(await loadHeatmapPage(handle.db, viewer, { field, period: parsePeriod(period) }, 'de'))!;
+		(await loadHeatmapPage(
+			handle.db,
+			viewer,
+			{ field, period: parsePeriod(period), group: null, page: 1 },
+			'de'
+		))!;
 	const cellsOf = (page: HeatmapPage, city: string) => {
 		const row = page.heatmap!.rows.find((r) => r.slug === city)!;
 		return row.cells.map((c, i) => ({ ...c, code: page.heatmap!.columns[i]!.code }));
@@ -88,7 +93,8 @@ describe('compare views', () => {
 		it('shows Köln its own Archivierung drafts, marked, and Düsseldorf none of them', async () => {
 			sent.length = 0;
 			const page = await heatmap(koeln, 'archivierung', '2026-Q3');
-			expect(sent).toHaveLength(3);
+			// Fields, peer groups (the filter, decision 0039), then definitions and grid together.
+			expect(sent).toHaveLength(4);
 			const own = cellsOf(page, 'koeln');
 			expect(own.length).toBe(5);
 			expect(own.every((c) => c.state === 'draft' && c.value !== null)).toBe(true);
@@ -158,15 +164,28 @@ describe('compare views', () => {
 
 		it('answers an unknown field with nothing, and a field without period with no grid', async () => {
 			expect(
-				await loadHeatmapPage(handle.db, observer, { field: 'atlantis', period: null }, 'de')
+				await loadHeatmapPage(
+					handle.db,
+					observer,
+					{ field: 'atlantis', period: null, group: null, page: 1 },
+					'de'
+				)
 			).toBeNull();
 			const page = await loadHeatmapPage(
 				handle.db,
 				observer,
-				{ field: 'archivierung', period: null },
+				{ field: 'archivierung', period: null, group: null, page: 1 },
 				'de'
 			);
 			expect(page!.period).toEqual({ kind: 'quarter', year: 2026, quarter: 3 });
+			expect(
+				await loadHeatmapPage(
+					handle.db,
+					observer,
+					{ field: 'archivierung', period: null, group: 'atlantis', page: 1 },
+					'de'
+				)
+			).toBeNull();
 		});
 	});
 

@@ -3,6 +3,7 @@
  * (built by `server/compare/*-page.ts`).
  */
 import type { Heatmap } from '../domain/compare/heatmap';
+import type { HeatmapView } from '../domain/compare/heatmap-pages';
 import type { KeyKpiPosition, Mover, OverviewRow } from '../domain/compare/overview';
 import type { ComparisonPeriod } from '../domain/compare/period';
 import type { TrendView } from '../domain/compare/trend';
@@ -22,7 +23,19 @@ export interface HeatmapPage {
 	/** null while the field has no reporting quarter and none was asked for. */
 	period: ComparisonPeriod | null;
 	periods: ComparisonPeriod[];
+	/** The peer groups to narrow the rows to (names only), and the chosen one. */
+	groups: GroupRef[];
+	group: GroupRef | null;
 	heatmap: Heatmap | null;
+}
+
+/** The heatmap as its page receives it: one page of rows, cut down (decision 0039). */
+export type HeatmapPageView = Omit<HeatmapPage, 'heatmap'> & { heatmap: HeatmapView | null };
+
+export interface GroupRef {
+	slug: string;
+	nameDe: string;
+	nameEn: string;
 }
 
 export interface TrendPage {

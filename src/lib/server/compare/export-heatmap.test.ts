@@ -9,6 +9,8 @@ const page: HeatmapPage = {
 	field,
 	period: { kind: 'year', year: 2025 },
 	periods: [],
+	groups: [],
+	group: null,
 	heatmap: {
 		columns: [
 			{

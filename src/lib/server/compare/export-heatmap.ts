@@ -27,7 +27,7 @@ export function heatmapTable(page: HeatmapPage, locale: 'de' | 'en') {
 		m.col_status(),
 		m.compare_export_col_state(),
 		m.compare_col_notes(),
-		m.heatmap_median_row()
+		page.group ? m.heatmap_median_group() : m.heatmap_median_row()
 	];
 	const rows: TableCell[][] = [];
 	for (const row of heatmap?.rows ?? []) {

@@ -50,9 +50,18 @@ describe('filters of the compare views from the URL', () => {
 	it('reads the heatmap with a quarter or a year, and refuses anything else', () => {
 		expect(readHeatmapRequest(q('field=beihilfe&period=2025'))).toEqual({
 			field: 'beihilfe',
-			period: { kind: 'year', year: 2025 }
+			period: { kind: 'year', year: 2025 },
+			group: null,
+			page: 1
 		});
-		expect(readHeatmapRequest(q(''))).toEqual({ field: null, period: null });
+		expect(readHeatmapRequest(q(''))).toEqual({ field: null, period: null, group: null, page: 1 });
+		expect(readHeatmapRequest(q('group=kreis-05566&page=3'))).toMatchObject({
+			group: 'kreis-05566',
+			page: 3
+		});
+		expect(readHeatmapRequest(q('page=0'))).toBeNull();
+		expect(readHeatmapRequest(q('page=2.5'))).toBeNull();
+		expect(readHeatmapRequest(q('group=<b>'))).toBeNull();
 		expect(readHeatmapRequest(q('period=2026-Q5'))).toBeNull();
 		expect(readHeatmapRequest(q('period=Q3/2026'))).toBeNull();
 		expect(readHeatmapRequest(q('field=../etc'))).toBeNull();
