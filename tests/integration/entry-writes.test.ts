@@ -36,7 +36,7 @@ const KPI = 'D115-ELQ';
 type Action = 'save' | 'submit' | 'release' | 'reopen';
 interface Answer {
 	status: number;
-	data: Record<string, unknown> & { message?: string };
+	data: Record<string, unknown> & { notice: { kind: string; text: string } };
 }
 
 describe('entry writes name their quarter', () => {

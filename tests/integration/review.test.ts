@@ -42,7 +42,7 @@ const CODES = ['D115-ELQ', 'D115-SL30', 'D115-WARTEZEIT'];
 
 interface Answer {
 	status: number;
-	data: Record<string, unknown> & { message?: string };
+	data: Record<string, unknown> & { notice: { kind: string; text: string } };
 }
 
 describe('review before release', () => {
