@@ -223,7 +223,7 @@ describe('Meine Aufgaben per role', () => {
 		const viewer = await viewerWith('city_leadership', { organisationId: cityA });
 		queries = 0;
 		const first = await loadTasks(handle.db, viewer, 'de', NOW);
-		expect(queries).toBe(7);
+		expect(queries).toBe(8);
 		expect(first.leadership?.since).toBeNull();
 		expect(first.leadership?.released.map((r) => r.count)).toEqual([1]);
 		expect(first.leadership?.briefings).toEqual([
@@ -233,6 +233,40 @@ describe('Meine Aufgaben per role', () => {
 		const second = await loadTasks(handle.db, viewer, 'de', later);
 		expect(second.leadership?.since).toEqual(NOW);
 		expect(second.leadership?.released).toEqual([]);
+	});
+
+	it('leadership: reloading within a visit keeps the list; the next visit starts after it', async () => {
+		const viewer = await viewerWith('city_leadership', { organisationId: cityA });
+		const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+		const released = async (minutes: number) => {
+			const t = await loadTasks(handle.db, viewer, 'de', at(minutes));
+			return { since: t.leadership?.since, counts: t.leadership?.released.map((r) => r.count) };
+		};
+		// First visit: everything released is new, on every reload of the visit.
+		expect(await released(0)).toEqual({ since: null, counts: [1] });
+		expect(await released(10)).toEqual({ since: null, counts: [1] });
+		expect(await released(35)).toEqual({ since: null, counts: [1] });
+		// Two hours without a look: a new visit; "since" is the last look of the one before.
+		expect(await released(155)).toEqual({ since: at(35), counts: [] });
+		// Within that visit the approver releases A's submitted value: it joins the list.
+		const submitted = and(
+			eq(measurements.organisationId, cityA),
+			eq(measurements.quarter, 3),
+			eq(measurements.state, 'submitted')
+		);
+		const [value] = await handle.db
+			.update(measurements)
+			.set({ state: 'released', releasedAt: at(170) })
+			.where(submitted)
+			.returning({ id: measurements.id });
+		expect(await released(180)).toEqual({ since: at(35), counts: [1] });
+		expect(await released(200)).toEqual({ since: at(35), counts: [1] });
+		// The next visit starts after the last look of this one: nothing new since.
+		expect(await released(300)).toEqual({ since: at(200), counts: [] });
+		await handle.db
+			.update(measurements)
+			.set({ state: 'submitted', releasedAt: null })
+			.where(eq(measurements.id, value!.id));
 	});
 
 	it('observer and admin: the ring — 1 delivered, 1 late in the open field', async () => {
