@@ -8,8 +8,8 @@ import { gridAt, refuse, scopeOf } from '$lib/server/entry/page-scope';
 import { chooseQuarter } from '$lib/server/entry/grid';
 import { blockingRows, evaluateRows, readGridPost, type PostedRow } from '$lib/server/entry/form';
 import { saveDrafts } from '$lib/server/entry/save';
-import { releaseQuarter, reopenValue, submitQuarter } from '$lib/server/entry/transitions';
-import { readReopenPost, readSeenVersions } from '$lib/server/entry/transition-form';
+import { reopenValue, submitQuarter } from '$lib/server/entry/transitions';
+import { readReopenPost } from '$lib/server/entry/transition-form';
 import { entryRefusalText } from '$lib/server/entry/messages';
 import type { EntryRefused } from '$lib/server/entry/values';
 import { writeQuarter } from '$lib/domain/entry/write-target';
@@ -135,6 +135,8 @@ async function saveGrid(event: Event, viewer: Viewer, submit: boolean) {
 	};
 }
 
+// No `release` here: values are released on the review page, after a confirmation that lists
+// them (decision 0031), never blind from the grid.
 export const actions: Actions = {
 	save: async (event) => {
 		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:write');
@@ -143,26 +145,6 @@ export const actions: Actions = {
 	submit: async (event) => {
 		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:submit');
 		return saveGrid(event, viewer, true);
-	},
-	release: async (event) => {
-		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:release');
-		const target = await writeTarget(event);
-		if ('refusal' in target) return target.refusal;
-		const { form, grid } = target;
-		const quarter = quarterParam(grid.quarter);
-		const seen = readSeenVersions(form);
-		if (!seen) return refuse(400, quarter, m.entry_post_invalid());
-		const result = await releaseQuarter(appDb(), scopeOf(grid, viewer.principal.userId), seen);
-		if (!result.ok) {
-			return refuse(statusOf(result.reason), quarter, entryRefusalText(result.reason, 'release'));
-		}
-		return {
-			quarter,
-			message: m.entry_released({
-				quarter: quarterLabel(grid.quarter),
-				count: String(result.count)
-			})
-		};
 	},
 	reopen: async (event) => {
 		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:reopen');
