@@ -14,6 +14,7 @@ import { entryRefusalText } from '$lib/server/entry/messages';
 import type { EntryRefused } from '$lib/server/entry/values';
 import { writeQuarter } from '$lib/domain/entry/write-target';
 import { quarterParam } from '$lib/domain/period/quarter';
+import { deadlineStandingAt } from '$lib/domain/period/deadline';
 import { quarterLabel } from '$lib/i18n';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -43,8 +44,15 @@ export const load: PageServerLoad = async (event) => {
 	const grid = await gridAt(event, quarter);
 	const scope = { organisationId: grid.organisation.id };
 	const p = viewer.principal;
+	const { period } = grid;
 	return {
 		grid,
+		// Where the deadline stands today (Europe/Berlin), taken on the server so the page and
+		// its hydration agree; only an open quarter has one to keep.
+		deadline:
+			period.state === 'open' && period.deadline
+				? deadlineStandingAt(period.deadline, new Date())
+				: null,
 		may: {
 			write: can(p, 'measurement:write', scope),
 			submit: can(p, 'measurement:submit', scope),
