@@ -65,3 +65,37 @@ describe('the start page with nothing to do', () => {
 		expect(later).toContain('Seit Ihrem letzten Besuch wurde nichts freigegeben.');
 	});
 });
+
+describe('the controller’s returned values on the start page', () => {
+	it('names each returned value with the reason and links it to its row in the grid', () => {
+		const html = render(Page, {
+			props: {
+				data: {
+					tasks: {
+						...none,
+						controller: {
+							open: [],
+							unexplained: [],
+							returned: [
+								{
+									city: { slug: 'koeln', name: 'Köln' },
+									field: { slug: 'beihilfe', nameDe: 'Beihilfe', nameEn: 'Health-cost allowance' },
+									quarter,
+									values: [{ kpiId: 7, code: 'BH-01', reason: 'Quelle fehlt', returnedAt: null }]
+								}
+							]
+						}
+					}
+				} as never,
+				params: {}
+			} as never
+		}).body;
+		expect(html).toContain('href="/cities/koeln/beihilfe/entry?q=2026-Q3#kpi-7-value"');
+		const words = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+		expect(words).toContain('Zur Korrektur zurückgegeben (1)');
+		expect(words).toContain('Köln, Beihilfe: 1 Werte');
+		expect(words).toContain('BH-01 korrigieren');
+		expect(words).toContain('Grund: Quelle fehlt');
+		expect(words).not.toContain('Für Sie gibt es gerade nichts zu tun.');
+	});
+});
