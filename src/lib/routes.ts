@@ -19,6 +19,11 @@ export const routes = {
 			`/cities/${city}/${field}/entry${queryString({ q: quarter && quarterParam(quarter) })}`
 		),
 	/** The approver's review of a quarter's submitted values; `confirm` opens the release confirmation. */
+	/** One value's input in the entry grid (EntryRow's `kpi-<id>-value`). */
+	entryValue: (city: string, field: string, quarter: Quarter, kpiId: number) =>
+		localizeHref(
+			`/cities/${city}/${field}/entry${queryString({ q: quarterParam(quarter) })}#kpi-${kpiId}-value`
+		),
 	review: (city: string, field: string, quarter?: Quarter, confirm = false) =>
 		localizeHref(
 			`/cities/${city}/${field}/review${queryString({

@@ -154,7 +154,7 @@ const targets: Target[] = [
 		'updateInitiative',
 		'deleteInitiative'
 	]),
-	city('/entry', '/entry', ['save', 'submit', 'release', 'reopen']),
+	city('/entry', '/entry', ['save', 'submit', 'reopen']),
 	// Reviewing is the approver's job: the controller is an intruder there like another city.
 	{ ...city('/review', '/review', ['return', 'release']), owner: 'approverKoeln' },
 	city('/import', '/import', ['upload', 'mapping', 'commit', 'discard']),

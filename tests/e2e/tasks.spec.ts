@@ -76,3 +76,36 @@ test('the controller sees the passed deadline as overdue, in days, beside the op
 	await section.getByRole('link').first().click();
 	await expect(page).toHaveURL(/\/cities\/koeln\/[a-z0-9-]+\/entry\?q=2026-Q3/);
 });
+
+test('a passed deadline reads as overdue on the entry page, the completeness matrix and the field page', async ({
+	page,
+	browser
+}) => {
+	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+	test.skip(today <= '2026-11-30', 'the demo quarter is due 30 November 2026: not passed yet');
+	const days = Math.round((Date.parse(today) - Date.parse('2026-11-30')) / 86_400_000);
+	const overdue = days === 1 ? 'überfällig seit 1 Tag' : `überfällig seit ${days} Tagen`;
+	await loginAs(page, demo.controllerKoeln);
+
+	await page.goto('/cities/koeln/service-center-d115/entry?q=2026-Q3');
+	await expect(page.getByText('Das Quartal ist offen.')).toBeVisible();
+	await expect(page.getByText(`${overdue} (Frist 30.11.2026)`)).toBeVisible();
+	await expect(page.getByText('Abgabe bis 30.11.2026')).toHaveCount(0);
+
+	await page.goto('/fields/service-center-d115');
+	await expect(page.getByText(`${overdue} (Frist 30.11.2026)`)).toBeVisible();
+
+	await page.goto('/en/cities/koeln/service-center-d115/entry?q=2026-Q3');
+	await expect(
+		page.getByText(days === 1 ? 'overdue by 1 day' : `overdue by ${days} days`)
+	).toBeVisible();
+
+	// The matrix is the ring's view (the observer's): its own late mark, not a performance icon.
+	const observer = await browser.newPage();
+	await loginAs(observer, demo.observer);
+	await observer.goto('/completeness?q=2026-Q3');
+	const matrix = observer.getByRole('table').first();
+	await expect(matrix.getByText(`offen, ${overdue}`).first()).toBeVisible();
+	await expect(matrix.locator('td').getByText('überfällig').first()).toBeVisible();
+	await observer.close();
+});

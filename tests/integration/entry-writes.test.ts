@@ -21,10 +21,11 @@ vi.mock('$lib/server/db', async (importOriginal) => ({
 	appDb: () => holder.db as Db
 }));
 const route = await import('../../src/routes/cities/[city]/[field]/entry/+page.server');
+const review = await import('../../src/routes/cities/[city]/[field]/review/+page.server');
 
 /**
- * Issue 14, point 1, at the server: the entry page's writes (save, submit, release, reopen)
- * act on the quarter their form names and refuse — changing nothing — a form without a
+ * Issue 14, point 1, at the server: the entry page's writes (save, submit, reopen) and the
+ * review page's release act on the quarter their form names and refuse — changing nothing — a form without a
  * quarter, one whose quarter is not the page's, and rows changed since the page showed them.
  * A city × D115 as in the report: Q3/2025 reopened by the field lead, the Q3/2026 values drafts.
  */
@@ -34,6 +35,8 @@ const CURRENT = { year: 2026, quarter: 3 };
 const KPI = 'D115-ELQ';
 
 type Action = 'save' | 'submit' | 'release' | 'reopen';
+/** Releasing happens on the review page only (issue 16, point 3); the rest on the entry page. */
+const pageOf = (action: Action) => (action === 'release' ? 'review' : 'entry');
 interface Answer {
 	status: number;
 	data: Record<string, unknown> & { notice: { kind: string; text: string } };
@@ -178,6 +181,13 @@ describe('entry writes name their quarter', () => {
 			.where(inQuarter(q))
 			.orderBy(asc(measurements.kpiId));
 
+	/** The review page's confirmed release of the value of `code`, as shown in `g` (Q3/2025). */
+	const releaseFields = (g: EntryGrid, code: string, version?: number): [string, string][] => [
+		['quarter', '2025-3'],
+		['confirmed', 'yes'],
+		['seen', `${rowOf(g, code).kpiId}:${version ?? rowOf(g, code).current!.version}`]
+	];
+
 	/** The grid's form as the page posts it, with `changes` typed over the shown values. */
 	function gridFields(g: EntryGrid, changes: Record<string, { value?: string; comment?: string }>) {
 		return g.rows.flatMap((r): [string, string][] => [
@@ -199,16 +209,21 @@ describe('entry writes name their quarter', () => {
 		fields: [string, string][],
 		field = FIELD
 	): Promise<Answer> {
-		const url = new URL(`http://localhost/cities/${city}/${field}/entry?/${action}${query}`);
+		const page = pageOf(action);
+		const url = new URL(`http://localhost/cities/${city}/${field}/${page}?/${action}${query}`);
 		const request = new Request(url, { method: 'POST', body: new URLSearchParams(fields) });
 		const event = {
 			request,
 			url,
-			route: { id: '/cities/[city]/[field]/entry' },
+			route: { id: `/cities/[city]/[field]/${page}` },
 			params: { city, field },
 			locals: { user: people[who], session: null }
 		} as unknown as RequestEvent;
-		const result = (await route.actions[action]!(event as never)) as unknown;
+		const actions = (page === 'review' ? review.actions : route.actions) as Record<
+			string,
+			(event: never) => unknown
+		>;
+		const result = (await actions[action]!(event as never)) as unknown;
 		if (result && typeof result === 'object' && 'status' in result && 'data' in result)
 			return result as Answer;
 		return { status: 200, data: result as Answer['data'] };
@@ -239,12 +254,8 @@ describe('entry writes name their quarter', () => {
 		past = await grid(PAST);
 		expect(rowOf(past, KPI).current!.state).toBe('submitted');
 
-		const released = await post('release', 'approver', '&q=2025-3', [
-			['quarter', '2025-3'],
-			['kpi', String(elq.kpiId)],
-			['version_' + elq.kpiId, String(rowOf(past, KPI).current!.version)]
-		]);
-		expect(released.data.notice.text).toBe('Q3/2025: 1 Werte freigegeben.');
+		const released = await post('release', 'approver', '&q=2025-3', releaseFields(past, KPI));
+		expect(released.data.notice.text).toBe('Q3/2025: 1 Werte angenommen und für den Ring freigegeben.');
 		past = await grid(PAST);
 		expect(rowOf(past, KPI).current!.state).toBe('released');
 
@@ -262,6 +273,10 @@ describe('entry writes name their quarter', () => {
 		expect(await fingerprint(CURRENT)).toEqual(current);
 	});
 
+	it('has no release of its own: releasing is the review page’s, after a confirmation', () => {
+		expect(Object.keys(route.actions).sort()).toEqual(['reopen', 'save', 'submit']);
+	});
+
 	it('refuses every write whose form names no quarter or a malformed one, changing nothing', async () => {
 		const past = await grid(PAST);
 		const elq = rowOf(past, KPI);
@@ -270,8 +285,8 @@ describe('entry writes name their quarter', () => {
 			save: gridFields(past, { [KPI]: { value: '50' } }),
 			submit: gridFields(past, { [KPI]: { comment: 'geprüft' } }),
 			release: [
-				['kpi', String(elq.kpiId)],
-				['version_' + elq.kpiId, String(elq.current!.version)]
+				['confirmed', 'yes'],
+				['seen', `${elq.kpiId}:${elq.current!.version}`]
 			],
 			reopen: [
 				['kpiId', String(elq.kpiId)],
@@ -289,6 +304,11 @@ describe('entry writes name their quarter', () => {
 						query,
 						[...fields, ...bodies[action]]
 					);
+					if (action === 'release') {
+						// The review page reads its form through the schema: refused all the same.
+						expect(answer.status, `${action} quarter=${quarter} ${query}`).toBeGreaterThan(399);
+						continue;
+					}
 					expect(answer.status, `${action} quarter=${quarter} ${query}`).toBe(400);
 					expect(answer.data.notice.text).toBe(
 						'Das Formular nennt kein gültiges Quartal. Es wurde nichts geändert. Bitte laden Sie die Seite neu.'
@@ -347,12 +367,6 @@ describe('entry writes name their quarter', () => {
 		expect([await fingerprint(PAST), await fingerprint(CURRENT)]).toEqual(before);
 	});
 
-	/** The release and reopen forms as the page posts them for the value of `code`. */
-	const releaseFields = (g: EntryGrid, code: string): [string, string][] => [
-		['quarter', '2025-3'],
-		['kpi', String(rowOf(g, code).kpiId)],
-		['version_' + rowOf(g, code).kpiId, String(rowOf(g, code).current!.version)]
-	];
 	const reopenFields = (g: EntryGrid, code: string): [string, string][] => [
 		['quarter', '2025-3'],
 		['kpiId', String(rowOf(g, code).kpiId)],
@@ -419,7 +433,6 @@ describe('entry writes name their quarter', () => {
 	});
 
 	it('releases only the submitted values the approver was shown', async () => {
-		const elq = rowOf(await grid(PAST), KPI);
 		await post('submit', 'controller', '&q=2025-3', [
 			['quarter', '2025-3'],
 			...gridFields(await grid(PAST), { [KPI]: { comment: 'geprüft' } })
@@ -427,17 +440,13 @@ describe('entry writes name their quarter', () => {
 		const submitted = rowOf(await grid(PAST), KPI).current!;
 		expect(submitted.state).toBe('submitted');
 		const before = await fingerprint(PAST);
-		for (const seen of [
-			[],
-			[
-				['kpi', String(elq.kpiId)],
-				['version_' + elq.kpiId, String(submitted.version - 1)]
-			]
-		] as [string, string][][]) {
-			const answer = await post('release', 'approver', '&q=2025-3', [
-				['quarter', '2025-3'],
-				...seen
-			]);
+		{
+			const answer = await post(
+				'release',
+				'approver',
+				'&q=2025-3',
+				releaseFields(await grid(PAST), KPI, submitted.version - 1)
+			);
 			expect(answer.status).toBe(409);
 			expect(answer.data.notice.text).toBe(
 				'Inzwischen wurden Werte dieses Quartals eingereicht oder geändert. Es wurde nichts freigegeben. Bitte prüfen Sie die Werte und geben Sie erneut frei.'

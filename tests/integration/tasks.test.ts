@@ -32,6 +32,7 @@ describe('Meine Aufgaben per role', () => {
 	let handle: DatabaseHandle;
 	let queries = 0;
 	let cityA: number, cityB: number, fieldId: number, fieldSlug: string, slugA: string;
+	let kpiIds: [number, number, number];
 	let userSeq = 0;
 
 	async function viewerWith(role: Role, scope: { organisationId?: number; fieldId?: number } = {}) {
@@ -94,6 +95,7 @@ describe('Meine Aufgaben per role', () => {
 			.limit(3);
 		expect(defined).toHaveLength(3);
 		const [k1, k2, k3] = defined as [(typeof defined)[0], (typeof defined)[0], (typeof defined)[0]];
+		kpiIds = [k1.id, k2.id, k3.id];
 
 		const a = await createCity(db, { name: 'Aufgabenstadt' });
 		const b = await createCity(db, { name: 'Bereitstadt' });
@@ -166,7 +168,7 @@ describe('Meine Aufgaben per role', () => {
 		const viewer = await viewerWith('controller', { organisationId: cityA });
 		queries = 0;
 		const tasks = await loadTasks(handle.db, viewer, 'de', NOW);
-		expect(queries).toBe(6);
+		expect(queries).toBe(7);
 		expect(tasks.quarter).toEqual({ year: 2026, quarter: 3 });
 		expect(tasks.controller?.open).toEqual([
 			{
@@ -180,6 +182,98 @@ describe('Meine Aufgaben per role', () => {
 		expect(tasks.approver).toBeNull();
 		expect(tasks.leadership).toBeNull();
 		expect(tasks.ring).toBeNull();
+	});
+
+	/** A's Q3 value of the given KPI (k1 a draft, k2 submitted). */
+	const valueOfA = (kpiId: number) =>
+		and(
+			eq(measurements.organisationId, cityA),
+			eq(measurements.kpiId, kpiId),
+			eq(measurements.year, 2026),
+			eq(measurements.quarter, 3)
+		);
+
+	it('controller: a value the approver returned, with the reason, per field', async () => {
+		const [k1] = kpiIds;
+		await handle.db
+			.update(measurements)
+			.set({ returnReason: 'Quelle fehlt', returnedAt: new Date('2026-12-01T10:00:00Z') })
+			.where(valueOfA(k1));
+		const viewer = await viewerWith('controller', { organisationId: cityA });
+		const tasks = await loadTasks(handle.db, viewer, 'de', NOW);
+		expect(tasks.controller?.returned).toEqual([
+			{
+				city: { slug: slugA, name: 'Aufgabenstadt' },
+				field: expect.objectContaining({ slug: fieldSlug }),
+				quarter: { year: 2026, quarter: 3 },
+				values: [
+					{
+						kpiId: k1,
+						code: expect.any(String),
+						reason: 'Quelle fehlt',
+						returnedAt: new Date('2026-12-01T10:00:00Z')
+					}
+				]
+			}
+		]);
+		// The approver of the city has nothing returned to correct.
+		const approver = await viewerWith('approver', { organisationId: cityA });
+		expect((await loadTasks(handle.db, approver, 'de', NOW)).controller).toBeNull();
+		await handle.db
+			.update(measurements)
+			.set({ returnReason: null, returnedAt: null })
+			.where(valueOfA(k1));
+	});
+
+	it('controller: a red value and an implausible jump, both without a comment, want one', async () => {
+		const [k1, k2] = kpiIds;
+		const versionsOf = (kpiId: number) =>
+			handle.db.select().from(kpiVersions).where(eq(kpiVersions.kpiId, kpiId));
+		const [before1, before2] = [await versionsOf(k1), await versionsOf(k2)];
+		// k1: no target, at most 50 % change against Q2 (10), typed 100. k2: green only 50–60,
+		// submitted 10.
+		await handle.db
+			.update(kpiVersions)
+			.set({
+				plausibleChangePercent: 50,
+				greenMin: null,
+				greenMax: null,
+				yellowMin: null,
+				yellowMax: null
+			})
+			.where(eq(kpiVersions.kpiId, k1));
+		await handle.db.update(measurements).set({ value: '100' }).where(valueOfA(k1));
+		await handle.db
+			.update(kpiVersions)
+			.set({ greenMin: '50', greenMax: '60', yellowMin: null, yellowMax: null })
+			.where(eq(kpiVersions.kpiId, k2));
+		const viewer = await viewerWith('controller', { organisationId: cityA });
+		const reasons = async () =>
+			(await loadTasks(handle.db, viewer, 'de', NOW)).controller?.unexplained
+				.map((u) => [u.kpiId, u.reasons] as const)
+				.sort((a, b) => a[0] - b[0]);
+		expect(await reasons()).toEqual(
+			[
+				[k1, ['change_exceeds_tolerance']],
+				[k2, ['red']]
+			].sort((a, b) => (a[0] as number) - (b[0] as number))
+		);
+		// Explained: a comment on the jump takes it off the list.
+		await handle.db
+			.update(measurements)
+			.set({ comment: 'Neue Zählweise ab Q3' })
+			.where(valueOfA(k1));
+		expect(await reasons()).toEqual([[k2, ['red']]]);
+
+		await handle.db.update(measurements).set({ value: '10', comment: '' }).where(valueOfA(k1));
+		for (const { id, plausibleChangePercent, greenMin, greenMax, yellowMin, yellowMax } of [
+			...before1,
+			...before2
+		])
+			await handle.db
+				.update(kpiVersions)
+				.set({ plausibleChangePercent, greenMin, greenMax, yellowMin, yellowMax })
+				.where(eq(kpiVersions.id, id));
 	});
 
 	it('controller of a delivered city: nothing open', async () => {
@@ -223,7 +317,7 @@ describe('Meine Aufgaben per role', () => {
 		const viewer = await viewerWith('city_leadership', { organisationId: cityA });
 		queries = 0;
 		const first = await loadTasks(handle.db, viewer, 'de', NOW);
-		expect(queries).toBe(7);
+		expect(queries).toBe(8);
 		expect(first.leadership?.since).toBeNull();
 		expect(first.leadership?.released.map((r) => r.count)).toEqual([1]);
 		expect(first.leadership?.briefings).toEqual([
@@ -233,6 +327,40 @@ describe('Meine Aufgaben per role', () => {
 		const second = await loadTasks(handle.db, viewer, 'de', later);
 		expect(second.leadership?.since).toEqual(NOW);
 		expect(second.leadership?.released).toEqual([]);
+	});
+
+	it('leadership: reloading within a visit keeps the list; the next visit starts after it', async () => {
+		const viewer = await viewerWith('city_leadership', { organisationId: cityA });
+		const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+		const released = async (minutes: number) => {
+			const t = await loadTasks(handle.db, viewer, 'de', at(minutes));
+			return { since: t.leadership?.since, counts: t.leadership?.released.map((r) => r.count) };
+		};
+		// First visit: everything released is new, on every reload of the visit.
+		expect(await released(0)).toEqual({ since: null, counts: [1] });
+		expect(await released(10)).toEqual({ since: null, counts: [1] });
+		expect(await released(35)).toEqual({ since: null, counts: [1] });
+		// Two hours without a look: a new visit; "since" is the last look of the one before.
+		expect(await released(155)).toEqual({ since: at(35), counts: [] });
+		// Within that visit the approver releases A's submitted value: it joins the list.
+		const submitted = and(
+			eq(measurements.organisationId, cityA),
+			eq(measurements.quarter, 3),
+			eq(measurements.state, 'submitted')
+		);
+		const [value] = await handle.db
+			.update(measurements)
+			.set({ state: 'released', releasedAt: at(170) })
+			.where(submitted)
+			.returning({ id: measurements.id });
+		expect(await released(180)).toEqual({ since: at(35), counts: [1] });
+		expect(await released(200)).toEqual({ since: at(35), counts: [1] });
+		// The next visit starts after the last look of this one: nothing new since.
+		expect(await released(300)).toEqual({ since: at(200), counts: [] });
+		await handle.db
+			.update(measurements)
+			.set({ state: 'submitted', releasedAt: null })
+			.where(eq(measurements.id, value!.id));
 	});
 
 	it('observer and admin: the ring — 1 delivered, 1 late in the open field', async () => {

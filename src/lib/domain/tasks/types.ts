@@ -1,19 +1,25 @@
 import type { Quarter } from '../period/quarter';
 import type { FieldRef, CityRef, FieldRingState, LateCell, OpenValues } from './duties';
 import type { AttentionKpi } from '../briefing/types';
+import type { UnexplainedValue } from './unexplained';
 
 export type { FieldRef, CityRef, FieldRingState, LateCell, OpenValues };
 
-/** A red value the city still has to explain (no comment on it yet). */
-export type Unexplained = Omit<AttentionKpi, 'notes'> & { city: CityRef; fieldSlug: string };
+/** A value of the own city that still wants its comment (red or implausible). */
+export type Unexplained = UnexplainedValue & { city: CityRef };
+
+/** The values of one city and field that the approver sent back, each with the reason. */
+export interface ReturnedInField {
+	city: CityRef;
+	field: FieldRef;
+	quarter: Quarter;
+	values: { kpiId: number; code: string; reason: string; returnedAt: Date | null }[];
+}
 
 export interface ControllerTasks {
 	open: OpenValues[];
-	/**
-	 * Values the approver sent back with a reason. SLOT: the 'returned' state is built in
-	 * parallel (issue 16, point 3); until it is merged this stays null and the page says nothing.
-	 */
-	returned: null;
+	/** Values the approver returned for a correction, per city and field. */
+	returned: ReturnedInField[];
 	unexplained: Unexplained[];
 }
 
@@ -63,7 +69,10 @@ export interface Tasks {
 /** Whether there is anything to do or read at all (else the page says so). */
 export function hasTasks(t: Tasks): boolean {
 	return Boolean(
-		(t.controller && (t.controller.open.length > 0 || t.controller.unexplained.length > 0)) ||
+		(t.controller &&
+			(t.controller.open.length > 0 ||
+				t.controller.returned.length > 0 ||
+				t.controller.unexplained.length > 0)) ||
 		(t.approver && t.approver.length > 0) ||
 		(t.fieldLead && (t.fieldLead.late.length > 0 || t.fieldLead.pilots.length > 0)) ||
 		(t.leadership &&

@@ -2,26 +2,13 @@ import { z } from 'zod';
 import { text } from '../../schemas/text';
 
 /**
- * The release and reopen forms of the entry page name the rows they act on with the version
- * each row had on the page (`kpi` = KPI id, `version_<kpiId>`), as the grid does, so the server
- * changes nothing the person did not see (issue 14).
+ * The reopen form of the entry page names the row it acts on with the version the row had on
+ * the page (`version_<kpiId>`), as the grid does, so the server changes nothing the person did
+ * not see (issue 14). Releasing is the review page's (schemas/review.ts).
  */
 
 const kpiId = z.coerce.number().pipe(z.int32().positive());
 const version = z.coerce.number().pipe(z.int32().positive());
-const seenRows = z.array(z.object({ kpiId, version })).max(500);
-
-const versionOf = (form: FormData, id: FormDataEntryValue) =>
-	typeof id === 'string' ? form.get(`version_${id}`) : null;
-
-/** The rows the page showed, KPI → version; null when the fields cannot be read. */
-export function readSeenVersions(form: FormData): Map<number, number> | null {
-	const parsed = seenRows.safeParse(
-		form.getAll('kpi').map((id) => ({ kpiId: id, version: versionOf(form, id) }))
-	);
-	return parsed.success ? new Map(parsed.data.map((r) => [r.kpiId, r.version])) : null;
-}
-
 const reopenPost = z.object({ kpiId, reason: text().trim().min(1).max(2000) });
 
 export type ReopenPost =

@@ -7,15 +7,21 @@ import { defaultQuarter } from '../../domain/completeness/quarter-choice';
 import { shapeMatrix, type CompletenessMatrix } from '../../domain/completeness/matrix';
 import { lateCellsOf, openValuesOf, ringStateOf } from '../../domain/tasks/duties';
 import { attentionKpis } from '../../domain/briefing/select';
-import type { Tasks, Unexplained, LeadershipTasks } from '../../domain/tasks/types';
+import { unexplainedValues } from '../../domain/tasks/unexplained';
+import type {
+	Tasks,
+	Unexplained,
+	LeadershipTasks,
+	ReturnedInField
+} from '../../domain/tasks/types';
 import { matrixRows, reportingQuarters } from '../periods/completeness-queries';
 import { loadCityInputs, type CityInputs } from '../briefing/city-inputs';
 import { listCities } from '../directory/queries';
+import { returnedValues, type ReturnedValue } from '../entry/returned';
 import { pilotsAwaitingGate, recordTasksVisit, releasedSince, submittedPerField } from './queries';
 
 type UserViewer = Extract<Viewer, { kind: 'user' }>;
 
-const sameQuarter = (a: Quarter, b: Quarter) => a.year === b.year && a.quarter === b.quarter;
 const field = (r: { fieldSlug: string; fieldNameDe: string; fieldNameEn: string }) => ({
 	slug: r.fieldSlug,
 	nameDe: r.fieldNameDe,
@@ -26,7 +32,8 @@ const field = (r: { fieldSlug: string; fieldNameDe: string; fieldNameEn: string 
  * A person's tasks for the quarter the ring reports on now (the newest open one), gathered from
  * the scopes of their roles' capabilities. Statements: 1 (quarters) + 1 (matrix, when a part needs
  * it) + 1 per part (approver, field lead) + for the city roles 1 (cities) + 3 per own city (its
- * scorecards) + 2 for the leadership (visit, released). A controller of one city: 6.
+ * scorecards) + 1 for the controller (returned values) + 3 for the leadership (visit read and
+ * written, released). A controller of one city: 7.
  */
 export async function loadTasks(
 	db: DbOrTx,
@@ -47,12 +54,13 @@ export async function loadTasks(
 		controller.organisationIds.length > 0 || fieldLead.fieldIds.length > 0 || ring.global;
 	const ownCities = [...new Set([...controller.organisationIds, ...leadership.organisationIds])];
 
-	const [matrix, waiting, pilots, cityInputs, visit] = await Promise.all([
+	const [matrix, waiting, pilots, cityInputs, visit, returned] = await Promise.all([
 		needsMatrix ? matrixRows(db, quarter).then((rows) => shapeMatrix(quarter, rows)) : null,
 		approver.organisationIds.length > 0 ? submittedPerField(db, approver.organisationIds) : null,
 		fieldLead.fieldIds.length > 0 ? pilotsAwaitingGate(db, fieldLead.fieldIds) : null,
 		ownCitiesInputs(db, viewer, ownCities, quarter, locale),
-		leadership.organisationIds.length > 0 ? recordTasksVisit(db, p.userId, now) : undefined
+		leadership.organisationIds.length > 0 ? recordTasksVisit(db, p.userId, now) : undefined,
+		controller.organisationIds.length > 0 ? returnedValues(db, viewer, { quarter }) : []
 	]);
 
 	return {
@@ -61,7 +69,11 @@ export async function loadTasks(
 			controller.organisationIds.length > 0
 				? {
 						open: openValuesOf(matrix!, controller.organisationIds, today),
-						returned: null,
+						returned: perField(
+							returned.filter((r) =>
+								ownSlugs(cityInputs, controller.organisationIds).has(r.citySlug)
+							)
+						),
 						unexplained: unexplainedOf(cityInputs, controller.organisationIds, quarter)
 					}
 				: null,
@@ -110,7 +122,37 @@ async function ownCitiesInputs(
 	return loaded.filter((c): c is CityInputs => c !== null);
 }
 
-/** Red values of the quarter in the given cities that nobody has commented on yet. */
+const ownSlugs = (inputs: readonly CityInputs[], organisationIds: readonly number[]) =>
+	new Set(
+		inputs.filter((c) => organisationIds.includes(c.city.organisationId)).map((c) => c.city.slug)
+	);
+
+/** Returned values grouped per city, field and quarter, in the order they were returned. */
+function perField(values: readonly ReturnedValue[]): ReturnedInField[] {
+	const groups = new Map<string, ReturnedInField>();
+	for (const v of values) {
+		const key = `${v.citySlug}|${v.fieldSlug}|${v.quarter.year}-${v.quarter.quarter}`;
+		let group = groups.get(key);
+		if (!group) {
+			group = {
+				city: { slug: v.citySlug, name: v.cityName },
+				field: field(v),
+				quarter: v.quarter,
+				values: []
+			};
+			groups.set(key, group);
+		}
+		group.values.push({
+			kpiId: v.kpiId,
+			code: v.kpiCode,
+			reason: v.reason,
+			returnedAt: v.returnedAt
+		});
+	}
+	return [...groups.values()];
+}
+
+/** Values of the quarter in the given cities that want a comment and have none (entry rules). */
 function unexplainedOf(
 	inputs: readonly CityInputs[],
 	organisationIds: readonly number[],
@@ -119,16 +161,10 @@ function unexplainedOf(
 	return inputs
 		.filter((c) => organisationIds.includes(c.city.organisationId))
 		.flatMap((c) =>
-			c.inputs.flatMap((input) =>
-				// The viewer's own cities: every comment it can see here is its own.
-				attentionKpis([input], true)
-					.filter((a) => a.status === 'red' && sameQuarter(a.quarter, quarter) && !a.comment.trim())
-					.map((a) => ({
-						...a,
-						city: { slug: c.city.slug, name: c.city.name },
-						fieldSlug: input.field.slug
-					}))
-			)
+			unexplainedValues(c.inputs, c.versionsByKpi, quarter).map((u) => ({
+				...u,
+				city: { slug: c.city.slug, name: c.city.name }
+			}))
 		);
 }
 
@@ -149,7 +185,7 @@ async function leadershipOf(
 			count: Number(r.count)
 		})),
 		red: own.flatMap((c) =>
-			attentionKpis(c.inputs, true)
+			attentionKpis(c.inputs)
 				.filter((a) => a.status === 'red')
 				.map((a) => ({ ...a, city: { slug: c.city.slug, name: c.city.name } }))
 		),

@@ -1,5 +1,4 @@
 import { and, asc, count, eq, gt, inArray, min, notInArray, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import {
 	cooperationFields,
 	kpis,
@@ -11,6 +10,7 @@ import {
 } from '../db/schema';
 import type { DbOrTx } from '../db/types';
 import { pilotGateCriterion } from '../db/schema/enums';
+import { afterLook } from '../../domain/tasks/visit';
 
 /**
  * The reads behind "Meine Aufgaben" that the completeness matrix does not give: counts and dates
@@ -102,18 +102,20 @@ export function pilotsAwaitingGate(db: DbOrTx, fieldIds: readonly number[]) {
 		.orderBy(asc(cooperationFields.sortOrder), asc(pilots.title));
 }
 
-const before = alias(users, 'before');
-
 /**
- * Records the visit now and returns the one before (null: the first visit), in one statement:
- * the joined copy of the row is read before the update.
+ * Records a look at the tasks at `now` and returns where "released since your last visit"
+ * starts (null: the first visit). Two statements: the marks are read, the visit rule
+ * (domain/tasks/visit.ts) decides, the new marks are written.
  */
 export async function recordTasksVisit(db: DbOrTx, userId: number, now: Date) {
 	const [row] = await db
+		.select({ seenAt: users.tasksSeenAt, previousVisitAt: users.tasksPreviousVisitAt })
+		.from(users)
+		.where(eq(users.id, userId));
+	const marks = afterLook(row ?? { seenAt: null, previousVisitAt: null }, now);
+	await db
 		.update(users)
-		.set({ tasksSeenAt: now })
-		.from(before)
-		.where(and(eq(users.id, userId), eq(before.id, users.id)))
-		.returning({ previous: before.tasksSeenAt });
-	return row?.previous ?? null;
+		.set({ tasksSeenAt: marks.seenAt, tasksPreviousVisitAt: marks.previousVisitAt })
+		.where(eq(users.id, userId));
+	return marks.previousVisitAt;
 }

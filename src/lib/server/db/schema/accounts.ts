@@ -37,8 +37,13 @@ export const users = pgTable(
 		 */
 		oidcIssuer: text(),
 		oidcSubject: text(),
-		/** When the person last opened their tasks: "released since your last visit" starts here. */
-		tasksSeenAt: timestamp({ withTimezone: true })
+		/** When the person last looked at their tasks (every look; decision 0038). */
+		tasksSeenAt: timestamp({ withTimezone: true }),
+		/**
+		 * The last look of the visit before the current one: "released since your last visit"
+		 * starts here, the same on every reload within a visit (domain/tasks/visit.ts).
+		 */
+		tasksPreviousVisitAt: timestamp({ withTimezone: true })
 	},
 	(t) => [
 		uniqueIndex('users_email_lower_unique').on(sql`lower(${t.email})`),

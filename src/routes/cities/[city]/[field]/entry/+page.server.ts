@@ -8,17 +8,17 @@ import { gridAt, refuse, scopeOf } from '$lib/server/entry/page-scope';
 import { chooseQuarter } from '$lib/server/entry/grid';
 import { blockingRows, evaluateRows, readGridPost, type PostedRow } from '$lib/server/entry/form';
 import { saveDrafts } from '$lib/server/entry/save';
-import { releaseQuarter, reopenValue, submitQuarter } from '$lib/server/entry/transitions';
-import { readReopenPost, readSeenVersions } from '$lib/server/entry/transition-form';
+import { reopenValue, submitQuarter } from '$lib/server/entry/transitions';
+import { readReopenPost } from '$lib/server/entry/transition-form';
 import { entryRefusalText } from '$lib/server/entry/messages';
 import type { EntryRefused } from '$lib/server/entry/values';
 import { writeQuarter } from '$lib/domain/entry/write-target';
 import { quarterParam } from '$lib/domain/period/quarter';
+import { deadlineStandingAt } from '$lib/domain/period/deadline';
 import { quarterLabel } from '$lib/i18n';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
-import { successNotice } from '$lib/schemas/form-notice';
 
 type Event = RequestEvent<{ city: string; field: string }>;
 type Viewer = ReturnType<typeof requireUser>;
@@ -44,8 +44,15 @@ export const load: PageServerLoad = async (event) => {
 	const grid = await gridAt(event, quarter);
 	const scope = { organisationId: grid.organisation.id };
 	const p = viewer.principal;
+	const { period } = grid;
 	return {
 		grid,
+		// Where the deadline stands today (Europe/Berlin), taken on the server so the page and
+		// its hydration agree; only an open quarter has one to keep.
+		deadline:
+			period.state === 'open' && period.deadline
+				? deadlineStandingAt(period.deadline, new Date())
+				: null,
 		may: {
 			write: can(p, 'measurement:write', scope),
 			submit: can(p, 'measurement:submit', scope),
@@ -111,7 +118,7 @@ async function saveGrid(event: Event, viewer: Viewer, submit: boolean) {
 	if (!submit) {
 		return {
 			quarter,
-			notice: successNotice(m.entry_saved({ quarter: label, count: String(saved.changed) })),
+			message: m.entry_saved({ quarter: label, count: String(saved.changed) }),
 			checks
 		};
 	}
@@ -131,11 +138,13 @@ async function saveGrid(event: Event, viewer: Viewer, submit: boolean) {
 	}
 	return {
 		quarter,
-		notice: successNotice(m.entry_submitted({ quarter: label, count: String(submitted.count) })),
+		message: m.entry_submitted({ quarter: label, count: String(submitted.count) }),
 		checks
 	};
 }
 
+// No `release` here: values are released on the review page, after a confirmation that lists
+// them (decision 0031), never blind from the grid.
 export const actions: Actions = {
 	save: async (event) => {
 		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:write');
@@ -144,28 +153,6 @@ export const actions: Actions = {
 	submit: async (event) => {
 		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:submit');
 		return saveGrid(event, viewer, true);
-	},
-	release: async (event) => {
-		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:release');
-		const target = await writeTarget(event);
-		if ('refusal' in target) return target.refusal;
-		const { form, grid } = target;
-		const quarter = quarterParam(grid.quarter);
-		const seen = readSeenVersions(form);
-		if (!seen) return refuse(400, quarter, m.entry_post_invalid());
-		const result = await releaseQuarter(appDb(), scopeOf(grid, viewer.principal.userId), seen);
-		if (!result.ok) {
-			return refuse(statusOf(result.reason), quarter, entryRefusalText(result.reason, 'release'));
-		}
-		return {
-			quarter,
-			notice: successNotice(
-				m.entry_released({
-					quarter: quarterLabel(grid.quarter),
-					count: String(result.count)
-				})
-			)
-		};
 	},
 	reopen: async (event) => {
 		const { viewer } = await requireCityCapability(event, event.params.city, 'measurement:reopen');
@@ -195,7 +182,7 @@ export const actions: Actions = {
 		const code = grid.rows.find((r) => r.kpiId === kpiId)?.code ?? '';
 		return {
 			quarter,
-			notice: successNotice(m.entry_reopened({ kpi: code, quarter: quarterLabel(grid.quarter) }))
+			message: m.entry_reopened({ kpi: code, quarter: quarterLabel(grid.quarter) })
 		};
 	}
 };

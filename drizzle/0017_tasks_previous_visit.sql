@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "tasks_previous_visit_at" timestamp with time zone;
