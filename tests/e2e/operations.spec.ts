@@ -10,11 +10,25 @@ import postgres from 'postgres';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { seedDatabase } from '../../src/lib/server/db/seed/index';
 import { createUser } from '../../src/lib/server/auth/users';
-import { logLines, startApp, startProxy, stopApp, waitReady, type AppProcess } from './ops-cluster';
+import {
+	logLines,
+	specPort,
+	startApp,
+	startProxy,
+	stopApp,
+	waitReady,
+	type AppProcess
+} from './ops-cluster';
 
 const ADMIN_URL = process.env.DATABASE_URL;
 // Ports of this test's own processes, apart from the browser-test server's.
-const PORT = { a: 4461, b: 4462, metricsA: 4463, proxy: 4465, refused: 4466 };
+const PORT = {
+	a: specPort(4461, 10),
+	b: specPort(4462, 11),
+	metricsA: specPort(4463, 12),
+	proxy: specPort(4465, 14),
+	refused: specPort(4466, 15)
+};
 const PUBLIC = `http://127.0.0.1:${PORT.proxy}`;
 const EMAIL = 'betrieb@stadt.example';
 const PASSWORD = 'Betriebs-Probe-2026!';

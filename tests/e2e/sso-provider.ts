@@ -11,6 +11,9 @@ export interface TestPerson {
 	emailVerified: boolean;
 	name: string;
 	groups?: string[];
+	/** How the provider says it authenticated the person (ID token `acr` and `amr`). */
+	acr?: string;
+	amr?: string[];
 }
 
 export interface TestProvider {
@@ -76,6 +79,16 @@ export async function startTestProvider(options: {
 			};
 		}
 	});
+	// The development login form reports only who signed in. A provider with a second factor also
+	// says how (`acr`, `amr`): it puts them into the interaction's login result, which is what
+	// oidc-provider copies into the session and from there into the ID token.
+	const finish = provider.interactionFinished.bind(provider);
+	provider.interactionFinished = (req, res, result, options) => {
+		const login = result.login as { accountId: string } | undefined;
+		const person = login && people.get(login.accountId);
+		const how = person ? { acr: person.acr, amr: person.amr } : {};
+		return finish(req, res, login ? { ...result, login: { ...login, ...how } } : result, options);
+	};
 	// A provider failure shows in the browser only as "oops! something went wrong".
 	provider.on('server_error', (_ctx: unknown, error: Error) =>
 		console.error('test provider:', error)

@@ -9,11 +9,11 @@ import { openDatabase } from '../../src/lib/server/db/client';
 import { seedDatabase } from '../../src/lib/server/db/seed/index';
 import { createUser } from '../../src/lib/server/auth/users';
 import { expectAccessible } from './axe';
-import { startApp, stopApp, waitReady, type AppProcess } from './ops-cluster';
+import { specPort, startApp, stopApp, waitReady, type AppProcess } from './ops-cluster';
 import { startTestProvider, type TestProvider } from './sso-provider';
 
 const ADMIN_URL = process.env.DATABASE_URL;
-const PORT = { provider: 4491, app: 4492, ssoOnly: 4493 };
+const PORT = { provider: specPort(4491, 20), app: specPort(4492, 21), ssoOnly: specPort(4493, 22) };
 const APP = `http://127.0.0.1:${PORT.app}`;
 const SSO_ONLY = `http://127.0.0.1:${PORT.ssoOnly}`;
 const LOCAL = { email: 'lokal@stadt.example', password: 'Lokal-Passwort-2026!' };
@@ -38,7 +38,14 @@ test.beforeAll(async () => {
 		clientSecret: CLIENT_SECRET,
 		appOrigin: APP,
 		people: {
-			'anna-sub': { email: 'anna@stadt.example', emailVerified: true, name: 'Anna Amt' },
+			'anna-sub': {
+				email: 'anna@stadt.example',
+				emailVerified: true,
+				name: 'Anna Amt',
+				// How the provider says it checked her: password and a one-time code.
+				acr: 'urn:ikz-test:loa:substantial',
+				amr: ['pwd', 'otp']
+			},
 			'bernd-sub': { email: 'bernd@stadt.example', emailVerified: true, name: 'Bernd Bau' },
 			'fremd-sub': { email: 'fremd@anderswo.example', emailVerified: true, name: 'Frida Fremd' },
 			'gesperrt-sub': {
@@ -177,14 +184,26 @@ test('a pre-provisioned person is linked by e-mail, then recognised by subject a
 	expect(await linkOf('anna@stadt.example')).toEqual([
 		{ oidc_issuer: provider.issuer, oidc_subject: 'anna-sub' }
 	]);
-	const [session] = await sql<{ auth_method: string; two_factor_verified: boolean }[]>`
-		select s.auth_method, s.two_factor_verified from sessions s join users u on u.id = s.user_id
-		where u.email = 'anna@stadt.example'`;
-	expect(session).toEqual({ auth_method: 'sso', two_factor_verified: true });
+	// The second factor is the provider's business; the app records what the provider said.
+	const [session] = await sql<
+		{ auth_method: string; two_factor_verified: boolean; acr: string; amr: string }[]
+	>`
+		select s.auth_method, s.two_factor_verified, s.acr, s.amr from sessions s
+		join users u on u.id = s.user_id where u.email = 'anna@stadt.example'`;
+	expect(session).toEqual({
+		auth_method: 'sso',
+		two_factor_verified: true,
+		acr: 'urn:ikz-test:loa:substantial',
+		amr: 'pwd otp'
+	});
 	const [audit] = await sql<{ after: string }[]>`
 		select a.after from audit_log a join users u on u.id = a.user_id
 		where u.email = 'anna@stadt.example' and a.action = 'auth.login'`;
-	expect(JSON.parse(audit!.after)).toMatchObject({ method: 'sso' });
+	expect(JSON.parse(audit!.after)).toEqual({
+		method: 'sso',
+		acr: 'urn:ikz-test:loa:substantial',
+		amr: 'pwd otp'
+	});
 
 	// The provider's administrator changes Anna's address; the app still knows her by subject.
 	provider.people.get('anna-sub')!.email = 'anna.neu@stadt.example';
