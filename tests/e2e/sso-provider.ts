@@ -26,7 +26,8 @@ export async function startTestProvider(options: {
 	port: number;
 	clientId: string;
 	clientSecret: string;
-	appOrigin: string;
+	/** The app instances that sign in through it (each its own redirect URI). */
+	appOrigins: string[];
 	people: Record<string, TestPerson>;
 }): Promise<TestProvider> {
 	const issuer = `http://127.0.0.1:${options.port}`;
@@ -36,16 +37,24 @@ export async function startTestProvider(options: {
 			{
 				client_id: options.clientId,
 				client_secret: options.clientSecret,
-				redirect_uris: [`${options.appOrigin}/login/sso/callback`],
-				post_logout_redirect_uris: [`${options.appOrigin}/login`],
+				redirect_uris: options.appOrigins.map((o) => `${o}/login/sso/callback`),
+				post_logout_redirect_uris: options.appOrigins.map((o) => `${o}/login`),
 				response_types: ['code'],
 				grant_types: ['authorization_code']
 			}
 		],
 		// Every client must use PKCE, not only public ones (the default).
 		pkce: { required: () => true },
+		// oidc-provider puts `acr`/`amr` into an ID token only when the client asks for them
+		// (acr_values, claims parameter); Keycloak or Entra ID send them always, so here the openid
+		// scope carries them. This replaces the default claims: the standalone ones stay listed.
 		claims: {
-			openid: ['sub'],
+			acr: null,
+			amr: null,
+			auth_time: null,
+			sid: null,
+			iss: null,
+			openid: ['sub', 'acr', 'amr'],
 			email: ['email', 'email_verified'],
 			profile: ['name'],
 			groups: ['groups']

@@ -17,6 +17,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { localLoginEnabled } from '$lib/server/auth/sso/settings';
 
 /** Date and time in the active language, in the cities' time zone. */
 function formatDateTime(date: Date): string {
@@ -51,6 +52,7 @@ export const load: PageServerLoad = async (event) => {
 			userAgent: s.userAgent
 		})),
 		passwordForm: await superValidate(zod4(passwordChangeSchema), { id: 'password' }),
+		localLogin: localLoginEnabled(),
 		mail: {
 			enabled: mailConfig().on,
 			...(await loadMailPreferences(appDb(), viewer.principal.userId))
@@ -68,6 +70,7 @@ export const actions: Actions = {
 	},
 	changePassword: async (event) => {
 		const viewer = requirePermission(event, 'account:manage_own');
+		if (!localLoginEnabled()) return fail(403, { notice: m.sso_only_no_password() });
 		const form = await readForm(event, passwordChangeSchema, { id: 'password' });
 		const { currentPassword, newPassword } = form.data;
 		// Passwords never travel back to the browser.

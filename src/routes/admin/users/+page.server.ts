@@ -14,6 +14,7 @@ import { m } from '$lib/paraglide/messages';
 import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { localLoginEnabled } from '$lib/server/auth/sso/settings';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'user:admin');
@@ -24,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
 			? { on: true as const, ...(await outboxState(appDb())) }
 			: { on: false as const, reason: mail.reason },
 		createForm: await superValidate(zod4(createUserSchema)),
-		tokenHours: PASSWORD_TOKEN_HOURS
+		tokenHours: PASSWORD_TOKEN_HOURS,
+		localLogin: localLoginEnabled()
 	};
 };
 
@@ -41,13 +43,17 @@ export const actions: Actions = {
 			email: form.data.email,
 			displayName: form.data.displayName,
 			password: password === '' ? undefined : password,
-			now: new Date()
+			now: new Date(),
+			localPasswords: localLoginEnabled()
 		});
 		if (!result.ok) {
 			if (result.reason === 'email_taken') return setError(form, 'email', m.admin_email_taken());
+			if (result.reason === 'local_login_off')
+				return setError(form, 'password', m.admin_link_local_off(), { status: 403 });
 			return setError(form, 'password', result.problems.map(passwordProblemMessage));
 		}
 		form.message = m.admin_created({ email: result.user.email });
+		if (!localLoginEnabled()) form.message += ` ${m.admin_created_sso()}`;
 		const token = result.setPasswordToken;
 		// Mailed to the new user when mail is on; else shown once, in this response only (the
 		// database keeps just the token's hash).

@@ -8,6 +8,7 @@ import { setPasswordSchema } from '$lib/schemas/admin';
 import { passwordProblemMessage } from '$lib/admin-labels';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
+import { localLoginEnabled } from '$lib/server/auth/sso/settings';
 
 /** Tokens are 32 base32 characters; anything else is unknown without asking the database. */
 const TOKEN = /^[a-z2-7]{32}$/;
@@ -16,15 +17,19 @@ const TOKEN = /^[a-z2-7]{32}$/;
 export const load: PageServerLoad = async (event) => {
 	allowAnonymous(event);
 	const { token } = event.params;
-	const state = TOKEN.test(token)
-		? await passwordTokenState(appDb(), token, new Date())
-		: ('unknown' as const);
+	// With LOCAL_LOGIN=off no link is issued, and one issued before is not accepted either.
+	const state = !localLoginEnabled()
+		? ('sso_only' as const)
+		: TOKEN.test(token)
+			? await passwordTokenState(appDb(), token, new Date())
+			: ('unknown' as const);
 	return { state, form: await superValidate(zod4(setPasswordSchema)) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		allowAnonymous(event);
+		if (!localLoginEnabled()) return fail(403, { state: 'sso_only' as const });
 		const form = await readForm(event, setPasswordSchema);
 		const { password } = form.data;
 		form.data.password = '';
