@@ -119,7 +119,8 @@ export async function listScopeOptions(db: DbOrTx) {
 /** The city an entry about this user concerns: the one city their roles name, else none. */
 export type CreateAccountResult =
 	| { ok: true; user: User; setPasswordToken: string | null }
-	| { ok: false; reason: 'email_taken' | 'local_login_off' }
+	| { ok: false; reason: 'email_taken' }
+	| { ok: false; reason: 'local_login_off' }
 	| { ok: false; reason: 'password'; problems: PasswordProblem[] };
 
 /**
