@@ -4,17 +4,35 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Server } from 'node:http';
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { seedDatabase } from '../../src/lib/server/db/seed/index';
 import { createUser } from '../../src/lib/server/auth/users';
-import { logLines, startApp, startProxy, stopApp, waitReady, type AppProcess } from './ops-cluster';
+import {
+	logLines,
+	specPort,
+	startApp,
+	startProxy,
+	stopApp,
+	waitReady,
+	type AppProcess
+} from './ops-cluster';
 
 const ADMIN_URL = process.env.DATABASE_URL;
+const run = promisify(execFile);
 // Ports of this test's own processes, apart from the browser-test server's.
-const PORT = { a: 4461, b: 4462, metricsA: 4463, proxy: 4465, refused: 4466 };
+const PORT = {
+	a: specPort(4461, 10),
+	b: specPort(4462, 11),
+	metricsA: specPort(4463, 12),
+	proxy: specPort(4465, 14),
+	refused: specPort(4466, 15)
+};
 const PUBLIC = `http://127.0.0.1:${PORT.proxy}`;
 const EMAIL = 'betrieb@stadt.example';
 const PASSWORD = 'Betriebs-Probe-2026!';
@@ -51,6 +69,12 @@ test.beforeAll(async () => {
 	userId = user.id;
 	await handle.close();
 
+	await startInstances();
+	proxy = await startProxy(PORT.proxy, [a.base, b.base]);
+});
+
+/** The README's two instances: same database and public origin, each its own port. */
+async function startInstances() {
 	const production = (port: number, metricsPort?: number) => ({
 		NODE_ENV: 'production',
 		DATABASE_URL: databaseUrl,
@@ -63,8 +87,7 @@ test.beforeAll(async () => {
 	a = startApp(PORT.a, production(PORT.a, PORT.metricsA));
 	b = startApp(PORT.b, production(PORT.b));
 	await Promise.all([waitReady(a), waitReady(b)]);
-	proxy = await startProxy(PORT.proxy, [a.base, b.base]);
-});
+}
 
 test.afterAll(async () => {
 	proxy?.close();
@@ -140,6 +163,41 @@ test('metrics: per route on the metrics port of loopback, not through the proxy'
 	expect(body).toMatch(/^ikz_db_queries_total \d+$/m);
 	expect(body).toContain('process_cpu_user_seconds_total');
 	expect((await fetch(`${PUBLIC}/metrics`)).status).toBe(404);
+});
+
+test("the README's restore drill: back up, change, stop, restore, start, ready, change gone", async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	const folder = mkdtempSync(join(tmpdir(), 'ikz-ops-drill-'));
+	const file = join(folder, 'drill.dump');
+	const npm = (script: string) =>
+		run('npm', ['run', '--silent', script, '--', file], {
+			env: { ...process.env, DATABASE_URL: databaseUrl }
+		});
+	const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+	try {
+		await npm('db:backup');
+		await sql`update users set display_name = 'Umbenannt' where id = ${userId}`;
+		await Promise.all([stopApp(a), stopApp(b)]);
+		await npm('db:restore');
+		await startInstances();
+		// Through the proxy the load balancer reaches both restored instances: ready, schema current.
+		for (const base of [a.base, b.base, PUBLIC, PUBLIC]) {
+			const ready = await fetch(`${base}/readyz`);
+			expect(ready.status).toBe(200);
+			expect(await ready.json()).toEqual({ status: 'ready' });
+		}
+		// And the change made after the backup is gone, as a person signing in sees it.
+		await page.goto(`${PUBLIC}/login`);
+		await page.getByLabel('E-Mail-Adresse').fill(EMAIL);
+		await page.getByLabel('Passwort').fill(PASSWORD);
+		await page.getByRole('button', { name: 'Anmelden' }).click();
+		await expect(page.getByText('Angemeldet als Betrieb Probe')).toBeVisible();
+	} finally {
+		await sql.end();
+		rmSync(folder, { recursive: true, force: true });
+	}
 });
 
 test('production without DATABASE_URL refuses to start, saying what to set', async () => {

@@ -8,6 +8,13 @@ import { createProxyServer } from 'http-proxy-3';
 
 export const BUILD_DIR = process.env.BUILD_DIR ?? 'build';
 
+/**
+ * A port of a spec's own processes: the README's fixed one, or, when PW_PORT moved the run's
+ * ports, PW_PORT + offset, so two runs side by side do not take each other's ports.
+ */
+export const specPort = (fixed: number, offset: number): number =>
+	process.env.PW_PORT ? Number(process.env.PW_PORT) + offset : fixed;
+
 export interface AppProcess {
 	port: number;
 	base: string;

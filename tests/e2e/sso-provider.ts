@@ -11,6 +11,9 @@ export interface TestPerson {
 	emailVerified: boolean;
 	name: string;
 	groups?: string[];
+	/** How the provider says it authenticated the person (ID token `acr` and `amr`). */
+	acr?: string;
+	amr?: string[];
 }
 
 export interface TestProvider {
@@ -23,7 +26,8 @@ export async function startTestProvider(options: {
 	port: number;
 	clientId: string;
 	clientSecret: string;
-	appOrigin: string;
+	/** The app instances that sign in through it (each its own redirect URI). */
+	appOrigins: string[];
 	people: Record<string, TestPerson>;
 }): Promise<TestProvider> {
 	const issuer = `http://127.0.0.1:${options.port}`;
@@ -33,16 +37,24 @@ export async function startTestProvider(options: {
 			{
 				client_id: options.clientId,
 				client_secret: options.clientSecret,
-				redirect_uris: [`${options.appOrigin}/login/sso/callback`],
-				post_logout_redirect_uris: [`${options.appOrigin}/login`],
+				redirect_uris: options.appOrigins.map((o) => `${o}/login/sso/callback`),
+				post_logout_redirect_uris: options.appOrigins.map((o) => `${o}/login`),
 				response_types: ['code'],
 				grant_types: ['authorization_code']
 			}
 		],
 		// Every client must use PKCE, not only public ones (the default).
 		pkce: { required: () => true },
+		// oidc-provider puts `acr`/`amr` into an ID token only when the client asks for them
+		// (acr_values, claims parameter); Keycloak or Entra ID send them always, so here the openid
+		// scope carries them. This replaces the default claims: the standalone ones stay listed.
 		claims: {
-			openid: ['sub'],
+			acr: null,
+			amr: null,
+			auth_time: null,
+			sid: null,
+			iss: null,
+			openid: ['sub', 'acr', 'amr'],
 			email: ['email', 'email_verified'],
 			profile: ['name'],
 			groups: ['groups']
@@ -76,6 +88,16 @@ export async function startTestProvider(options: {
 			};
 		}
 	});
+	// The development login form reports only who signed in. A provider with a second factor also
+	// says how (`acr`, `amr`): it puts them into the interaction's login result, which is what
+	// oidc-provider copies into the session and from there into the ID token.
+	const finish = provider.interactionFinished.bind(provider);
+	provider.interactionFinished = (req, res, result, options) => {
+		const login = result.login as { accountId: string } | undefined;
+		const person = login && people.get(login.accountId);
+		const how = person ? { acr: person.acr, amr: person.amr } : {};
+		return finish(req, res, login ? { ...result, login: { ...login, ...how } } : result, options);
+	};
 	// A provider failure shows in the browser only as "oops! something went wrong".
 	provider.on('server_error', (_ctx: unknown, error: Error) =>
 		console.error('test provider:', error)

@@ -8,12 +8,13 @@ import postgres from 'postgres';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { seedDatabase } from '../../src/lib/server/db/seed/index';
 import { createUser } from '../../src/lib/server/auth/users';
+import { issueToken } from '../../src/lib/server/admin/password-links';
 import { expectAccessible } from './axe';
-import { startApp, stopApp, waitReady, type AppProcess } from './ops-cluster';
+import { specPort, startApp, stopApp, waitReady, type AppProcess } from './ops-cluster';
 import { startTestProvider, type TestProvider } from './sso-provider';
 
 const ADMIN_URL = process.env.DATABASE_URL;
-const PORT = { provider: 4491, app: 4492, ssoOnly: 4493 };
+const PORT = { provider: specPort(4491, 20), app: specPort(4492, 21), ssoOnly: specPort(4493, 22) };
 const APP = `http://127.0.0.1:${PORT.app}`;
 const SSO_ONLY = `http://127.0.0.1:${PORT.ssoOnly}`;
 const LOCAL = { email: 'lokal@stadt.example', password: 'Lokal-Passwort-2026!' };
@@ -36,9 +37,16 @@ test.beforeAll(async () => {
 		port: PORT.provider,
 		clientId: 'scorecard',
 		clientSecret: CLIENT_SECRET,
-		appOrigin: APP,
+		appOrigins: [APP, SSO_ONLY],
 		people: {
-			'anna-sub': { email: 'anna@stadt.example', emailVerified: true, name: 'Anna Amt' },
+			'anna-sub': {
+				email: 'anna@stadt.example',
+				emailVerified: true,
+				name: 'Anna Amt',
+				// How the provider says it checked her: password and a one-time code.
+				acr: 'urn:ikz-test:loa:substantial',
+				amr: ['pwd', 'otp']
+			},
 			'bernd-sub': { email: 'bernd@stadt.example', emailVerified: true, name: 'Bernd Bau' },
 			'fremd-sub': { email: 'fremd@anderswo.example', emailVerified: true, name: 'Frida Fremd' },
 			'gesperrt-sub': {
@@ -177,14 +185,26 @@ test('a pre-provisioned person is linked by e-mail, then recognised by subject a
 	expect(await linkOf('anna@stadt.example')).toEqual([
 		{ oidc_issuer: provider.issuer, oidc_subject: 'anna-sub' }
 	]);
-	const [session] = await sql<{ auth_method: string; two_factor_verified: boolean }[]>`
-		select s.auth_method, s.two_factor_verified from sessions s join users u on u.id = s.user_id
-		where u.email = 'anna@stadt.example'`;
-	expect(session).toEqual({ auth_method: 'sso', two_factor_verified: true });
+	// The second factor is the provider's business; the app records what the provider said.
+	const [session] = await sql<
+		{ auth_method: string; two_factor_verified: boolean; acr: string; amr: string }[]
+	>`
+		select s.auth_method, s.two_factor_verified, s.acr, s.amr from sessions s
+		join users u on u.id = s.user_id where u.email = 'anna@stadt.example'`;
+	expect(session).toEqual({
+		auth_method: 'sso',
+		two_factor_verified: true,
+		acr: 'urn:ikz-test:loa:substantial',
+		amr: 'pwd otp'
+	});
 	const [audit] = await sql<{ after: string }[]>`
 		select a.after from audit_log a join users u on u.id = a.user_id
 		where u.email = 'anna@stadt.example' and a.action = 'auth.login'`;
-	expect(JSON.parse(audit!.after)).toMatchObject({ method: 'sso' });
+	expect(JSON.parse(audit!.after)).toEqual({
+		method: 'sso',
+		acr: 'urn:ikz-test:loa:substantial',
+		amr: 'pwd otp'
+	});
 
 	// The provider's administrator changes Anna's address; the app still knows her by subject.
 	provider.people.get('anna-sub')!.email = 'anna.neu@stadt.example';
@@ -335,6 +355,9 @@ test('with LOCAL_LOGIN=off the password form is gone and a password post is refu
 		OIDC_ISSUER: provider.issuer,
 		OIDC_CLIENT_ID: 'scorecard',
 		OIDC_CLIENT_SECRET: CLIENT_SECRET,
+		OIDC_SCOPES: 'openid email profile groups',
+		OIDC_GROUPS_CLAIM: 'groups',
+		OIDC_GROUP_ROLES: 'ikz-admins=admin',
 		LOCAL_LOGIN: 'off'
 	});
 	await waitReady(ssoOnly);
@@ -350,4 +373,77 @@ test('with LOCAL_LOGIN=off the password form is gone and a password post is refu
 		'Die Anmeldung mit Passwort ist in dieser Installation abgeschaltet'
 	);
 	expect(refused.headers()['set-cookie'] ?? '').not.toContain('ikz_session');
+});
+
+test('with LOCAL_LOGIN=off no set-password link is issued or accepted, and no page offers a password', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	// Needs the instance of the test before (serial). A link issued while passwords were on ...
+	const handle = await openDatabase({ databaseUrl, poolMax: 1 });
+	const [lena] = await sql<{ id: number }[]>`select id from users where email = ${LOCAL.email}`;
+	const token = await issueToken(handle.db, lena!.id, new Date());
+	await handle.close();
+	const hashOf = async (email: string) =>
+		(
+			await sql<{ h: string | null }[]>`select password_hash as h from users where email = ${email}`
+		)[0]?.h;
+	const linksOf = async (email: string) =>
+		(
+			await sql<{ count: number }[]>`select count(*)::int as count from password_reset_tokens t
+				join users u on u.id = t.user_id where u.email = ${email}`
+		)[0]?.count;
+	const hashBefore = await hashOf(LOCAL.email);
+
+	// ... is not accepted: the page says why, and a post is refused.
+	await page.goto(`${SSO_ONLY}/set-password/${token}`);
+	await expect(page.getByRole('alert')).toHaveText(
+		'In dieser Installation melden Sie sich mit Single Sign-on an, nicht mit einem Passwort. Dieser Link wird deshalb nicht mehr angenommen.'
+	);
+	await expect(page.locator('input[type="password"]')).toHaveCount(0);
+	await expectAccessible(page);
+	const posted = await page.request.post(`${SSO_ONLY}/set-password/${token}`, {
+		headers: { origin: SSO_ONLY, accept: 'text/html' },
+		form: { password: 'Ein-neues-Passwort-2026!', confirm: 'Ein-neues-Passwort-2026!' },
+		maxRedirects: 0
+	});
+	expect(posted.status()).toBe(403);
+	expect(await hashOf(LOCAL.email)).toBe(hashBefore);
+
+	// An administrator (by the provider's group) creates an account: no password, no link.
+	await page.goto(`${SSO_ONLY}/login`);
+	await page.getByRole('link', { name: 'Mit Single Sign-on anmelden' }).click();
+	await signInAtProvider(page, 'ada-sub');
+	await expect(page.getByText('Angemeldet als Ada Admin')).toBeVisible();
+	await page.goto(`${SSO_ONLY}/admin/users`);
+	await expect(page.locator('input[type="password"]')).toHaveCount(0);
+	await page.getByLabel('E-Mail-Adresse').fill('nora@stadt.example');
+	await page.getByLabel('Anzeigename').fill('Nora Neu');
+	await page.getByRole('button', { name: 'Konto anlegen' }).click();
+	await expect(page.getByRole('status').first()).toContainText(
+		'Die Person meldet sich mit Single Sign-on an.'
+	);
+	await expect(page.getByTestId('set-password-link')).toHaveCount(0);
+	expect(await linksOf('nora@stadt.example')).toBe(0);
+
+	// No new link for an existing account either, not even by a hand-made post.
+	const linksBefore = await linksOf(LOCAL.email);
+	await page.goto(`${SSO_ONLY}/admin/users/${lena!.id}`);
+	await expect(page.getByRole('button', { name: 'Neuen Link erzeugen' })).toHaveCount(0);
+	const forged = await page.request.post(`${SSO_ONLY}/admin/users/${lena!.id}?/passwordLink`, {
+		headers: { origin: SSO_ONLY, accept: 'text/html' },
+		form: {},
+		maxRedirects: 0
+	});
+	expect(forged.status()).toBe(403);
+	expect(await linksOf(LOCAL.email)).toBe(linksBefore);
+
+	// The account page offers no password change, and says how sign-in works instead.
+	await page.goto(`${SSO_ONLY}/account`);
+	await expect(page.locator('input[type="password"]')).toHaveCount(0);
+	await expect(
+		page.getByText(
+			'In dieser Installation melden Sie sich mit Single Sign-on an; ein Passwort für die Scorecard gibt es hier nicht.'
+		)
+	).toBeVisible();
 });

@@ -342,3 +342,67 @@ describe('admin user commands', () => {
 		).toEqual({ ok: false, reason: 'password', problems: ['too_common'] });
 	});
 });
+
+describe('admin user commands where local passwords are off (LOCAL_LOGIN=off)', () => {
+	let handle: DatabaseHandle;
+	let adminId: number;
+	beforeAll(async () => {
+		handle = await createTestDatabase();
+		adminId = (
+			await createUser(handle.db, {
+				email: 'sso-admin@ring.de',
+				displayName: 'Admin',
+				roles: [{ role: 'admin', organisationId: null, fieldId: null }]
+			})
+		).id;
+	});
+	afterAll(() => handle.close());
+
+	const linksOf = (userId: number) =>
+		handle.db.$count(passwordResetTokens, eq(passwordResetTokens.userId, userId));
+
+	it('creates the account for single sign-on only: no password, no set-password link', async () => {
+		const created = await createAccount(handle.db, {
+			actorUserId: adminId,
+			email: 'sven@hamm.de',
+			displayName: 'Sven',
+			now: NOW,
+			localPasswords: false
+		});
+		if (!created.ok) throw new Error('not created');
+		expect(created.setPasswordToken).toBeNull();
+		expect(await linksOf(created.user.id)).toBe(0);
+		const [row] = await handle.db
+			.select({ passwordHash: users.passwordHash })
+			.from(users)
+			.where(eq(users.id, created.user.id));
+		expect(row?.passwordHash).toBeNull();
+	});
+
+	it('refuses an initial password and a new set-password link', async () => {
+		expect(
+			await createAccount(handle.db, {
+				actorUserId: adminId,
+				email: 'paula@hamm.de',
+				displayName: 'Paula',
+				password: 'ein langer satz als passwort',
+				now: NOW,
+				localPasswords: false
+			})
+		).toEqual({ ok: false, reason: 'local_login_off' });
+		const paula = await createUser(handle.db, {
+			email: 'paula@hamm.de',
+			displayName: 'Paula',
+			roles: []
+		});
+		expect(
+			await issuePasswordLink(handle.db, {
+				actorUserId: adminId,
+				userId: paula.id,
+				now: NOW,
+				localPasswords: false
+			})
+		).toBe('local_login_off');
+		expect(await linksOf(paula.id)).toBe(0);
+	});
+});

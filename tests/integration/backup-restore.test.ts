@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/client';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import { parseEnv } from '../../src/lib/server/env';
+import { checkReadiness, journalTimestamps } from '../../src/lib/server/ops/readiness';
 
 const run = promisify(execFile);
 
@@ -55,6 +56,9 @@ async function drill(open: () => Promise<DatabaseHandle>, env: NodeJS.ProcessEnv
 
 	handle = await open();
 	try {
+		// Before anything migrates: the restored database is one /readyz calls ready, every
+		// committed migration recorded as applied (the drizzle schema came back with the data).
+		expect(await checkReadiness(handle.db, journalTimestamps())).toEqual({ ready: true });
 		expect(await cityNames(handle)).toEqual(['Aachen', 'Bonn']);
 		// The schema came back too: the app's migrations see nothing left to do.
 		await handle.migrate();

@@ -255,7 +255,9 @@ describe('entry writes name their quarter', () => {
 		expect(rowOf(past, KPI).current!.state).toBe('submitted');
 
 		const released = await post('release', 'approver', '&q=2025-3', releaseFields(past, KPI));
-		expect(released.data.notice.text).toBe('Q3/2025: 1 Werte angenommen und für den Ring freigegeben.');
+		expect(released.data.notice.text).toBe(
+			'Q3/2025: 1 Werte angenommen und für den Ring freigegeben.'
+		);
 		past = await grid(PAST);
 		expect(rowOf(past, KPI).current!.state).toBe('released');
 

@@ -242,7 +242,9 @@ describe('review before release', () => {
 		expect(await states()).toEqual([['D115-ELQ', 'draft', 'Quelle?'], ...allSubmitted.slice(1)]);
 
 		const released = await post('release', 'approver', releaseFields(await grid(), true));
-		expect(released.data.notice.text).toBe('Q3/2026: 2 Werte angenommen und für den Ring freigegeben.');
+		expect(released.data.notice.text).toBe(
+			'Q3/2026: 2 Werte angenommen und für den Ring freigegeben.'
+		);
 		expect(await states()).toEqual([
 			['D115-ELQ', 'draft', 'Quelle?'],
 			['D115-SL30', 'released', null],

@@ -19,6 +19,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
 import { failForm, failNotice } from '$lib/server/http/form-failure';
 import { successNotice } from '$lib/schemas/form-notice';
+import { localLoginEnabled } from '$lib/server/auth/sso/settings';
 
 /** Date and time in the active language, in the cities' time zone. */
 function formatDateTime(date: Date): string {
@@ -53,6 +54,7 @@ export const load: PageServerLoad = async (event) => {
 			userAgent: s.userAgent
 		})),
 		passwordForm: await superValidate(zod4(passwordChangeSchema), { id: 'password' }),
+		localLogin: localLoginEnabled(),
 		mail: {
 			enabled: mailConfig().on,
 			...(await loadMailPreferences(appDb(), viewer.principal.userId))
@@ -70,6 +72,8 @@ export const actions: Actions = {
 	},
 	changePassword: async (event) => {
 		const viewer = requirePermission(event, 'account:manage_own');
+		if (!localLoginEnabled())
+			return failNotice(403, m.sso_only_no_password(), { formId: 'password' });
 		const form = await readForm(event, passwordChangeSchema, { id: 'password' });
 		const { currentPassword, newPassword } = form.data;
 		// Passwords never travel back to the browser.

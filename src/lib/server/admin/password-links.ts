@@ -57,11 +57,15 @@ export async function revokePasswordLinks(tx: DbOrTx, userId: number, now: Date)
 	return revoked.length;
 }
 
-/** A fresh set-password link for an existing account; it replaces any older one. */
+/**
+ * A fresh set-password link for an existing account; it replaces any older one. None where local
+ * passwords are off (LOCAL_LOGIN=off): a link would only lead to a password nobody may use.
+ */
 export async function issuePasswordLink(
 	db: DbOrTx,
-	input: { actorUserId: number; userId: number; now: Date }
-): Promise<string | null> {
+	input: { actorUserId: number; userId: number; now: Date; localPasswords?: boolean }
+): Promise<string | null | 'local_login_off'> {
+	if (input.localPasswords === false) return 'local_login_off';
 	return db.transaction(async (tx) => {
 		if (!(await lockUser(tx, input.userId))) return null;
 		const linksRevoked = await revokePasswordLinks(tx, input.userId, input.now);

@@ -120,11 +120,14 @@ export async function listScopeOptions(db: DbOrTx) {
 export type CreateAccountResult =
 	| { ok: true; user: User; setPasswordToken: string | null }
 	| { ok: false; reason: 'email_taken' }
+	| { ok: false; reason: 'local_login_off' }
 	| { ok: false; reason: 'password'; problems: PasswordProblem[] };
 
 /**
  * A new account without roles. Without a password, it gets a one-time set-password token,
- * created in the same transaction; only its hash is stored, the token is returned once.
+ * created in the same transaction; only its hash is stored, the token is returned once. Where
+ * local passwords are off (`localPasswords: false`, LOCAL_LOGIN=off) the account gets neither:
+ * the person signs in through the provider.
  */
 export async function createAccount(
 	db: DbOrTx,
@@ -134,8 +137,11 @@ export async function createAccount(
 		displayName: string;
 		password?: string;
 		now: Date;
+		localPasswords?: boolean;
 	}
 ): Promise<CreateAccountResult> {
+	const localPasswords = input.localPasswords ?? true;
+	if (!localPasswords && input.password) return { ok: false, reason: 'local_login_off' };
 	if (await findUserByEmail(db, input.email)) return { ok: false, reason: 'email_taken' };
 	if (input.password) {
 		const problems = passwordProblems(input.password);
@@ -147,6 +153,15 @@ export async function createAccount(
 				email: input.email,
 				displayName: input.displayName,
 				password: input.password,
+				roles: [],
+				actorUserId: input.actorUserId
+			});
+			return { ok: true, user, setPasswordToken: null };
+		}
+		if (!localPasswords) {
+			const user = await createUser(db, {
+				email: input.email,
+				displayName: input.displayName,
 				roles: [],
 				actorUserId: input.actorUserId
 			});

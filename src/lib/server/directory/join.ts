@@ -30,6 +30,8 @@ export interface JoinInput {
 	fieldIds: number[];
 	accounts: FirstAccount[];
 	now: Date;
+	/** false where local passwords are off (LOCAL_LOGIN=off): the accounts get no links. */
+	localPasswords?: boolean;
 }
 
 export type JoinResult =
@@ -37,8 +39,11 @@ export type JoinResult =
 			ok: true;
 			organisation: { id: number; slug: string; name: string };
 			scorecards: number;
-			/** One-time set-password tokens, in the order of the accounts; only hashes are stored. */
-			accounts: { email: string; token: string }[];
+			/**
+			 * One-time set-password tokens, in the order of the accounts; only hashes are stored.
+			 * null where local passwords are off: the people sign in through the provider.
+			 */
+			accounts: { email: string; token: string | null }[];
 	  }
 	| { ok: false; reason: 'not_found' | 'already_member' | 'unknown_field' }
 	| { ok: false; reason: 'email_taken'; email: string };
@@ -118,7 +123,7 @@ export async function joinRing(db: Db, input: JoinInput): Promise<JoinResult> {
 				built += 1;
 			}
 
-			const accounts: { email: string; token: string }[] = [];
+			const accounts: { email: string; token: string | null }[] = [];
 			for (const account of input.accounts) {
 				const user = await createUser(tx, {
 					email: account.email,
@@ -126,7 +131,9 @@ export async function joinRing(db: Db, input: JoinInput): Promise<JoinResult> {
 					roles: [{ role: account.role, organisationId, fieldId: null }],
 					actorUserId: input.actorUserId
 				});
-				accounts.push({ email: user.email, token: await issueToken(tx, user.id, input.now) });
+				const token =
+					input.localPasswords === false ? null : await issueToken(tx, user.id, input.now);
+				accounts.push({ email: user.email, token });
 			}
 
 			await recordAudit(tx, {

@@ -185,7 +185,8 @@ async function leadershipOf(
 			count: Number(r.count)
 		})),
 		red: own.flatMap((c) =>
-			attentionKpis(c.inputs)
+			// The leadership's own cities: every comment on them travels here.
+			attentionKpis(c.inputs, true)
 				.filter((a) => a.status === 'red')
 				.map((a) => ({ ...a, city: { slug: c.city.slug, name: c.city.name } }))
 		),

@@ -11,6 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
 import { failForm } from '$lib/server/http/form-failure';
 import { successNotice } from '$lib/schemas/form-notice';
+import { localLoginEnabled } from '$lib/server/auth/sso/settings';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'user:admin');
@@ -45,7 +46,8 @@ export const actions: Actions = {
 						]
 					: [])
 			],
-			now: new Date()
+			now: new Date(),
+			localPasswords: localLoginEnabled()
 		});
 		if (!result.ok) {
 			if (result.reason === 'email_taken')
@@ -58,10 +60,11 @@ export const actions: Actions = {
 				return setError(form, 'ags', m.directory_already_member());
 			return setError(form, 'ags', m.directory_not_found());
 		}
-		const links = result.accounts.map((a) => ({
-			email: a.email,
-			link: new URL(routes.setPassword(a.token), event.url.origin).href
-		}));
+		const links = result.accounts.flatMap((a) =>
+			a.token
+				? [{ email: a.email, link: new URL(routes.setPassword(a.token), event.url.origin).href }]
+				: []
+		);
 		form.message = successNotice(
 			m.directory_joined({ name: result.organisation.name, count: String(result.scorecards) })
 		);

@@ -15,6 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
 import { failForm } from '$lib/server/http/form-failure';
 import { successNotice } from '$lib/schemas/form-notice';
+import { localLoginEnabled } from '$lib/server/auth/sso/settings';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'user:admin');
@@ -25,7 +26,8 @@ export const load: PageServerLoad = async (event) => {
 			? { on: true as const, ...(await outboxState(appDb())) }
 			: { on: false as const, reason: mail.reason },
 		createForm: await superValidate(zod4(createUserSchema)),
-		tokenHours: PASSWORD_TOKEN_HOURS
+		tokenHours: PASSWORD_TOKEN_HOURS,
+		localLogin: localLoginEnabled()
 	};
 };
 
@@ -42,10 +44,13 @@ export const actions: Actions = {
 			email: form.data.email,
 			displayName: form.data.displayName,
 			password: password === '' ? undefined : password,
-			now: new Date()
+			now: new Date(),
+			localPasswords: localLoginEnabled()
 		});
 		if (!result.ok) {
 			if (result.reason === 'email_taken') return setError(form, 'email', m.admin_email_taken());
+			if (result.reason === 'local_login_off')
+				return setError(form, 'password', m.admin_link_local_off(), { status: 403 });
 			return setError(form, 'password', result.problems.map(passwordProblemMessage));
 		}
 		const token = result.setPasswordToken;
@@ -58,7 +63,9 @@ export const actions: Actions = {
 					PASSWORD_TOKEN_HOURS
 				)
 			: null;
-		const created = m.admin_created({ email: result.user.email });
+		const created = localLoginEnabled()
+			? m.admin_created({ email: result.user.email })
+			: `${m.admin_created({ email: result.user.email })} ${m.admin_created_sso()}`;
 		form.message = successNotice(
 			delivery === 'sent'
 				? `${created} ${m.admin_link_mailed({ email: result.user.email })}`

@@ -7,21 +7,28 @@ import { passwordTokenParam, setPasswordSchema } from '$lib/schemas/admin';
 import { passwordProblemMessage } from '$lib/admin-labels';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
-import { failForm } from '$lib/server/http/form-failure';
+import { failForm, failNotice } from '$lib/server/http/form-failure';
+import { localLoginEnabled } from '$lib/server/auth/sso/settings';
+import { m } from '$lib/paraglide/messages';
 
 // Public on purpose: the person has no password yet; the token in the URL is the credential.
 export const load: PageServerLoad = async (event) => {
 	allowAnonymous(event);
 	const { token } = event.params;
-	const state = passwordTokenParam.safeParse(token).success
-		? await passwordTokenState(appDb(), token, new Date())
-		: ('unknown' as const);
+	// With LOCAL_LOGIN=off no link is issued, and one issued before is not accepted either.
+	const state = !localLoginEnabled()
+		? ('sso_only' as const)
+		: passwordTokenParam.safeParse(token).success
+			? await passwordTokenState(appDb(), token, new Date())
+			: ('unknown' as const);
 	return { state, form: await superValidate(zod4(setPasswordSchema)) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		allowAnonymous(event);
+		if (!localLoginEnabled())
+			return failNotice(403, m.setpw_sso_only(), { state: 'sso_only' as const });
 		const form = await readForm(event, setPasswordSchema);
 		const { password } = form.data;
 		form.data.password = '';

@@ -19,7 +19,7 @@ import { readForm } from '$lib/server/http/read-form';
 import { failForm, failNotice } from '$lib/server/http/form-failure';
 import { successNotice } from '$lib/schemas/form-notice';
 import { unlinkSsoIdentity } from '$lib/server/auth/sso/accounts';
-import { ssoSettings } from '$lib/server/auth/sso/settings';
+import { localLoginEnabled, ssoSettings } from '$lib/server/auth/sso/settings';
 
 /** The id in the URL, or 404: a non-number is as unknown as a missing account. */
 function userIdOf(param: string): number {
@@ -39,7 +39,8 @@ export const load: PageServerLoad = async (event) => {
 		options: await listScopeOptions(db),
 		roleForm: await superValidate(zod4(assignRoleSchema)),
 		tokenHours: PASSWORD_TOKEN_HOURS,
-		ssoEnabled: ssoSettings() !== null
+		ssoEnabled: ssoSettings() !== null,
+		localLogin: localLoginEnabled()
 	};
 };
 
@@ -126,8 +127,10 @@ export const actions: Actions = {
 		const token = await issuePasswordLink(appDb(), {
 			actorUserId: viewer.principal.userId,
 			userId,
-			now: new Date()
+			now: new Date(),
+			localPasswords: localLoginEnabled()
 		});
+		if (token === 'local_login_off') return fail(403, { notice: m.admin_link_local_off() });
 		if (!token) error(404, m.admin_user_not_found());
 		return {
 			setPasswordLink: new URL(routes.setPassword(token), event.url.origin).href
