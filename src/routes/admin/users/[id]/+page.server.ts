@@ -130,7 +130,7 @@ export const actions: Actions = {
 			now: new Date(),
 			localPasswords: localLoginEnabled()
 		});
-		if (token === 'local_login_off') return fail(403, { notice: m.admin_link_local_off() });
+		if (token === 'local_login_off') return failNotice(403, m.admin_link_local_off());
 		if (!token) error(404, m.admin_user_not_found());
 		return {
 			setPasswordLink: new URL(routes.setPassword(token), event.url.origin).href
