@@ -19,6 +19,7 @@ import { quarterLabel } from '$lib/i18n';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { successNotice } from '$lib/schemas/form-notice';
 
 type Event = RequestEvent<{ city: string; field: string }>;
 type Viewer = ReturnType<typeof requireUser>;
@@ -118,7 +119,7 @@ async function saveGrid(event: Event, viewer: Viewer, submit: boolean) {
 	if (!submit) {
 		return {
 			quarter,
-			message: m.entry_saved({ quarter: label, count: String(saved.changed) }),
+			notice: successNotice(m.entry_saved({ quarter: label, count: String(saved.changed) })),
 			checks
 		};
 	}
@@ -138,7 +139,7 @@ async function saveGrid(event: Event, viewer: Viewer, submit: boolean) {
 	}
 	return {
 		quarter,
-		message: m.entry_submitted({ quarter: label, count: String(submitted.count) }),
+		notice: successNotice(m.entry_submitted({ quarter: label, count: String(submitted.count) })),
 		checks
 	};
 }
@@ -182,7 +183,7 @@ export const actions: Actions = {
 		const code = grid.rows.find((r) => r.kpiId === kpiId)?.code ?? '';
 		return {
 			quarter,
-			message: m.entry_reopened({ kpi: code, quarter: quarterLabel(grid.quarter) })
+			notice: successNotice(m.entry_reopened({ kpi: code, quarter: quarterLabel(grid.quarter) }))
 		};
 	}
 };
