@@ -20,6 +20,10 @@ export default defineConfig({
 	outputDir: `${results}/e2e`,
 	fullyParallel: true,
 	workers: 2,
+	// A minute per test, not Playwright's 30 s: on the shared 2-core CI machine a long journey
+	// (entry conflict, import round trip) took 30–33 s under load and failed on time alone. A
+	// passing test costs nothing more; only a hanging one waits longer before it fails.
+	timeout: 60_000,
 	// A retry in CI for the read-only tests only: a stateful test retried on its server starts from
 	// the data its first attempt changed, so its retry proves nothing and fails for the wrong reason.
 	retries: process.env.CI ? 1 : 0,
