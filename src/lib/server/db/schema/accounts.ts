@@ -38,7 +38,12 @@ export const users = pgTable(
 		oidcIssuer: text(),
 		oidcSubject: text(),
 		/** When the person last opened their tasks: "released since your last visit" starts here. */
-		tasksSeenAt: timestamp({ withTimezone: true })
+		tasksSeenAt: timestamp({ withTimezone: true }),
+		/**
+		 * When the person last completed a login (password without a second factor, the code after
+		 * the password, or single sign-on). Sessions end and are deleted; this stays.
+		 */
+		lastLoginAt: timestamp({ withTimezone: true })
 	},
 	(t) => [
 		uniqueIndex('users_email_lower_unique').on(sql`lower(${t.email})`),
