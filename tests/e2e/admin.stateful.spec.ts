@@ -67,7 +67,7 @@ test('the admin enrols 2FA, creates an account and finds it in the audit log', a
 
 	// A common password is refused with a message next to the field, nothing is created.
 	const email = 'neu.controlling@hamm.example';
-	await page.getByLabel('E-Mail-Adresse').fill(email);
+	await page.getByLabel('E-Mail-Adresse', { exact: true }).fill(email);
 	await page.getByLabel('Anzeigename').fill('Neues Controlling Hamm');
 	await page.getByLabel('Anfangspasswort (optional)').fill('passwort1234');
 	await page.getByRole('button', { name: 'Konto anlegen' }).click();
