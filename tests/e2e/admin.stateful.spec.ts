@@ -12,7 +12,10 @@ import { loginWithSecondFactor, rememberTotpSecret } from './second-factor';
  */
 test.describe.configure({ mode: 'serial' });
 
-test('the admin enrols 2FA, creates an account and finds it in the audit log', async ({ page }) => {
+test('the admin enrols 2FA, creates an account and finds it in the audit log', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(180_000);
 	await page.goto('/login');
 	await page.getByLabel('E-Mail-Adresse').fill(demo.admin);
@@ -36,9 +39,35 @@ test('the admin enrols 2FA, creates an account and finds it in the audit log', a
 	);
 	await expectAccessible(page);
 
+	// Issue 17: the list says in words who has a second factor and when each person last logged
+	// in; the admin has just done both.
+	const adminRow = page.getByRole('row').filter({ hasText: demo.admin });
+	await expect(adminRow.getByRole('cell').nth(2)).toHaveText(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
+	// The name is the row header; the cells are e-mail, status, last login, second factor, roles.
+	await expect(adminRow.getByRole('cell').nth(3)).toHaveText('eingerichtet');
+
+	// The search is a plain GET form: it works without JavaScript and can be linked to.
+	const noScript = await browser.newContext({
+		javaScriptEnabled: false,
+		storageState: await page.context().storageState()
+	});
+	const plain = await noScript.newPage();
+	await plain.goto(new URL('/admin/users', page.url()).href);
+	await plain.getByLabel('Suchen nach Name, E-Mail-Adresse oder Stadt').fill('Düsseldorf');
+	await plain.getByRole('button', { name: 'Suchen', exact: true }).click();
+	await expect(plain).toHaveURL(/\/admin\/users\?q=D%C3%BCsseldorf$/);
+	const found = plain.locator('table.admin-users tbody tr');
+	await expect(found.first()).toBeVisible();
+	for (const row of await found.all()) await expect(row).toContainText('Düsseldorf');
+	await expect(plain.getByText(demo.controllerKoeln)).toHaveCount(0);
+	await plain.getByLabel('Suchen nach Name, E-Mail-Adresse oder Stadt').fill('niemand-hier');
+	await plain.getByRole('button', { name: 'Suchen', exact: true }).click();
+	await expect(plain.getByRole('status')).toHaveText('Niemand gefunden für „niemand-hier“.');
+	await noScript.close();
+
 	// A common password is refused with a message next to the field, nothing is created.
 	const email = 'neu.controlling@hamm.example';
-	await page.getByLabel('E-Mail-Adresse').fill(email);
+	await page.getByLabel('E-Mail-Adresse', { exact: true }).fill(email);
 	await page.getByLabel('Anzeigename').fill('Neues Controlling Hamm');
 	await page.getByLabel('Anfangspasswort (optional)').fill('passwort1234');
 	await page.getByRole('button', { name: 'Konto anlegen' }).click();

@@ -202,7 +202,8 @@ test('the field lead creates a pilot, enters lines, sees NPV and shares, records
 	await expect(page.getByRole('status')).toHaveText(
 		'Titel, Partner und Kennzahlen sind gespeichert.'
 	);
-	await expect(page.getByText('D115-SL30: erwartete Veränderung 15 %')).toBeVisible();
+	// The service level is a percentage: its expected change is in percentage points (issue 17).
+	await expect(page.getByText('D115-SL30: erwartete Veränderung +15,0 Pp.')).toBeVisible();
 	// Two partners now share the 100 000 € costs equally.
 	await expect(shares.getByRole('row', { name: /Bochum/ })).toContainText('50.000,00 €');
 	await expect(shares.getByRole('row', { name: /Hagen/ })).toHaveCount(0);

@@ -461,12 +461,12 @@ describe('pilots', () => {
 		// Only cities with released values in both windows count: two partners, one other city.
 		expect(dauer).toMatchObject({
 			partners: { before: 45, after: 36, cities: 2 },
-			others: { before: 60, after: 60, changePercent: 0, cities: 1 }
+			others: { before: 60, after: 60, changePercent: 0, changePoints: null, cities: 1 }
 		});
 		expect(dauer!.partners.changePercent).toBeCloseTo(-20, 9);
 		expect(kosten).toMatchObject({
-			partners: { before: null, after: null, changePercent: null, cities: 0 },
-			others: { before: null, after: null, changePercent: null, cities: 0 }
+			partners: { before: null, after: null, changePercent: null, changePoints: null, cities: 0 },
+			others: { before: null, after: null, changePercent: null, changePoints: null, cities: 0 }
 		});
 	});
 });

@@ -9,6 +9,16 @@ export const euroRounded = (cents: number) => formatKpiValue(cents / 100, 'euro'
 export const percent = (value: number) =>
 	`${formatNumber(value, getLocale(), value % 1 ? 2 : 0)} %`;
 
+/**
+ * A KPI's change with its sign and unit: percentage KPIs in percentage points ("−3,5 Pp."),
+ * all others in percent of the value before ("−20 %").
+ */
+export const kpiChange = (value: number | null, unit: string) => {
+	if (value === null) return '–';
+	const signed = `${value > 0 ? '+' : ''}${formatNumber(value, getLocale(), 1)}`;
+	return unit === 'percent' ? m.trend_multi_points({ value: signed }) : `${signed} %`;
+};
+
 /** The message for a stored value; the value itself when there is none. */
 const pick = (map: Record<string, () => string>, key: string) => map[key]?.() ?? key;
 

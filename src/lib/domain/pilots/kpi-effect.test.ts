@@ -29,7 +29,13 @@ describe('KPI effect of a pilot', () => {
 			otherIds: [3, 4],
 			start: { year: 2025, quarter: 1 }
 		});
-		expect(e.partners).toEqual({ before: 30, after: 24, changePercent: -20, cities: 2 });
+		expect(e.partners).toEqual({
+			before: 30,
+			after: 24,
+			changePercent: -20,
+			changePoints: null,
+			cities: 2
+		});
 		expect(e.others.before).toBe(30);
 		expect(e.others.changePercent).toBeCloseTo(-3.3333, 3);
 		expect(e.others.cities).toBe(1);
@@ -45,5 +51,28 @@ describe('KPI effect of a pilot', () => {
 		});
 		expect(e.afterFrom).toBeNull();
 		expect(e.partners.changePercent).toBeNull();
+	});
+
+	it('compares a percentage KPI in percentage points, not in percent', () => {
+		// Service level before 70 %, after 66,5 %: 3,5 points less (not "−5 %").
+		const values = [
+			...series(1, [2024, 1], [70, 70, 70, 70, 66.5, 66.5, 66.5, 66.5]),
+			...series(2, [2024, 1], [50, 50, 50, 50, 55, 55, 55, 55])
+		];
+		const e = kpiEffect({
+			values,
+			partnerIds: [1],
+			otherIds: [2],
+			start: { year: 2025, quarter: 1 },
+			unit: 'percent'
+		});
+		expect(e.partners).toEqual({
+			before: 70,
+			after: 66.5,
+			changePercent: null,
+			changePoints: -3.5,
+			cities: 1
+		});
+		expect(e.others.changePoints).toBe(5);
 	});
 });

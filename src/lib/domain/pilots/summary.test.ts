@@ -51,4 +51,58 @@ describe('pilot economics summary', () => {
 			{ organisationId: 2, costs: 15_000, benefits: 45_000, net: 30_000 }
 		]);
 	});
+
+	it('compares actual and planned NPV over the same years: those with actual figures', () => {
+		const line = (
+			year: number,
+			kind: 'investment' | 'operating' | 'benefit',
+			scenario: 'planned' | 'actual',
+			euros: number
+		) => ({ year, kind, scenario, amountCents: euros * 100, budgetRelevant: true });
+		const e = pilotEconomics({
+			lines: [
+				line(2025, 'investment', 'planned', 1000),
+				line(2026, 'benefit', 'planned', 400),
+				line(2027, 'benefit', 'planned', 900),
+				line(2028, 'benefit', 'planned', 900),
+				line(2025, 'investment', 'actual', 1200),
+				line(2026, 'benefit', 'actual', 300)
+			],
+			discounting: { ratePercent: 0, baseYear: 2025 },
+			endYear: 2028,
+			key: 'equal',
+			partners: []
+		});
+		// Rate 0: planned 2025–2026 = −1000 + 400 = −600 €; actual = −1200 + 300 = −900 €.
+		expect(e.sameYears).toEqual({
+			from: 2025,
+			to: 2026,
+			plannedCents: -60_000,
+			actualCents: -90_000
+		});
+		// The whole plan runs to 2028 (+1200 €), the actual figures only to 2026.
+		expect(e.planned.npv.total).toBe(120_000);
+		expect(e.plannedYears).toEqual({ from: 2025, to: 2028 });
+		expect(e.actualYears).toEqual({ from: 2025, to: 2026 });
+	});
+
+	it('has no same-years comparison without actual figures', () => {
+		const e = pilotEconomics({
+			lines: [
+				{
+					year: 2026,
+					kind: 'investment',
+					scenario: 'planned',
+					amountCents: 100,
+					budgetRelevant: true
+				}
+			],
+			discounting: { ratePercent: 3, baseYear: 2026 },
+			endYear: 2026,
+			key: 'equal',
+			partners: []
+		});
+		expect(e.sameYears).toBeNull();
+		expect(e.actualYears).toBeNull();
+	});
 });

@@ -13,10 +13,23 @@ export interface ScenarioEconomics {
 	sensitivity: { ratePercent: number; npv: number }[];
 }
 
+export interface YearSpan {
+	from: number;
+	to: number;
+}
+
 export interface PilotEconomics {
 	discounting: Discounting;
 	planned: ScenarioEconomics;
 	actual: ScenarioEconomics;
+	/** The years each scenario's lines cover; null without lines. */
+	plannedYears: YearSpan | null;
+	actualYears: YearSpan | null;
+	/**
+	 * Actual and planned NPV over the same years, those the actual figures cover: the whole
+	 * plan's NPV beside an NPV of the first two years compares unlike things. Null without actuals.
+	 */
+	sameYears: (YearSpan & { plannedCents: number; actualCents: number }) | null;
 	years: PlanActualYear[];
 	/** Planned discounted costs and benefits split by the key; null when the key has no basis. */
 	shares: CityShare[] | null;
@@ -37,6 +50,11 @@ function scenario(
 	};
 }
 
+function yearsOf(lines: readonly PilotLine[], s: Scenario): YearSpan | null {
+	const years = lines.filter((l) => l.scenario === s).map((l) => l.year);
+	return years.length === 0 ? null : { from: Math.min(...years), to: Math.max(...years) };
+}
+
 /** Everything the pilot page shows about the money, from the stored lines and settings. */
 export function pilotEconomics(input: {
 	lines: readonly PilotLine[];
@@ -47,10 +65,24 @@ export function pilotEconomics(input: {
 	partners: readonly PartnerBasis[];
 }): PilotEconomics {
 	const planned = scenario(input.lines, 'planned', input.discounting, input.endYear);
+	const actual = scenario(input.lines, 'actual', input.discounting, input.endYear);
+	const actualYears = yearsOf(input.lines, 'actual');
+	const within = actualYears
+		? input.lines.filter((l) => l.year >= actualYears.from && l.year <= actualYears.to)
+		: [];
 	return {
 		discounting: input.discounting,
 		planned,
-		actual: scenario(input.lines, 'actual', input.discounting, input.endYear),
+		actual,
+		plannedYears: yearsOf(input.lines, 'planned'),
+		actualYears,
+		sameYears: actualYears
+			? {
+					...actualYears,
+					plannedCents: netPresentValue(within, 'planned', input.discounting).total,
+					actualCents: actual.npv.total
+				}
+			: null,
 		years: planVersusActual(input.lines),
 		shares:
 			input.partners.length > 0

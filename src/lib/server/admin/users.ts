@@ -1,7 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, exists, ilike, inArray, or } from 'drizzle-orm';
 import { cooperationFields, organisations, roleAssignments, users } from '../db/schema';
 import type { DbOrTx } from '../db/types';
 import { isUniqueViolation } from '../db/errors';
+import { escapeLike } from '../db/like';
 import { recordAudit } from '../auth/audit';
 import { passwordProblems, type PasswordProblem } from '../auth/password';
 import { roleScope, type Role } from '../auth/permissions';
@@ -33,11 +34,15 @@ export interface AdminUser {
 	hasPassword: boolean;
 	/** Linked to a person at the OpenID provider (decision 0030). */
 	ssoLinked: boolean;
+	/** A second factor (TOTP) is set up. */
+	hasSecondFactor: boolean;
+	/** The last completed login; null: never logged in since this was recorded. */
+	lastLoginAt: Date | null;
 	createdAt: Date;
 	roles: AdminRole[];
 }
 
-async function rolesOf(db: DbOrTx, userId?: number): Promise<(AdminRole & { userId: number })[]> {
+async function rolesOf(db: DbOrTx, userIds: number[]): Promise<(AdminRole & { userId: number })[]> {
 	return db
 		.select({
 			id: roleAssignments.id,
@@ -52,7 +57,7 @@ async function rolesOf(db: DbOrTx, userId?: number): Promise<(AdminRole & { user
 		.from(roleAssignments)
 		.leftJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
 		.leftJoin(cooperationFields, eq(cooperationFields.id, roleAssignments.fieldId))
-		.where(userId === undefined ? undefined : eq(roleAssignments.userId, userId))
+		.where(inArray(roleAssignments.userId, userIds))
 		.orderBy(asc(roleAssignments.id));
 }
 
@@ -64,6 +69,8 @@ function toAdminUser(user: User, roles: AdminRole[]): AdminUser {
 		active: user.active,
 		hasPassword: user.passwordHash !== null,
 		ssoLinked: user.oidcSubject !== null,
+		hasSecondFactor: user.totpSecret !== null,
+		lastLoginAt: user.lastLoginAt,
 		createdAt: user.createdAt,
 		roles: roles.map((r) => ({
 			id: r.id,
@@ -77,24 +84,67 @@ function toAdminUser(user: User, roles: AdminRole[]): AdminUser {
 	};
 }
 
-/** All accounts with their roles and the names of the roles' scopes, by display name. */
-export async function listUsers(db: DbOrTx): Promise<AdminUser[]> {
-	const [all, roles] = await Promise.all([
-		db.select().from(users).orderBy(asc(users.displayName), asc(users.id)),
-		rolesOf(db)
-	]);
-	return all.map((u) =>
-		toAdminUser(
-			u,
-			roles.filter((r) => r.userId === u.id)
+/** How many people the list shows at most; a search narrows it down. */
+export const USER_LIST_LIMIT = 200;
+
+/**
+ * Accounts by display name, with their roles and the names of the roles' scopes. A search
+ * matches part of the name, the e-mail address or the name of a city the person has a role in
+ * (case-insensitive, `%` and `_` literal). At most `limit` people; `more` says the search should
+ * be narrower.
+ */
+export async function listUsers(
+	db: DbOrTx,
+	options: { search?: string; limit?: number } = {}
+): Promise<{ users: AdminUser[]; more: boolean }> {
+	const limit = options.limit ?? USER_LIST_LIMIT;
+	const search = options.search?.trim() ?? '';
+	const pattern = `%${escapeLike(search)}%`;
+	const rows = await db
+		.select()
+		.from(users)
+		.where(
+			search === ''
+				? undefined
+				: or(
+						ilike(users.displayName, pattern),
+						ilike(users.email, pattern),
+						exists(
+							db
+								.select({ one: roleAssignments.id })
+								.from(roleAssignments)
+								.innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
+								.where(
+									and(eq(roleAssignments.userId, users.id), ilike(organisations.name, pattern))
+								)
+						)
+					)
 		)
-	);
+		.orderBy(asc(users.displayName), asc(users.id))
+		.limit(limit + 1);
+	const shown = rows.slice(0, limit);
+	const roles =
+		shown.length === 0
+			? []
+			: await rolesOf(
+					db,
+					shown.map((u) => u.id)
+				);
+	return {
+		users: shown.map((u) =>
+			toAdminUser(
+				u,
+				roles.filter((r) => r.userId === u.id)
+			)
+		),
+		more: rows.length > limit
+	};
 }
 
 export async function getAdminUser(db: DbOrTx, userId: number): Promise<AdminUser | null> {
 	const [user] = await db.select().from(users).where(eq(users.id, userId));
 	if (!user) return null;
-	return toAdminUser(user, await rolesOf(db, userId));
+	return toAdminUser(user, await rolesOf(db, [userId]));
 }
 
 /** Organisations and fields a role can be scoped to. */

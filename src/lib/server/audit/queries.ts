@@ -4,6 +4,7 @@ import type { DbOrTx } from '../db/types';
 import { can, type Principal } from '../auth/permissions';
 import { m } from '../../paraglide/messages';
 import { redactEntry } from './redact';
+import { escapeLike } from '../db/like';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -50,11 +51,6 @@ export interface AuditRow {
 	organisationName: string | null;
 	/** Some content was replaced by "verborgen (nicht freigegeben)" for this reader. */
 	redacted: boolean;
-}
-
-/** `%` and `_` in the input are literal, not wildcards. */
-function escapeLike(value: string): string {
-	return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**

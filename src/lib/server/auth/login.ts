@@ -11,7 +11,7 @@ import {
 import { verifyPasswordOrDummy } from './password';
 import { createSession, type Session } from './sessions';
 import { verifySecondFactor } from './totp';
-import { findUserByEmail } from './users';
+import { findUserByEmail, recordLogin } from './users';
 
 export type LoginResult =
 	| { ok: true; token: string; session: Session; hasTotp: boolean }
@@ -64,7 +64,10 @@ export async function attemptLogin(
 	// password alone must not wipe out the count of wrong codes (they count on the same pair).
 	// The address's count is never cleared by a success: an attacker's own valid account must
 	// not reset it.
-	if (!hasTotp) await clearThrottle(db, [pair]);
+	if (!hasTotp) {
+		await clearThrottle(db, [pair]);
+		await recordLogin(db, user.id, input.now);
+	}
 	const { token, session } = await createSession(db, user.id, {
 		absoluteHours: input.absoluteHours,
 		now: input.now,
@@ -113,5 +116,6 @@ export async function attemptSecondFactor(
 		return { ok: false, reason: 'invalid' };
 	}
 	await clearThrottle(db, [pair, codes]);
+	await recordLogin(db, input.userId, input.now);
 	return { ok: true };
 }

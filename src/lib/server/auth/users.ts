@@ -66,6 +66,11 @@ export async function createUser(db: DbOrTx, input: NewUser): Promise<User> {
 	});
 }
 
+/** A completed login: the admin's user list shows when each person last logged in. */
+export async function recordLogin(db: DbOrTx, userId: number, now: Date): Promise<void> {
+	await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, userId));
+}
+
 /** Case-insensitive, matching the unique index on lower(email). */
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<User | null> {
 	const [user] = await db

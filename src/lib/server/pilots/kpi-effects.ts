@@ -1,10 +1,21 @@
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
-import { fieldParticipants, kpis, measurements, pilotKpis, pilotPartners } from '../db/schema';
+import {
+	fieldParticipants,
+	kpiVersions,
+	kpis,
+	measurements,
+	pilotKpis,
+	pilotPartners
+} from '../db/schema';
 import type { DbOrTx } from '../db/types';
 import { kpiEffect, type GroupEffect } from '$lib/domain/pilots/kpi-effect';
+import type { KpiUnit } from '$lib/format/number';
 
 export interface PilotKpiEffect {
 	code: string;
+	unit: KpiUnit;
+	decimals: number;
+	/** For a percentage KPI, in percentage points. */
 	expectedChangePercent: number | null;
 	partners: GroupEffect;
 	others: GroupEffect;
@@ -47,6 +58,13 @@ export async function kpiEffectsOfField(
 	const starts = pilots.flatMap((p) => (p.startsOn ? [Number(p.startsOn.slice(0, 4))] : []));
 	if (links.length === 0 || starts.length === 0) return result;
 	const kpiIds = [...new Set(links.map((l) => l.kpiId))];
+	// The unit and decimals of each KPI's latest definition: they say how a change is read.
+	const versions = await db
+		.select({ kpiId: kpiVersions.kpiId, unit: kpiVersions.unit, decimals: kpiVersions.decimals })
+		.from(kpiVersions)
+		.where(inArray(kpiVersions.kpiId, kpiIds))
+		.orderBy(asc(kpiVersions.validFromYear), asc(kpiVersions.validFromQuarter));
+	const latest = new Map(versions.map((v) => [v.kpiId, v]));
 	const rows = await db
 		.select({
 			organisationId: measurements.organisationId,
@@ -80,9 +98,12 @@ export async function kpiEffectsOfField(
 					const values = rows
 						.filter((r) => r.kpiId === l.kpiId)
 						.map((r) => ({ ...r, value: Number(r.value) }));
-					const effect = kpiEffect({ values, partnerIds, otherIds, start });
+					const { unit, decimals } = latest.get(l.kpiId) ?? { unit: 'count' as const, decimals: 1 };
+					const effect = kpiEffect({ values, partnerIds, otherIds, start, unit });
 					return {
 						code: l.code,
+						unit,
+						decimals,
 						expectedChangePercent: l.expected === null ? null : Number(l.expected),
 						partners: effect.partners,
 						others: effect.others

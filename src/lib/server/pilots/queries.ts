@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
 	fieldParticipants,
+	kpiVersions,
 	kpis,
 	organisations,
 	pilotCriterionScores,
@@ -16,6 +17,7 @@ import {
 import type { DbOrTx } from '../db/types';
 import { decimalToCents } from '$lib/domain/pilots/summary';
 import type { PilotLine } from '$lib/domain/pilots/types';
+import type { KpiUnit } from '$lib/format/number';
 
 const yearOf = (isoDate: string | null) => (isoDate ? Number(isoDate.slice(0, 4)) : null);
 
@@ -183,7 +185,9 @@ export async function loadPilot(db: DbOrTx, fieldId: number, pilotId: number) {
 			.select({
 				code: kpis.code,
 				expectedChangePercent: pilotKpis.expectedChangePercent,
-				note: pilotKpis.note
+				note: pilotKpis.note,
+				// The latest definition's unit: a percentage KPI's expected change is in points.
+				unit: sql<KpiUnit>`(select ${kpiVersions.unit} from ${kpiVersions} where ${kpiVersions.kpiId} = ${kpis.id} order by ${kpiVersions.validFromYear} desc, ${kpiVersions.validFromQuarter} desc limit 1)`
 			})
 			.from(pilotKpis)
 			.innerJoin(kpis, eq(kpis.id, pilotKpis.kpiId))

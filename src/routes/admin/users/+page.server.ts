@@ -1,7 +1,7 @@
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requirePermission } from '$lib/server/auth/guards';
-import { createAccount, listUsers } from '$lib/server/admin/users';
+import { createAccount, listUsers, USER_LIST_LIMIT } from '$lib/server/admin/users';
 import { PASSWORD_TOKEN_HOURS } from '$lib/server/admin/password-links';
 import { appDb } from '$lib/server/db';
 import { mailConfig } from '$lib/server/mail/config';
@@ -20,8 +20,13 @@ import { localLoginEnabled } from '$lib/server/auth/sso/settings';
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'user:admin');
 	const mail = mailConfig();
+	const query = (event.url.searchParams.get('q') ?? '').trim().slice(0, 100);
+	const { users, more } = await listUsers(appDb(), { search: query });
 	return {
-		users: await listUsers(appDb()),
+		query,
+		users,
+		more,
+		limit: USER_LIST_LIMIT,
 		mail: mail.on
 			? { on: true as const, ...(await outboxState(appDb())) }
 			: { on: false as const, reason: mail.reason },

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../db/types';
 import { logger } from '../../ops/logger';
 import { recordAudit } from '../audit';
 import { createSession, type Session } from '../sessions';
+import { recordLogin } from '../users';
 import { resolveSsoAccount } from './accounts';
 import type { PendingLogin } from './pending-cookie';
 import { providerConfiguration } from './provider';
@@ -134,6 +135,7 @@ export async function completeSsoLogin(
 		twoFactorVerified: true,
 		sso: { acr, amr, idToken: tokens.id_token ?? null }
 	});
+	await recordLogin(db, result.userId, input.now);
 	await recordAudit(db, {
 		userId: result.userId,
 		action: 'auth.login',

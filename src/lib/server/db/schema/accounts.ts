@@ -43,7 +43,12 @@ export const users = pgTable(
 		 * The last look of the visit before the current one: "released since your last visit"
 		 * starts here, the same on every reload within a visit (domain/tasks/visit.ts).
 		 */
-		tasksPreviousVisitAt: timestamp({ withTimezone: true })
+		tasksPreviousVisitAt: timestamp({ withTimezone: true }),
+		/**
+		 * When the person last completed a login (password without a second factor, the code after
+		 * the password, or single sign-on). Sessions end and are deleted; this stays.
+		 */
+		lastLoginAt: timestamp({ withTimezone: true })
 	},
 	(t) => [
 		uniqueIndex('users_email_lower_unique').on(sql`lower(${t.email})`),

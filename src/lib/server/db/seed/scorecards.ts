@@ -1,7 +1,15 @@
 import { inArray, isNull } from 'drizzle-orm';
-import { objectives, perspectives, scorecardKpis, scorecards, targets } from '../schema';
+import {
+	objectiveLinks,
+	objectives,
+	perspectives,
+	scorecardKpis,
+	scorecards,
+	targets
+} from '../schema';
 import type { Tx } from '../types';
 import { catalogue, type CatalogueKpi } from './catalogue';
+import { demoObjectiveLinks } from './demo-links';
 import { DEMO_TARGET_YEARS, demoTargetBands, type DemoCity } from './demo-values';
 import {
 	defaultPerspectives,
@@ -114,7 +122,7 @@ async function insertScorecards(tx: Tx, ids: ReferenceIds, missing: SeedOwner[])
 	const context = new Map(
 		built.map((m) => [
 			required(scorecardOf, `${m.organisationId}|${m.fieldId}`, 'scorecard'),
-			{ city: m.city, template: template(m.field.slug) }
+			{ city: m.city, fieldSlug: m.field.slug, template: template(m.field.slug) }
 		])
 	);
 
@@ -160,6 +168,24 @@ async function insertScorecards(tx: Tx, ids: ReferenceIds, missing: SeedOwner[])
 	const objectiveId = new Map(
 		objectiveRows.map((o) => [`${o.perspectiveId}|${o.sortOrder}`, o.id])
 	);
+
+	// The demo cities' cause–effect links (not the templates': those are reference data).
+	const scorecardOfPerspective = new Map(perspectiveRows.map((p) => [p.id, p.scorecardId]));
+	const idByTitle = new Map(
+		objectiveInputs.map((o) => [
+			`${scorecardOfPerspective.get(o.perspectiveId)}|${o.title}`,
+			required(objectiveId, `${o.perspectiveId}|${o.sortOrder}`, 'objective')
+		])
+	);
+	const linkRows = [...context].flatMap(([scorecardId, ctx]) =>
+		ctx.city
+			? (demoObjectiveLinks[ctx.fieldSlug] ?? []).map(([cause, effect]) => ({
+					fromObjectiveId: required(idByTitle, `${scorecardId}|${cause}`, 'linked objective'),
+					toObjectiveId: required(idByTitle, `${scorecardId}|${effect}`, 'linked objective')
+				}))
+			: []
+	);
+	for (const chunk of chunks(linkRows)) await tx.insert(objectiveLinks).values(chunk);
 
 	const kpiInputs = objectiveInputs.flatMap((o) =>
 		o.kpis.map((k, i) => ({

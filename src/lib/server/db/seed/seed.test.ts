@@ -1,3 +1,4 @@
+import { alias } from 'drizzle-orm/pg-core';
 import { count, eq, isNotNull, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../client';
@@ -8,6 +9,8 @@ import {
 	kpis,
 	kpiVersions,
 	measurements,
+	objectiveLinks,
+	objectives,
 	organisations,
 	perspectives,
 	populations,
@@ -89,6 +92,43 @@ describe('seedDatabase with demo data', () => {
 
 		expect(await db.$count(targets)).toBeGreaterThan(129 * 3 * 3);
 		expect(await db.$count(measurements, isNotNull(measurements.caseCount))).toBeGreaterThan(0);
+	});
+
+	it('gives every built city scorecard cause–effect links that run up the strategy map', async () => {
+		const { db } = handle;
+		const fromObjective = alias(objectives, 'from_objective');
+		const toObjective = alias(objectives, 'to_objective');
+		const fromPerspective = alias(perspectives, 'from_perspective');
+		const toPerspective = alias(perspectives, 'to_perspective');
+		const links = await db
+			.select({
+				scorecardId: fromPerspective.scorecardId,
+				toScorecardId: toPerspective.scorecardId,
+				city: scorecards.organisationId,
+				from: fromPerspective.key,
+				to: toPerspective.key
+			})
+			.from(objectiveLinks)
+			.innerJoin(fromObjective, eq(fromObjective.id, objectiveLinks.fromObjectiveId))
+			.innerJoin(toObjective, eq(toObjective.id, objectiveLinks.toObjectiveId))
+			.innerJoin(fromPerspective, eq(fromPerspective.id, fromObjective.perspectiveId))
+			.innerJoin(toPerspective, eq(toPerspective.id, toObjective.perspectiveId))
+			.innerJoin(scorecards, eq(scorecards.id, fromPerspective.scorecardId));
+		// 13 cities × 45 links over the ten fields, less the 5 of Köln's unbuilt process scorecard.
+		expect(links).toHaveLength(13 * 45 - 5);
+		expect(links.every((l) => l.scorecardId === l.toScorecardId && l.city !== null)).toBe(true);
+		expect(new Set(links.map((l) => l.scorecardId)).size).toBe(129);
+		// Learning → processes → customers → finance → mandate: a cause sits lower than its effect.
+		const rank = { staff: 0, processes: 1, customers: 2, finance: 3, mandate: 4 } as const;
+		const wrongWay = links.filter(
+			(l) => rank[l.from as keyof typeof rank] >= rank[l.to as keyof typeof rank]
+		);
+		expect(wrongWay).toEqual([]);
+		for (const key of Object.keys(rank))
+			expect(
+				links.some((l) => l.from === key || l.to === key),
+				key
+			).toBe(true);
 	});
 
 	it('gives exactly one KPI a second version, used by its values from 2025 Q1', async () => {
