@@ -39,6 +39,37 @@ export function startApp(port: number, env: Record<string, string>): AppProcess 
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	return watch(port, child, dataDir);
+}
+
+/**
+ * Starts the built app on a copy of this run's demo data, as the browser-test servers start
+ * (scripts/e2e-server.sh: a copy of the seeded template, a database of its own on PostgreSQL),
+ * with the given variables on top (e.g. SMTP_URL): for a spec that needs the demo with a setting
+ * the shared servers do not have.
+ */
+export function startDemoApp(port: number, env: Record<string, string>): AppProcess {
+	const dataDir = mkdtempSync(join(tmpdir(), `ikz-demo-${port}-`));
+	const pass = (name: string) => (process.env[name] ? { [name]: process.env[name] } : {});
+	const child = spawn('bash', ['scripts/e2e-server.sh'], {
+		env: {
+			PATH: process.env.PATH,
+			HOME: process.env.HOME,
+			...pass('DATABASE_URL'),
+			...pass('E2E_RUN'),
+			...pass('BUILD_DIR'),
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			ORIGIN: `http://127.0.0.1:${port}`,
+			DATA_DIR: join(dataDir, 'data'),
+			...env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	return watch(port, child, dataDir);
+}
+
+function watch(port: number, child: ChildProcess, dataDir: string): AppProcess {
 	const stdout: string[] = [];
 	const stderr: string[] = [];
 	child.stdout!.on('data', (c: Buffer) => stdout.push(...c.toString().split('\n').filter(Boolean)));
