@@ -177,7 +177,8 @@ describe('compare views', () => {
 		it("preselects the viewer's own city and shows Köln its submitted Kfz value", async () => {
 			sent.length = 0;
 			const page = (await trend(koeln, 'field=kfz-zulassungswesen&kpi=KFZ-WARTEZEIT'))!;
-			expect(sent).toHaveLength(3);
+			// Fields and peer groups at once, then definitions, then values: three steps, four reads.
+			expect(sent).toHaveLength(4);
 			expect(page.chosen).toEqual(['koeln']);
 			const series = page.trend!.series[0]!;
 			expect(page.trend!.quarters).toHaveLength(12);
