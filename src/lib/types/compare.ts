@@ -42,6 +42,19 @@ export interface TrendPage {
 	ownGroups: TrendGroup[];
 }
 
+/** One field in the ring-wide overview of a viewer without own city. */
+export interface RingField {
+	slug: string;
+	nameDe: string;
+	nameEn: string;
+	/** The newest reporting quarter; null while the field has none. */
+	quarter: Quarter | null;
+	cities: number;
+	sharedKpis: number;
+	/** Cities with at least one released shared value in that quarter. */
+	releasedCities: number;
+}
+
 export interface TrendGroup {
 	slug: string;
 	nameDe: string;
