@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { isRedirect, type RequestEvent } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
 	cooperationFields,
+	fieldParticipants,
 	kpis,
 	measurements,
 	municipalities,
@@ -12,6 +13,7 @@ import type { DatabaseHandle, Db } from '../../src/lib/server/db/types';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
 import { loadTrendPage } from '../../src/lib/server/compare/trend-page';
 import { readTrendRequest } from '../../src/lib/server/compare/trend-request';
+import { loadRingOverview } from '../../src/lib/server/compare/ring-overview';
 import { createTestDatabase } from '../helpers/test-database';
 
 const holder = vi.hoisted(() => ({ db: undefined as unknown }));
@@ -137,6 +139,49 @@ describe('comparison filters and the peer-group trend', () => {
 			.limit(1);
 		expect(fresh.location!.searchParams.get('field')).toBe(first[0]!.slug);
 		expect(fresh.location!.searchParams.get('kpi')).toBe((await sharedCodes(first[0]!.slug))[0]);
+	});
+
+	it('gives the observer the ring at a glance: every field, its newest quarter and who released', async () => {
+		const ring = await loadRingOverview(handle.db);
+		const fields = await handle.db
+			.select({ slug: cooperationFields.slug })
+			.from(cooperationFields)
+			.orderBy(asc(cooperationFields.sortOrder));
+		expect(ring.map((f) => f.slug)).toEqual(fields.map((f) => f.slug));
+
+		// Archivierung, read here: participants, and cities with a released shared value in Q3/2026.
+		const archivierung = ring.find((f) => f.slug === 'archivierung')!;
+		expect(archivierung.quarter).toEqual({ year: 2026, quarter: 3 });
+		const participants = await handle.db
+			.select({ id: fieldParticipants.organisationId })
+			.from(fieldParticipants)
+			.innerJoin(cooperationFields, eq(cooperationFields.id, fieldParticipants.fieldId))
+			.innerJoin(organisations, eq(organisations.id, fieldParticipants.organisationId))
+			.where(
+				and(eq(cooperationFields.slug, 'archivierung'), ne(organisations.kind, 'association'))
+			);
+		expect(archivierung.cities).toBe(participants.length);
+		const released = await handle.db
+			.selectDistinct({ id: measurements.organisationId })
+			.from(measurements)
+			.innerJoin(kpis, eq(kpis.id, measurements.kpiId))
+			.innerJoin(cooperationFields, eq(cooperationFields.id, kpis.fieldId))
+			.where(
+				and(
+					eq(cooperationFields.slug, 'archivierung'),
+					isNull(kpis.ownerOrganisationId),
+					eq(measurements.year, 2026),
+					eq(measurements.quarter, 3),
+					eq(measurements.state, 'released'),
+					inArray(
+						measurements.organisationId,
+						participants.map((p) => p.id)
+					)
+				)
+			);
+		expect(archivierung.releasedCities).toBe(released.length);
+		// Köln's and Düsseldorf's drafts are not counted as delivered.
+		expect(archivierung.releasedCities).toBeLessThan(archivierung.cities);
 	});
 
 	describe('trend by peer group', () => {
