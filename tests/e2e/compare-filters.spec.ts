@@ -63,6 +63,11 @@ test('the comparison filters work without JavaScript and "Vergleich" comes back 
 	await expect(page.getByRole('img', { name: /Streudiagramm/ })).toBeVisible();
 	await expectAccessible(page);
 	await shots(page, 'compare-strip');
+	// The picture itself on a phone, for a closer look at its labels.
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.locator('figure.strip').screenshot({ path: 'test-results/screens/strip-390.png' });
+	await page.setViewportSize({ width: 1366, height: 900 });
+	await page.locator('figure.strip').screenshot({ path: 'test-results/screens/strip-1366.png' });
 });
 
 test("the trend starts with the own city's peer group in one click", async ({ page }) => {

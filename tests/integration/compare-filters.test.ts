@@ -131,14 +131,15 @@ describe('comparison filters and the peer-group trend', () => {
 
 		const forged = new Map([...shown.jar].map(([k]) => [k, 'field=<script>&kpi=x']));
 		const fresh = await open('', forged);
-		// No memory to trust: the first field's first KPI, named in the address.
+		// No memory to trust: the default view, the first field's first KPI.
 		const first = await handle.db
 			.select({ slug: cooperationFields.slug })
 			.from(cooperationFields)
 			.orderBy(asc(cooperationFields.sortOrder))
 			.limit(1);
-		expect(fresh.location!.searchParams.get('field')).toBe(first[0]!.slug);
-		expect(fresh.location!.searchParams.get('kpi')).toBe((await sharedCodes(first[0]!.slug))[0]);
+		expect(fresh.location).toBeNull();
+		expect(fresh.data!.page.field.slug).toBe(first[0]!.slug);
+		expect(fresh.data!.page.kpi.code).toBe((await sharedCodes(first[0]!.slug))[0]);
 	});
 
 	it('gives the observer the ring at a glance: every field, its newest quarter and who released', async () => {

@@ -39,6 +39,7 @@ export function canonicalComparisonUrl(
 	shown: { field: string; kpi: string }
 ): string | null {
 	const params = url.searchParams;
+	if (!params.get('field') && !params.get('kpi')) return null;
 	if (params.get('field') === shown.field && params.get('kpi') === shown.kpi) return null;
 	const canonical = new URL(url);
 	canonical.searchParams.set('field', shown.field);
