@@ -36,7 +36,7 @@ export const routes = {
 		localizeHref(`/cities/${city}/${field}/import/template`),
 	exportValues: (city: string, field: string) => localizeHref(`/cities/${city}/${field}/export`),
 	fields: () => localizeHref('/fields'),
-	compare: () => localizeHref('/compare'),
+	compare: (filters: CompareFilters = {}) => localizeHref(`/compare${queryString(filters)}`),
 	field: (field: string) => localizeHref(`/fields/${field}`),
 	catalogue: (field: string) => localizeHref(`/fields/${field}/catalogue`),
 	template: (field: string) => localizeHref(`/fields/${field}/template`),

@@ -386,7 +386,8 @@ describe('compare views', () => {
 		it("preselects the viewer's own city and shows Köln its submitted Kfz value", async () => {
 			sent.length = 0;
 			const page = (await trend(koeln, 'field=kfz-zulassungswesen&kpi=KFZ-WARTEZEIT'))!;
-			expect(sent).toHaveLength(3);
+			// Fields and peer groups at once, then definitions, then values: three steps, four reads.
+			expect(sent).toHaveLength(4);
 			expect(page.chosen).toEqual(['koeln']);
 			// The last twelve quarters with values in the ring: 2023-Q4 … 2026-Q3.
 			expect(page.trend!.quarters[0]).toEqual({ year: 2023, quarter: 4 });

@@ -48,6 +48,31 @@ export interface TrendPage {
 	/** Chosen cities beyond the limit, and slugs that are no participant of the field. */
 	dropped: string[];
 	trend: TrendView | null;
+	/** Every peer group, for the filter; the chosen one (its cities and median only) or null. */
+	groups: TrendGroup[];
+	group: string | null;
+	/** The groups the viewer's own city belongs to: the trend starts with one in one click. */
+	ownGroups: TrendGroup[];
+}
+
+/** One field in the ring-wide overview of a viewer without own city. */
+export interface RingField {
+	slug: string;
+	nameDe: string;
+	nameEn: string;
+	/** The newest reporting quarter; null while the field has none. */
+	quarter: Quarter | null;
+	cities: number;
+	sharedKpis: number;
+	/** Cities with at least one released shared value in that quarter. */
+	releasedCities: number;
+}
+
+export interface TrendGroup {
+	slug: string;
+	nameDe: string;
+	nameEn: string;
+	kind: 'hand' | 'size' | 'kreis' | 'regierungsbezirk' | 'status';
 }
 
 export interface OverviewPage {

@@ -28,3 +28,21 @@ export function readComparisonRequest(params: URLSearchParams): ComparisonReques
 	if (parsed.data.period && !period) return null;
 	return { ...parsed.data, period, basis: parsed.data.basis ?? 'defined' };
 }
+
+/**
+ * The address of what the page shows: the field and KPI it chose (after a field switch, a KPI of
+ * the old field falls back to the new field's first), other filters kept. null when the address
+ * already says so, so a shared link never names a KPI the page did not show.
+ */
+export function canonicalComparisonUrl(
+	url: URL,
+	shown: { field: string; kpi: string }
+): string | null {
+	const params = url.searchParams;
+	if (!params.get('field') && !params.get('kpi')) return null;
+	if (params.get('field') === shown.field && params.get('kpi') === shown.kpi) return null;
+	const canonical = new URL(url);
+	canonical.searchParams.set('field', shown.field);
+	canonical.searchParams.set('kpi', shown.kpi);
+	return canonical.pathname + canonical.search;
+}

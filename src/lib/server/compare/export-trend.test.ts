@@ -22,6 +22,9 @@ const page: TrendPage = {
 	code: 'PERS-KRANK',
 	chosen: ['koeln'],
 	dropped: [],
+	groups: [],
+	group: null,
+	ownGroups: [],
 	trend: {
 		kpi: {
 			kpiId: 1,

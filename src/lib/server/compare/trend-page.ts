@@ -10,19 +10,30 @@ import { compareQuarters, shiftQuarter, type Quarter } from '../../domain/period
 import { loadFieldChoices, loadFieldDefinitions } from './heatmap-queries';
 import { loadTrendRows } from './trend-queries';
 import type { TrendRequest } from './trend-request';
-import type { FieldRef } from '../../types/compare';
-import type { TrendPage } from '../../types/compare';
+import { listComparisonGroups } from '../directory/comparison-groups';
+import type { FieldRef, TrendGroup, TrendPage } from '../../types/compare';
 
 export type { TrendPage };
+
+/** The own city's groups for the one-click links: the derived ones first, by how close they are. */
+const OWN_GROUP_ORDER: TrendGroup['kind'][] = [
+	'size',
+	'kreis',
+	'regierungsbezirk',
+	'status',
+	'hand'
+];
 
 /** Ten years at most on one axis; a longer range in the URL keeps its end. */
 export const MAX_TREND_QUARTERS = 40;
 
 /**
- * The trend in three reads, one after another: fields, the field's definitions, the KPI's values
- * of every participating city. Unknown field: null (404). A KPI of another field (after
- * switching the field in the form) falls back to the field's first shared KPI. Without a
- * choice in the URL, the viewer's own city is preselected.
+ * The trend in three steps, one after another: fields with the peer groups (two reads at once),
+ * the field's definitions, the KPI's values of every participating city. Unknown field or group:
+ * null (404). A KPI of another field (after switching the field in the form) falls back to the
+ * field's first shared KPI. Without a choice in the URL, the viewer's own city is preselected;
+ * with a peer group, the group's cities (own city first, up to the limit), and only the group's
+ * cities and median are shown, as on the comparison page.
  */
 export async function loadTrendPage(
 	db: DbOrTx,
@@ -30,9 +41,22 @@ export async function loadTrendPage(
 	request: TrendRequest,
 	locale: 'de' | 'en'
 ): Promise<TrendPage | null> {
-	const choices = await loadFieldChoices(db);
+	const [choices, allGroups] = await Promise.all([loadFieldChoices(db), listComparisonGroups(db)]);
 	const chosenField = request.field ? choices.find((f) => f.slug === request.field) : choices[0];
-	if (!chosenField) return null;
+	const chosenGroup = request.group ? allGroups.find((g) => g.slug === request.group) : null;
+	if (!chosenField || chosenGroup === undefined) return null;
+	const own = unreleasedOrganisations(viewer);
+	const groupRef = (g: (typeof allGroups)[number]): TrendGroup => ({
+		slug: g.slug,
+		nameDe: g.nameDe,
+		nameEn: g.nameEn,
+		kind: g.kind
+	});
+	const groups = allGroups.map(groupRef);
+	const ownGroups = allGroups
+		.filter((g) => g.members.some((id) => own.includes(id)))
+		.sort((a, b) => OWN_GROUP_ORDER.indexOf(a.kind) - OWN_GROUP_ORDER.indexOf(b.kind))
+		.map(groupRef);
 	const ref = (f: FieldRef): FieldRef => ({
 		id: f.id,
 		slug: f.slug,
@@ -48,22 +72,31 @@ export async function loadTrendPage(
 		return { code: c, nameDe: latest.nameDe, nameEn: latest.nameEn };
 	});
 	const code = request.kpi && codes.includes(request.kpi) ? request.kpi : (codes[0] ?? null);
-	const empty = { fields, field, kpis, code, chosen: [], dropped: [], trend: null };
-	if (!code) return empty;
+	const group = chosenGroup?.slug ?? null;
+	const empty = { fields, field, kpis, code, groups, group, ownGroups, trend: null };
+	if (!code) return { ...empty, chosen: [], dropped: [] };
 	const versions = definitions.filter((d) => d.code === code);
-	const rows = await loadTrendRows(db, viewer, field.id, versions[0]!.kpiId);
+	const read = await loadTrendRows(db, viewer, field.id, versions[0]!.kpiId);
+	const members = chosenGroup ? new Set(chosenGroup.members) : null;
+	const rows = members ? read.filter((r) => members.has(r.organisationId)) : read;
 
-	const own = unreleasedOrganisations(viewer);
 	const participants = new Map(rows.map((r) => [r.slug, r.organisationId]));
+	const ownFirst = [...participants].sort(
+		([a, x], [b, y]) => Number(own.includes(y)) - Number(own.includes(x)) || a.localeCompare(b)
+	);
 	const wanted =
-		request.cities ?? [...participants].filter(([, id]) => own.includes(id)).map(([slug]) => slug);
+		request.cities ??
+		// A group starts with as many of its cities as one chart holds: nothing "dropped" to report.
+		(members
+			? ownFirst.slice(0, MAX_TREND_CITIES).map(([slug]) => slug)
+			: ownFirst.filter(([, id]) => own.includes(id)).map(([slug]) => slug));
 	const chosen = wanted.filter((slug) => participants.has(slug)).slice(0, MAX_TREND_CITIES);
 	const dropped = wanted.filter((slug) => !chosen.includes(slug));
 
 	const available = availableQuarters(rows);
 	const fallback = defaultRange(available.length ? available : chosenField.quarters);
 	const ends = [request.from ?? fallback?.from, request.to ?? fallback?.to];
-	if (!ends[0] || !ends[1]) return empty;
+	if (!ends[0] || !ends[1]) return { ...empty, chosen: [], dropped: [] };
 	const [start, to] = (ends as Quarter[]).sort(compareQuarters) as [Quarter, Quarter];
 	const earliest = shiftQuarter(to, -(MAX_TREND_QUARTERS - 1));
 	const from = compareQuarters(start, earliest) < 0 ? earliest : start;

@@ -16,7 +16,8 @@ describe('filters of the compare views from the URL', () => {
 			kpi: 'KFZ-WARTEZEIT',
 			cities: ['koeln', 'essen'],
 			from: { year: 2024, quarter: 1 },
-			to: { year: 2026, quarter: 3 }
+			to: { year: 2026, quarter: 3 },
+			group: null
 		});
 	});
 

@@ -11,6 +11,8 @@ export interface TrendRequest {
 	cities: string[] | null;
 	from: Quarter | null;
 	to: Quarter | null;
+	/** A peer group (hand-made or derived from the directory): its cities and its median only. */
+	group: string | null;
 }
 
 const query = z.object({
@@ -20,11 +22,13 @@ const query = z.object({
 		.nullable(),
 	cities: z.array(text().max(100).regex(slugPattern)).max(50).nullable(),
 	from: text().max(7).nullable(),
-	to: text().max(7).nullable()
+	to: text().max(7).nullable(),
+	group: text().max(100).regex(slugPattern).nullable()
 });
 
 /**
- * The trend's filters from the URL: `?field=…&kpi=…&cities=koeln,essen&from=2024-Q1&to=2026-Q3`.
+ * The trend's filters from the URL: `?field=…&kpi=…&cities=koeln,essen&from=2024-Q1&to=2026-Q3`
+ * (and `&group=…`).
  * Cities come comma-separated from a shared link or repeated from the form's checkboxes (whose
  * hidden empty `cities=` marks an explicit choice). null when malformed.
  */
@@ -35,12 +39,14 @@ export function readTrendRequest(params: URLSearchParams): TrendRequest | null {
 		kpi: params.get('kpi') || null,
 		cities: given.length ? given.flatMap((c) => c.split(',')).filter(Boolean) : null,
 		from: params.get('from') || null,
-		to: params.get('to') || null
+		to: params.get('to') || null,
+		group: params.get('group') || null
 	});
 	if (!parsed.success) return null;
 	const from = parseQuarterParam(parsed.data.from);
 	const to = parseQuarterParam(parsed.data.to);
 	if ((parsed.data.from && !from) || (parsed.data.to && !to)) return null;
 	const cities = parsed.data.cities ? [...new Set(parsed.data.cities)] : null;
-	return { field: parsed.data.field, kpi: parsed.data.kpi, cities, from, to };
+	const { field, kpi, group } = parsed.data;
+	return { field, kpi, cities, from, to, group };
 }

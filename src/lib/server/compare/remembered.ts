@@ -1,0 +1,38 @@
+import type { Cookies } from '@sveltejs/kit';
+import { periodParam } from '../../domain/compare/period';
+import { readComparisonRequest } from './comparison-request';
+
+/**
+ * "Vergleich" comes back to the last comparison the browser showed (decision 0040): the query of
+ * that view in a cookie of its own. Only filters, never figures: what the page shows is decided
+ * anew by the guard and the visibility rule on every request.
+ */
+export const COMPARISON_COOKIE = 'ikz_compare';
+const ONE_YEAR = 60 * 60 * 24 * 365;
+
+/**
+ * The remembered view's query, rebuilt from its parsed filters so a forged cookie can never put
+ * anything into the address that the page's own parser would not accept; null when there is none.
+ */
+export function rememberedComparison(cookies: Pick<Cookies, 'get'>): string | null {
+	const stored = cookies.get(COMPARISON_COOKIE);
+	if (!stored || stored.length > 300) return null;
+	const request = readComparisonRequest(new URLSearchParams(stored));
+	if (!request?.field || !request.kpi) return null;
+	const query = new URLSearchParams({ field: request.field, kpi: request.kpi });
+	if (request.period) query.set('period', periodParam(request.period));
+	if (request.group) query.set('group', request.group);
+	if (request.basis !== 'defined') query.set('basis', request.basis);
+	return query.toString();
+}
+
+/** Keeps the view just shown (its canonical query) for the next "Vergleich". */
+export function rememberComparison(cookies: Pick<Cookies, 'set'>, url: URL) {
+	cookies.set(COMPARISON_COOKIE, url.searchParams.toString(), {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		maxAge: ONE_YEAR
+	});
+}
