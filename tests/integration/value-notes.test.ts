@@ -52,6 +52,7 @@ describe('notes travel with the numbers', () => {
 				field: 'archivierung',
 				kpi: 'ARCH-DIGITAL',
 				cities: ['koeln', 'duesseldorf'],
+				group: null,
 				from: { year: 2026, quarter: 1 },
 				to: { year: 2026, quarter: 3 }
 			},
