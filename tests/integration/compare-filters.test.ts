@@ -72,13 +72,19 @@ describe('comparison filters and the peer-group trend', () => {
 	}
 
 	/** Calls the page's load as SvelteKit would; a redirect comes back as its location. */
-	async function open(query: string, jar = new Map<string, string>()) {
+	async function open(query: string, jar = new Map<string, string>(), viewer = koeln) {
 		const url = new URL(`http://localhost/compare${query}`);
 		const event = {
 			url,
 			route: { id: '/compare' },
 			params: {},
-			locals: { user: koeln.kind === 'user' ? koeln.principal : null, session: null },
+			locals: {
+				user:
+					viewer.kind === 'user'
+						? { id: viewer.principal.userId, roles: viewer.principal.roles }
+						: null,
+				session: null
+			},
 			cookies: {
 				get: (name: string) => jar.get(name),
 				set: (name: string, value: string) => void jar.set(name, value),
@@ -129,7 +135,14 @@ describe('comparison filters and the peer-group trend', () => {
 		expect(back.location!.searchParams.get('kpi')).toBe('BH-KOSTEN-EW');
 		expect(back.location!.searchParams.get('basis')).toBe('absolute');
 
-		const forged = new Map([...shown.jar].map(([k]) => [k, 'field=<script>&kpi=x']));
+		// The next person on the same browser (a shared PC) does not get the previous one's view.
+		const nextPerson = await open('', shown.jar, observer);
+		expect(nextPerson.location).toBeNull();
+
+		// A forged memory of the same person (the cookie is `<user id>:<query>`).
+		const forged = new Map(
+			[...shown.jar].map(([k, v]) => [k, v.replace(/:.*$/, ':field=<script>&kpi=x')])
+		);
 		const fresh = await open('', forged);
 		// No memory to trust: the default view, the first field's first KPI.
 		const first = await handle.db

@@ -142,11 +142,10 @@ export const auditFilterSchema = z
 export const removeRoleSchema = z.object({ assignmentId: z.int32().positive() });
 
 /** An account id in the URL: an int4 above zero, written without leading zeros. */
-export const userIdParam = z
-	.string()
+export const userIdParam = text()
 	.regex(/^[1-9][0-9]{0,9}$/)
 	.transform(Number)
 	.pipe(z.int32().positive());
 
 /** A set-password token: 32 base32 characters; anything else is unknown without a query. */
-export const passwordTokenParam = z.string().regex(/^[a-z2-7]{32}$/);
+export const passwordTokenParam = text().regex(/^[a-z2-7]{32}$/);

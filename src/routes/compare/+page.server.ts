@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	const { url, cookies } = event;
 	// "Vergleich" in the navigation has no filters: it comes back to the last view (decision 0040).
 	if (url.search === '') {
-		const remembered = rememberedComparison(cookies);
+		const remembered = rememberedComparison(cookies, viewer.principal.userId);
 		if (remembered) redirect(303, `${url.pathname}?${remembered}`);
 	}
 	const request = readComparisonRequest(url.searchParams);
@@ -24,6 +24,6 @@ export const load: PageServerLoad = async (event) => {
 	if (!page) error(404, m.compare_not_found());
 	const canonical = canonicalComparisonUrl(url, { field: page.field.slug, kpi: page.kpi.code });
 	if (canonical) redirect(303, canonical);
-	rememberComparison(cookies, url);
+	rememberComparison(cookies, url, viewer.principal.userId);
 	return { page };
 };

@@ -1,9 +1,8 @@
-import { and, asc, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import {
 	cooperationFields,
 	fieldParticipants,
 	kpis,
-	kpiVersions,
 	measurements,
 	organisations,
 	populations,
@@ -13,9 +12,10 @@ import {
 import type { DbOrTx } from '../db/types';
 import { unreleasedOrganisations, type Viewer } from '../auth/viewer';
 import { visibleValues } from './visible';
+import { loadFieldDefinitions } from './heatmap-queries';
+import type { DefinitionRow } from '../../domain/compare/types';
 import { cityTargetColumns, cityTargetOf, cityTargetOfValue } from './city-target';
 import { listComparisonGroups } from '../directory/comparison-groups';
-import { kpiDefinitionColumns } from '../catalogue/version-columns';
 import type { Quarter } from '../../domain/period/quarter';
 import { versionForQuarter } from '../../domain/scorecard/versions';
 import {
@@ -35,7 +35,7 @@ export interface ComparisonRequest {
 	basis: Basis;
 }
 
-type Definition = Awaited<ReturnType<typeof loadSharedKpis>>[number];
+type Definition = DefinitionRow;
 
 export interface ComparisonPage {
 	fields: { slug: string; nameDe: string; nameEn: string }[];
@@ -65,23 +65,6 @@ function fieldIdOf(slug: string | null): SQL {
 	return slug
 		? sql`(select ${cooperationFields.id} from ${cooperationFields} where ${cooperationFields.slug} = ${slug})`
 		: sql`(select ${cooperationFields.id} from ${cooperationFields} order by ${cooperationFields.sortOrder} limit 1)`;
-}
-
-/** Every version of every shared, not archived KPI of a field, in catalogue order. */
-function loadSharedKpis(db: DbOrTx, fieldId: SQL) {
-	return db
-		.select({ kpiId: kpis.id, code: kpis.code, versionId: kpiVersions.id, ...kpiDefinitionColumns })
-		.from(kpis)
-		.innerJoin(kpiVersions, eq(kpiVersions.kpiId, kpis.id))
-		.where(
-			and(eq(kpis.fieldId, fieldId), isNull(kpis.ownerOrganisationId), isNull(kpis.archivedAt))
-		)
-		.orderBy(
-			asc(kpis.sortOrder),
-			asc(kpis.code),
-			asc(kpiVersions.validFromYear),
-			asc(kpiVersions.validFromQuarter)
-		);
 }
 
 /**
@@ -196,7 +179,7 @@ export async function loadComparison(
 			.orderBy(asc(cooperationFields.sortOrder)),
 		// Hand-made groups and those derived from the official directory (decision 0029).
 		listComparisonGroups(db),
-		loadSharedKpis(db, fieldId),
+		loadFieldDefinitions(db, fieldId),
 		db
 			.select({ year: reportingPeriods.year, quarter: reportingPeriods.quarter })
 			.from(reportingPeriods)
@@ -254,7 +237,7 @@ export async function loadComparison(
 			polarity: kpi.polarity,
 			aggregation: kpi.aggregation,
 			denominator: kpi.denominator,
-			versionId: kpi.versionId,
+			versionId: kpi.id,
 			commonTarget: bands.greenMin === null && bands.greenMax === null ? null : bands
 		},
 		period,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/types';
 import {
@@ -62,8 +62,11 @@ export async function loadFieldChoices(db: DbOrTx): Promise<FieldChoice[]> {
 	return [...fields.values()];
 }
 
-/** Every version of every shared, not archived KPI of the field; local KPIs never. */
-export function loadFieldDefinitions(db: DbOrTx, fieldId: number): Promise<DefinitionRow[]> {
+/**
+ * Every version of every shared, not archived KPI of the field, in catalogue order; local KPIs
+ * never. The field may be a subquery, so the comparison can send this with its other reads.
+ */
+export function loadFieldDefinitions(db: DbOrTx, fieldId: number | SQL): Promise<DefinitionRow[]> {
 	return db
 		.select({
 			id: kpiVersions.id,

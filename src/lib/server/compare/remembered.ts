@@ -13,11 +13,14 @@ const ONE_YEAR = 60 * 60 * 24 * 365;
 /**
  * The remembered view's query, rebuilt from its parsed filters so a forged cookie can never put
  * anything into the address that the page's own parser would not accept; null when there is none.
+ * The memory is the person's who made it: on a shared PC the next person starts afresh, even when
+ * the previous one's session ended without a logout.
  */
-export function rememberedComparison(cookies: Pick<Cookies, 'get'>): string | null {
+export function rememberedComparison(cookies: Pick<Cookies, 'get'>, userId: number): string | null {
 	const stored = cookies.get(COMPARISON_COOKIE);
-	if (!stored || stored.length > 300) return null;
-	const request = readComparisonRequest(new URLSearchParams(stored));
+	const prefix = `${userId}:`;
+	if (!stored || stored.length > 300 || !stored.startsWith(prefix)) return null;
+	const request = readComparisonRequest(new URLSearchParams(stored.slice(prefix.length)));
 	if (!request?.field || !request.kpi) return null;
 	const query = new URLSearchParams({ field: request.field, kpi: request.kpi });
 	if (request.period) query.set('period', periodParam(request.period));
@@ -27,8 +30,8 @@ export function rememberedComparison(cookies: Pick<Cookies, 'get'>): string | nu
 }
 
 /** Keeps the view just shown (its canonical query) for the next "Vergleich". */
-export function rememberComparison(cookies: Pick<Cookies, 'set'>, url: URL) {
-	cookies.set(COMPARISON_COOKIE, url.searchParams.toString(), {
+export function rememberComparison(cookies: Pick<Cookies, 'set'>, url: URL, userId: number) {
+	cookies.set(COMPARISON_COOKIE, `${userId}:${url.searchParams.toString()}`, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
