@@ -417,7 +417,7 @@ test('with LOCAL_LOGIN=off no set-password link is issued or accepted, and no pa
 	await expect(page.getByText('Angemeldet als Ada Admin')).toBeVisible();
 	await page.goto(`${SSO_ONLY}/admin/users`);
 	await expect(page.locator('input[type="password"]')).toHaveCount(0);
-	await page.getByLabel('E-Mail-Adresse').fill('nora@stadt.example');
+	await page.getByLabel('E-Mail-Adresse', { exact: true }).fill('nora@stadt.example');
 	await page.getByLabel('Anzeigename').fill('Nora Neu');
 	await page.getByRole('button', { name: 'Konto anlegen' }).click();
 	await expect(page.getByRole('status').first()).toContainText(
