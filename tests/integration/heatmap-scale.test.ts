@@ -4,8 +4,9 @@ import { render } from 'svelte/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
-import { loadHeatmapPage } from '../../src/lib/server/compare/heatmap-page';
+import { loadHeatmapPage, loadHeatmapPageView } from '../../src/lib/server/compare/heatmap-page';
 import { heatmapView } from '../../src/lib/domain/compare/heatmap-pages';
+import { distributionOf } from '../../src/lib/domain/statistics/distribution';
 import HeatmapRoute from '../../src/routes/compare/heatmap/+page.svelte';
 import { createTestDatabase } from '../helpers/test-database';
 
@@ -159,5 +160,38 @@ describe('the heatmap at 396 municipalities', () => {
 		expect(borken.data.page.heatmap!.pages).toHaveLength(1);
 		expect(borken.html).toContain('Median der Gruppe');
 		expect(borken.html).toContain('Vergleichsgruppe Borken');
+	}, 120_000);
+
+	it('reads one page exactly as the whole grid shows it, medians over every page', async () => {
+		for (const query of [
+			{ page: 1, group: null },
+			{ page: 2, group: null },
+			{ page: 14, group: null },
+			{ page: 99, group: null },
+			{ page: 1, group: 'kreis-05554' }
+		]) {
+			const whole = (await load(query.group))!;
+			const page = await loadHeatmapPageView(
+				handle.db,
+				koeln,
+				{ field: FIELD, period: PERIOD, ...query },
+				'de'
+			);
+			const { heatmap, ...rest } = whole;
+			expect(page, JSON.stringify(query)).toEqual({
+				...rest,
+				heatmap: heatmapView(heatmap!, query.page, false)
+			});
+			// The median row as the page computed it from all rows before (decision 0039): the
+			// released values under the definition in force, every page of the view.
+			const expected = heatmap!.columns.map((_, i) => {
+				const values = heatmap!.rows.flatMap((r) => {
+					const c = r.cells[i]!;
+					return c.value !== null && c.state === 'released' && !c.otherVersionFrom ? [c.value] : [];
+				});
+				return [distributionOf(values)?.median ?? null, values.length];
+			});
+			expect(page!.heatmap!.columns.map((c) => [c.median, c.statisticsCount])).toEqual(expected);
+		}
 	}, 120_000);
 });

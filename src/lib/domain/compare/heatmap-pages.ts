@@ -6,7 +6,7 @@
 import type { Quarter } from '../period/quarter';
 import type { Status } from '../status/status';
 import type { MeasurementState } from '../scorecard/types';
-import type { Heatmap, HeatmapCell, HeatmapColumn, HeatmapRow } from './heatmap';
+import type { Heatmap, HeatmapCell, HeatmapColumn } from './heatmap';
 
 /**
  * Cells per page: the bytes grow with the cells (a cell with its link and accessible text is
@@ -105,12 +105,28 @@ function viewCell(c: HeatmapCell, yearly: boolean): HeatmapViewCell {
 /** One page of the heatmap, cut down to what the page shows. */
 export function heatmapView(heatmap: Heatmap, requestedPage: number, yearly: boolean): HeatmapView {
 	const paging = pageRows(heatmap.rows, requestedPage, rowsPerPage(heatmap.columns.length));
-	const row = (r: HeatmapRow): HeatmapViewRow => ({
-		slug: r.slug,
-		name: r.name,
-		own: r.own,
-		cells: r.cells.map((c) => viewCell(c, yearly))
-	});
+	return pagedView(heatmap, paging, yearly);
+}
+
+/**
+ * The view of a page whose rows were chosen before they were built (the page's loader reads only
+ * the rows of `paging`, decision 0039): `heatmap` holds at least those rows, found by city.
+ */
+export function pagedView(
+	heatmap: Heatmap,
+	paging: HeatmapPaging<{ organisationId: number }>,
+	yearly: boolean
+): HeatmapView {
+	const built = new Map(heatmap.rows.map((r) => [r.organisationId, r]));
+	const row = ({ organisationId }: { organisationId: number }): HeatmapViewRow => {
+		const r = built.get(organisationId)!;
+		return {
+			slug: r.slug,
+			name: r.name,
+			own: r.own,
+			cells: r.cells.map((c) => viewCell(c, yearly))
+		};
+	};
 	return {
 		columns: heatmap.columns,
 		rows: paging.rows.map(row),

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DefinitionRow } from './types';
-import { buildHeatmap, type HeatmapCellRow } from './heatmap';
+import { buildHeatmap, type HeatmapCellRow, type HeatmapDefinitionRow } from './heatmap';
 import { parsePeriod } from './period';
 
-const definition = (over: Partial<DefinitionRow> = {}): DefinitionRow => ({
+const definition = (over: Partial<HeatmapDefinitionRow> = {}): HeatmapDefinitionRow => ({
 	id: 1,
 	kpiId: 10,
 	code: 'D115-SL30',
@@ -25,6 +24,10 @@ const definition = (over: Partial<DefinitionRow> = {}): DefinitionRow => ({
 	greenMax: null,
 	yellowMin: '65',
 	yellowMax: null,
+	// The column statistics come with the definitions, computed in the database
+	// (tests/integration/heatmap-statistics.test.ts: which values count, and how).
+	median: null,
+	statisticsCount: 0,
 	...over
 });
 
@@ -59,7 +62,7 @@ const empty = {
 describe('buildHeatmap', () => {
 	it('judges each cell against the common target and gives a city without value no data', () => {
 		const map = buildHeatmap({
-			definitions: [definition()],
+			definitions: [definition({ median: 70, statisticsCount: 1 })],
 			cells: [cell({ value: '70.0' }), cell({ ...essen, ...empty })],
 			period: parsePeriod('2026-Q3')!,
 			ownOrganisationIds: [],
@@ -108,8 +111,6 @@ describe('buildHeatmap', () => {
 		expect(map.rows[0]).toMatchObject({ own: true, cells: [{ state: 'draft', hasComment: true }] });
 		expect(map.rows[1]).toMatchObject({ own: false, cells: [{ state: 'released' }] });
 		expect(map.unreleasedCells).toBe(1);
-		// Shown, but not part of the ring's median: only Essen's released 80 counts.
-		expect(map.columns[0]).toMatchObject({ median: 80, statisticsCount: 1 });
 	});
 
 	it('forms the yearly figure by the aggregation and keeps the least released state', () => {
@@ -137,8 +138,15 @@ describe('buildHeatmap', () => {
 	});
 
 	it('flags a definition change inside the period and values under another definition', () => {
-		const v1 = definition();
-		const v2 = definition({ id: 2, validFromYear: 2025, validFromQuarter: 1, greenMin: '80' });
+		const v1 = definition({ median: 81, statisticsCount: 1 });
+		const v2 = definition({
+			id: 2,
+			validFromYear: 2025,
+			validFromQuarter: 1,
+			greenMin: '80',
+			median: 81.5,
+			statisticsCount: 2
+		});
 		const map = buildHeatmap({
 			definitions: [v1, v2],
 			cells: [
@@ -153,7 +161,8 @@ describe('buildHeatmap', () => {
 		expect(map.columns[0]!.commonTarget?.greenMin).toBe(80);
 		expect(map.rows[0]!.cells[0]!.otherVersionFrom).toBeNull();
 		expect(map.rows[1]!.cells[0]!.otherVersionFrom).toEqual({ year: 2020, quarter: 1 });
-		expect(map.columns[0]).toMatchObject({ median: 81, statisticsCount: 1 });
+		// The median of the definition in force, not of the earlier one.
+		expect(map.columns[0]).toMatchObject({ median: 81.5, statisticsCount: 2 });
 		// A later quarter is judged by the same definition, but it did not change there.
 		const later = buildHeatmap({
 			definitions: [v1, v2],

@@ -9,7 +9,6 @@ import {
 	type Status
 } from '../status/status';
 import { scoreOf } from '../scoring/score';
-import { distributionOf } from '../statistics/distribution';
 import { targetBands } from '../status/targets';
 import { versionForQuarter } from '../scorecard/versions';
 import type { KpiUnit } from '../../format/number';
@@ -47,6 +46,16 @@ type HeatmapValueRow = HeatmapCellRow & {
 	state: MeasurementState;
 };
 
+/**
+ * A definition with the column's statistics for the period under it, computed where the values
+ * are (server/compare/heatmap-statistics.ts, the one place that says which values count): the
+ * page then needs only its own rows, not every city's.
+ */
+export interface HeatmapDefinitionRow extends DefinitionRow {
+	median: number | null;
+	statisticsCount: number;
+}
+
 export interface HeatmapColumn {
 	kpiId: number;
 	code: string;
@@ -61,8 +70,8 @@ export interface HeatmapColumn {
 	definitionChangedFrom: Quarter | null;
 	/**
 	 * Median (QUARTILE.INC rule) of the column's released values under the definition in force,
-	 * as on the comparison page: an own unreleased value or one under another definition is
-	 * shown but not counted. null without such values.
+	 * over every city of the view (all pages), as on the comparison page: an own unreleased value
+	 * or one under another definition is shown but not counted. null without such values.
 	 */
 	median: number | null;
 	statisticsCount: number;
@@ -98,13 +107,6 @@ export interface Heatmap {
 	rows: HeatmapRow[];
 	/** How many cells rest on values not yet released (only ever the viewer's own city). */
 	unreleasedCells: number;
-}
-
-/** Released and under the definition in force: only such values enter ring statistics. */
-export function countsForStatistics(
-	c: Pick<HeatmapCell, 'value' | 'state' | 'otherVersionFrom'>
-): c is { value: number; state: 'released'; otherVersionFrom: null } {
-	return c.value !== null && c.state === 'released' && c.otherVersionFrom === null;
 }
 
 const quarterOf = (v: VersionRow): Quarter => ({
@@ -182,7 +184,8 @@ function buildCell(
  * overrides the common one, as on the scorecard, so the cell shows the verdict the city sees.
  */
 export function buildHeatmap(input: {
-	definitions: DefinitionRow[];
+	definitions: HeatmapDefinitionRow[];
+	/** The rows to show (all cities, or one page of them); the medians come with the definitions. */
 	cells: HeatmapCellRow[];
 	period: ComparisonPeriod;
 	ownOrganisationIds: readonly number[];
@@ -226,10 +229,6 @@ export function buildHeatmap(input: {
 	);
 	return {
 		columns: columns.map(({ reference, changedFrom }, i) => {
-			const values = rows.flatMap((r) => {
-				const c = r.cells[i]!;
-				return countsForStatistics(c) ? [c.value] : [];
-			});
 			const common = bandsFromStrings(reference);
 			return {
 				kpiId: reference.kpiId,
@@ -241,8 +240,8 @@ export function buildHeatmap(input: {
 				aggregation: reference.aggregation,
 				commonTarget: hasTarget(common) ? common : null,
 				definitionChangedFrom: changedFrom,
-				median: distributionOf(values)?.median ?? null,
-				statisticsCount: values.length
+				median: reference.median,
+				statisticsCount: reference.statisticsCount
 			};
 		}),
 		rows,

@@ -107,7 +107,9 @@ export function loadHeatmapCells(
 	db: DbOrTx,
 	viewer: Viewer,
 	fieldId: number,
-	period: ComparisonPeriod
+	period: ComparisonPeriod,
+	/** Only these cities (one page of the view); null for all. */
+	cityIds: readonly number[] | null = null
 ): Promise<HeatmapCellRow[]> {
 	const targetScorecard = alias(scorecards, 'target_scorecard');
 	const cityTarget = db
@@ -155,7 +157,8 @@ export function loadHeatmapCells(
 				inArray(measurements.kpiId, fieldKpis),
 				eq(measurements.year, period.year),
 				period.kind === 'quarter' ? eq(measurements.quarter, period.quarter) : undefined,
-				visibleValues(viewer)
+				visibleValues(viewer),
+				cityIds ? inArray(measurements.organisationId, [...cityIds]) : undefined
 			)
 		)
 		.as('period_values');
@@ -193,6 +196,28 @@ export function loadHeatmapCells(
 			cityTarget,
 			and(eq(cityTarget.organisationId, organisations.id), eq(cityTarget.kpiId, kpis.id))
 		)
+		.where(
+			and(
+				eq(fieldParticipants.fieldId, fieldId),
+				cityIds ? inArray(organisations.id, [...cityIds]) : undefined
+			)
+		)
+		.orderBy(asc(organisations.name), asc(organisations.id), asc(kpis.id), asc(values.quarter));
+}
+
+/** The grid's rows without their cells: every participating city, in the grid's order. */
+export function loadHeatmapCities(
+	db: DbOrTx,
+	fieldId: number
+): Promise<{ organisationId: number; slug: string; name: string }[]> {
+	return db
+		.select({
+			organisationId: organisations.id,
+			slug: organisations.slug,
+			name: organisations.name
+		})
+		.from(fieldParticipants)
+		.innerJoin(organisations, participantCities)
 		.where(eq(fieldParticipants.fieldId, fieldId))
-		.orderBy(asc(organisations.name), asc(kpis.id), asc(values.quarter));
+		.orderBy(asc(organisations.name), asc(organisations.id));
 }

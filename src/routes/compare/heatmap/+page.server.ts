@@ -1,9 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { requirePermission } from '$lib/server/auth/guards';
 import { appDb } from '$lib/server/db';
-import { loadHeatmapPage } from '$lib/server/compare/heatmap-page';
+import { loadHeatmapPageView } from '$lib/server/compare/heatmap-page';
 import { readHeatmapRequest } from '$lib/server/compare/heatmap-request';
-import { heatmapView } from '$lib/domain/compare/heatmap-pages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
@@ -16,9 +15,8 @@ export const load: PageServerLoad = async (event) => {
 	const viewer = requirePermission(event, 'ring:read');
 	const request = readHeatmapRequest(event.url.searchParams);
 	if (!request) error(400, m.heatmap_bad_filter());
-	const loaded = await loadHeatmapPage(appDb(), viewer, request, getLocale());
-	if (!loaded) error(404, m.not_found_field());
-	const { heatmap, ...page } = loaded;
-	const yearly = page.period?.kind === 'year';
-	return { page: { ...page, heatmap: heatmap && heatmapView(heatmap, request.page, yearly) } };
+	// Reads only the page's rows; the medians over all of the view's cities come from the database.
+	const page = await loadHeatmapPageView(appDb(), viewer, request, getLocale());
+	if (!page) error(404, m.not_found_field());
+	return { page };
 };
