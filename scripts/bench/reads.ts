@@ -7,7 +7,7 @@ import type postgres from 'postgres';
 import type { Db } from '../../src/lib/server/db/types';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
 import { loadComparison } from '../../src/lib/server/compare/comparison';
-import { loadHeatmapPage } from '../../src/lib/server/compare/heatmap-page';
+import { loadHeatmapPageView } from '../../src/lib/server/compare/heatmap-page';
 import { loadTrendPage } from '../../src/lib/server/compare/trend-page';
 import { loadOverviewPage } from '../../src/lib/server/compare/overview-page';
 import { loadScorecardPage } from '../../src/lib/server/scorecards/scorecard-page';
@@ -157,12 +157,17 @@ export async function measurePages(db: Db, queries: string[]): Promise<PageFigur
 	};
 	const pages: [string, () => Promise<unknown>][] = [
 		[
-			'heatmap: one field, 396 municipalities × 20 KPIs, one quarter',
+			'heatmap: one field, 396 municipalities × 20 KPIs, one quarter, page 1 (30 rows)',
 			() =>
-				loadHeatmapPage(
+				loadHeatmapPageView(
 					db,
 					observer,
-					{ field: 'service-center-d115', period: { kind: 'quarter', year: 2026, quarter: 2 } },
+					{
+						field: 'service-center-d115',
+						period: { kind: 'quarter', year: 2026, quarter: 2 },
+						group: null,
+						page: 1
+					},
 					'de'
 				)
 		],

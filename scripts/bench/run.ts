@@ -8,7 +8,8 @@
  * under concurrent load (port 4206) and JavaScript per page (gzip).
  * and whole pages over HTTP, the gain of prepared statements, and `npm start`'s cold and warm start.
  * Flags: --skip-http (no pages over HTTP, throughput, JavaScript), --skip-js, --skip-import,
- * --skip-start.
+ * --skip-start, --skip-reads (no loader reads against plain SQL, no prepared-statement pairs:
+ * the quickest way to the whole pages, e.g. `--skip-reads --skip-import --skip-start --skip-js`).
  * BENCH_DATABASE_URL overrides the server (default postgres://postgres@127.0.0.1:5432).
  */
 import { spawnSync } from 'node:child_process';
@@ -88,33 +89,38 @@ async function main() {
 	const queries: string[] = [];
 	const handle = await prepareDataset(queries);
 	const raw = postgres(`${server}/${NAME}`, { max: 4, onnotice: () => {} });
-	let pages: PageFigure[];
-	let comparison: Awaited<ReturnType<typeof measureComparison>>;
+	let pages: PageFigure[] | null = null;
+	let comparison: Awaited<ReturnType<typeof measureComparison>> | null = null;
+	const skipReads = flags.has('--skip-reads');
 	try {
 		const total = await handle.db.$count(measurements);
 		console.log(`Dataset: ${total.toLocaleString('de-DE')} values in ${NAME}\n`);
-		comparison = await measureComparison(handle.db, raw, queries);
-		console.log(`${comparison.label}: ${comparison.cities} cities shown`);
-		console.log(
-			`  page ${ms(comparison.median)} (p95 ${ms(comparison.p95)}), plain SQL ${ms(comparison.plainMedian)} (p95 ${ms(comparison.plainP95)})`
-		);
-		console.log(
-			`  ratio per round: ${comparison.rounds.map((r) => r.toFixed(2)).join(', ')}; over all runs ${comparison.ratio.toFixed(2)} ×`
-		);
-		console.log(`  plan of the value read: ${comparison.plan}`);
-		pages = await measurePages(handle.db, queries);
-		for (const p of pages) {
+		if (!skipReads) {
+			comparison = await measureComparison(handle.db, raw, queries);
+			console.log(`${comparison.label}: ${comparison.cities} cities shown`);
 			console.log(
-				`${p.label}: ${p.roundTrips} SQL round trips, median ${ms(p.median)}, p95 ${ms(p.p95)}`
+				`  page ${ms(comparison.median)} (p95 ${ms(comparison.p95)}), plain SQL ${ms(comparison.plainMedian)} (p95 ${ms(comparison.plainP95)})`
 			);
+			console.log(
+				`  ratio per round: ${comparison.rounds.map((r) => r.toFixed(2)).join(', ')}; over all runs ${comparison.ratio.toFixed(2)} ×`
+			);
+			console.log(`  plan of the value read: ${comparison.plan}`);
+			pages = await measurePages(handle.db, queries);
+			for (const p of pages) {
+				console.log(
+					`${p.label}: ${p.roundTrips} SQL round trips, median ${ms(p.median)}, p95 ${ms(p.p95)}`
+				);
+			}
 		}
 	} finally {
 		await raw.end();
 		await handle.close();
 	}
 
-	const prepared: PreparedFigure[] = await measurePrepared(`${server}/${NAME}`);
-	for (const p of prepared) {
+	const prepared: PreparedFigure[] | null = skipReads
+		? null
+		: await measurePrepared(`${server}/${NAME}`);
+	for (const p of prepared ?? []) {
 		console.log(
 			`${p.label}: unprepared ${ms(p.unprepared)}, prepared ${ms(p.prepared)}: ${(p.saved * 100).toFixed(0)} % saved`
 		);
