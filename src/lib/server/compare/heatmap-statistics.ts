@@ -41,11 +41,6 @@ function statistics(
 	period: ComparisonPeriod,
 	members: readonly number[] | null
 ) {
-	const cities = db
-		.select({ id: fieldParticipants.organisationId })
-		.from(fieldParticipants)
-		.innerJoin(organisations, participantCities)
-		.where(eq(fieldParticipants.fieldId, fieldId));
 	const fieldKpis = db
 		.select({ id: kpis.id })
 		.from(kpis)
@@ -59,19 +54,29 @@ function statistics(
 		})
 		.from(measurements)
 		.innerJoin(kpiVersions, eq(kpiVersions.id, measurements.kpiVersionId))
+		// A join, not `organisation_id in (participants)`: with the semi-join PostgreSQL probed the
+		// index once per city and KPI (7,920 probes, ~23,800 buffers); joined, it reads the period's
+		// values per KPI from the covering index (~170 buffers) and hashes the participants.
+		.innerJoin(
+			fieldParticipants,
+			and(
+				eq(fieldParticipants.organisationId, measurements.organisationId),
+				eq(fieldParticipants.fieldId, fieldId)
+			)
+		)
+		.innerJoin(organisations, participantCities)
 		.where(
 			and(
 				inArray(measurements.kpiId, fieldKpis),
 				eq(measurements.year, period.year),
 				period.kind === 'quarter' ? eq(measurements.quarter, period.quarter) : undefined,
 				visibleValues(viewer),
-				inArray(measurements.organisationId, cities),
 				members ? inArray(measurements.organisationId, [...members]) : undefined
 			)
 		)
 		.groupBy(measurements.organisationId, measurements.kpiId)
 		.having(
-			sql`bool_and(${measurements.state} = 'released') and count(distinct ${measurements.kpiVersionId}) = 1`
+			sql`bool_and(${measurements.state} = 'released') and min(${measurements.kpiVersionId}) = max(${measurements.kpiVersionId})`
 		)
 		.as('cell');
 	return db
