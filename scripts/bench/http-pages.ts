@@ -43,7 +43,9 @@ async function cases(sql: postgres.Sql): Promise<PageCase[]> {
 		(select id from kpis where code = 'D115-ELQ') as kpi,
 		(select id from cooperation_fields where slug = 'service-center-d115') as field`;
 	const { koeln, kpi, field } = ids as { koeln: number; kpi: number; field: number };
-	// Every page of the heatmap reads the whole field's cells (the median spans the ring).
+	// The heatmap's yardstick is the whole field's grid (its median row spans every page). The
+	// page reads less since decision 0043 (its rows, plus medians in SQL), but one hand-written
+	// statement for just that measured no faster than this one (docs/performance.md).
 	const heatmapPlain: PageCase['plain'] = (s) => s`select o.id, o.name, m.kpi_id, m.value
 		from field_participants p join organisations o on o.id = p.organisation_id
 		left join measurements m on m.organisation_id = o.id and m.year = 2026 and m.quarter = 2
