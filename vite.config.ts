@@ -41,13 +41,34 @@ export default defineConfig({
 	],
 	test: {
 		expect: { requireAssertions: true },
-		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
-		globalSetup: ['tests/helpers/global-setup.ts'],
 		// One worker per core, not Vitest's cores − 1: integration tests wait on the database
 		// much of the time, and on CI's 2 cores the default left a single worker (decision 0024).
 		maxWorkers: availableParallelism(),
 		testTimeout: 30_000,
-		hookTimeout: 60_000
+		hookTimeout: 60_000,
+		projects: [
+			{
+				// Pure rules and server modules without a database or mocks of modules: one module
+				// registry per worker instead of one per file. Loading the modules again for each of
+				// ~100 files cost more CPU than the tests themselves (decision 0044).
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+					isolate: false
+				}
+			},
+			{
+				// Each file isolated: they mock modules (the database), set environment variables and
+				// start servers; each gets a database of its own from the run's templates.
+				extends: true,
+				test: {
+					name: 'integration',
+					include: ['tests/integration/**/*.test.ts'],
+					globalSetup: ['tests/helpers/global-setup.ts']
+				}
+			}
+		]
 	}
 });
