@@ -38,8 +38,17 @@ test('an anonymous visitor is sent to the login page; an admin must first set up
 	const otherPage = await other.newPage();
 	await loginAs(otherPage, demo.admin);
 
+	// The remembered comparison (the app sets it on /compare) leaves with the person.
+	await page.context().addCookies([
+		{
+			name: 'ikz_compare',
+			value: '1:field=beihilfe&kpi=BH-DAUER',
+			url: new URL(page.url()).origin
+		}
+	]);
 	await page.getByRole('button', { name: 'Abmelden' }).click();
 	await expect(page).toHaveURL(/\/login$/);
+	expect((await page.context().cookies()).map((c) => c.name)).not.toContain('ikz_compare');
 	await page.goto('/');
 	await expect(page).toHaveURL(/\/login/);
 	await otherPage.goto('/cities');

@@ -89,6 +89,39 @@ test("the trend starts with the own city's peer group in one click", async ({ pa
 	await shots(page, 'trend-group');
 });
 
+test("with a peer group the trend's notes name the group's median, not the ring's", async ({
+	page
+}) => {
+	test.slow();
+	await loginAs(page, demo.leadershipKoeln);
+	const trend = '/compare/trend?field=kfz-zulassungswesen&kpi=KFZ-WARTEZEIT';
+	const main = page.getByRole('main');
+	const note = main.getByText(/^Andere Städte: nur freigegebene Werte\./);
+	// The canvas's label, what a screen reader announces for the chart.
+	const chart = main.locator('figure.chart-frame canvas');
+
+	// Without a group the line is the ring's median, and the notes say so.
+	await page.goto(trend);
+	await expect(note).toContainText('Median des Rings');
+	await expect(chart).toHaveAttribute('aria-label', /Median des Rings/);
+
+	// With a group every note names the group's median; none speaks of the ring's any more.
+	await page.goto(`${trend}&group=kreisfreie-staedte`);
+	await expect(note).toContainText('Median der Gruppe „Kreisfreie Städte“');
+	await expect(chart).toHaveAttribute('aria-label', /Median der Gruppe „Kreisfreie Städte“/);
+	await expect(
+		main.getByText(/grau gepunktet: Median der Gruppe „Kreisfreie Städte“/)
+	).toBeVisible();
+	await expect(main).not.toContainText('des Rings');
+	expect(await chart.getAttribute('aria-label')).not.toContain('des Rings');
+
+	await page.goto(`/en${trend}&group=kreisfreie-staedte`);
+	const noteEn = main.getByText(/^Other cities: released values only\./);
+	await expect(noteEn).toContainText('median of the group “Independent cities”');
+	await expect(main).not.toContainText(/median of the ring|ring median/i);
+	await expectAccessible(page);
+});
+
 test('the observer gets the ring at a glance instead of a request to choose', async ({ page }) => {
 	test.slow();
 	await loginAs(page, demo.observer);

@@ -310,6 +310,8 @@ test("logout ends the local session and goes on to the provider's end-session en
 	await signInAtProvider(page, 'bernd-sub');
 	await expect(page.getByText('Angemeldet als Bernd Bau')).toBeVisible();
 
+	// The remembered comparison (the app sets it on /compare) leaves with the person.
+	await context.addCookies([{ name: 'ikz_compare', value: '1:field=beihilfe', url: APP }]);
 	const endSession = page.waitForRequest((r) =>
 		r.url().startsWith(`${provider.issuer}/session/end`)
 	);
@@ -322,6 +324,7 @@ test("logout ends the local session and goes on to the provider's end-session en
 
 	// Locally logged out already, before the provider has asked anything.
 	expect((await context.cookies(APP)).some((c) => c.name === 'ikz_session')).toBe(false);
+	expect((await context.cookies(APP)).some((c) => c.name === 'ikz_compare')).toBe(false);
 	const [counted] = await sql<{ count: number }[]>`
 		select count(*)::int as count from sessions s join users u on u.id = s.user_id
 		where u.email = 'bernd@stadt.example'`;

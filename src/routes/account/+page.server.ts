@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { changePassword, endOtherSessions, endOwnSession } from '$lib/server/auth/account';
-import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { deleteLoginCookies, setSessionCookie } from '$lib/server/auth/cookie';
 import { requirePermission } from '$lib/server/auth/guards';
 import { recordAudit } from '$lib/server/auth/audit';
 import { listUserSessions } from '$lib/server/auth/sessions';
@@ -120,7 +120,7 @@ export const actions: Actions = {
 			});
 		}
 		if (form.data.sessionId === event.locals.session?.id) {
-			deleteSessionCookie(event.cookies, event.url);
+			deleteLoginCookies(event.cookies, event.url);
 			redirect(303, routes.login());
 		}
 		return { formId: 'sessions', notice: successNotice(m.account_session_ended()) };

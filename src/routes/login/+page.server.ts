@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { superValidate, message, type Infer } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { allowAnonymous, requireSession } from '$lib/server/auth/guards';
-import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { deleteLoginCookies, setSessionCookie } from '$lib/server/auth/cookie';
 import { attemptLogin } from '$lib/server/auth/login';
 import { safeRedirectTarget } from '$lib/server/auth/redirect-target';
 import { throttledMessage } from '$lib/server/auth/throttle-message';
@@ -96,7 +96,7 @@ export const actions: Actions = {
 			entity: 'session',
 			after: { sessionsEnded: ended }
 		});
-		deleteSessionCookie(event.cookies, event.url);
+		deleteLoginCookies(event.cookies, event.url);
 		const loginPage = new URL(routes.login(), event.url.origin);
 		// Signed in through the provider: end the provider's session too, or the next click on
 		// the SSO button would log the person straight back in.

@@ -1,6 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import {
+	deleteLoginCookies,
 	deleteSessionCookie,
 	readSessionCookie,
 	sessionCookieName,
@@ -84,5 +85,26 @@ describe('session cookie', () => {
 		expect(
 			readSessionCookie(cookieJar({ '__Host-ikz_session': 'x' }).cookies, http)
 		).toBeUndefined();
+	});
+});
+
+describe('logout', () => {
+	it('deletes the session cookie and the remembered comparison (ikz_compare) with it', () => {
+		// A shared PC: after a logout nothing of the person's last view stays in the browser.
+		for (const [url, name, secure] of [
+			[https, '__Host-ikz_session', true],
+			[http, 'ikz_session', false]
+		] as const) {
+			const { cookies, calls } = cookieJar();
+			deleteLoginCookies(cookies, url);
+			expect(calls).toEqual([
+				{ op: 'delete', name, options: { httpOnly: true, sameSite: 'lax', path: '/', secure } },
+				{
+					op: 'delete',
+					name: 'ikz_compare',
+					options: { httpOnly: true, sameSite: 'lax', path: '/', secure }
+				}
+			]);
+		}
 	});
 });

@@ -1,4 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
+import { forgetComparison } from '../compare/remembered';
 
 /**
  * The session cookie. Over HTTPS it carries the `__Host-` prefix: browsers accept such a cookie
@@ -40,4 +41,14 @@ export function deleteSessionCookie(cookies: Cookies, url: URL) {
 		path: '/',
 		secure: isSecure(url)
 	});
+}
+
+/**
+ * Logout, by every path (the logout form, which also leads on to the provider's logout, and
+ * ending the current session on the account page): the session cookie and every cookie that
+ * remembers something of the person.
+ */
+export function deleteLoginCookies(cookies: Cookies, url: URL) {
+	deleteSessionCookie(cookies, url);
+	forgetComparison(cookies, url);
 }

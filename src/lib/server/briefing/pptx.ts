@@ -202,7 +202,7 @@ export async function briefingPptx(b: Briefing, locale: 'de' | 'en'): Promise<Bu
 			h: 0.5,
 			fontSize: 14
 		});
-	for (const page of paginate(b.factors, (f) => linesOf(f.explanation, 45) + 1, 24))
+	for (const page of paginate(b.factors, (f) => linesOf(f.explanation, 42) + 1, 24))
 		slide(m.briefing_factors_title({}, o)).addTable(
 			[
 				head([
@@ -222,7 +222,8 @@ export async function briefingPptx(b: Briefing, locale: 'de' | 'en'): Promise<Bu
 					{ text: f.estimatedEffect || '–' }
 				])
 			],
-			{ ...tableOpts(1.0), colW: [1.9, 2.6, 1.0, 1.5, 3.73, 1.8] }
+			// The factor column fits "Personalsituation" without breaking the word.
+			{ ...tableOpts(1.0), colW: [1.9, 2.4, 1.0, 1.9, 3.53, 1.8] }
 		);
 
 	return (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
@@ -374,7 +375,8 @@ function standingSlide(s: Slide, st: RingStanding, b: Briefing, t: BriefingText,
 			x: 8.3,
 			y: 1.4,
 			w: 4.63,
-			colW: [1.9, 2.73],
+			// Wide enough for "Quartile (25 % / 75 %)" on one line (rendered and looked at).
+			colW: [2.35, 2.28],
 			fontSize: 11,
 			fontFace: FONT,
 			border: { type: 'solid', pt: 0.5, color: 'BBBBBB' }

@@ -39,3 +39,13 @@ export function rememberComparison(cookies: Pick<Cookies, 'set'>, url: URL, user
 		maxAge: ONE_YEAR
 	});
 }
+
+/** At logout (decision 0040): a shared PC keeps nothing of the person's last view. */
+export function forgetComparison(cookies: Pick<Cookies, 'delete'>, url: URL) {
+	cookies.delete(COMPARISON_COOKIE, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:'
+	});
+}
