@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { loadavg } from 'node:os';
 import type postgres from 'postgres';
 import { BUILD_COPY, logIn, waitFor } from './throughput';
 
@@ -21,6 +22,8 @@ export interface HttpPageFigure {
 	/** Bytes of HTML before compression and as sent. */
 	htmlBytes: number;
 	sentBytes: number;
+	/** The machine's 1-minute load average when the figure was taken (2 cores, shared). */
+	load: number;
 }
 
 interface PageCase {
@@ -194,7 +197,8 @@ export async function measureHttpPages(options: {
 				ratio: median / plainMedian,
 				statements: count,
 				htmlBytes: html.byteLength,
-				sentBytes: sent
+				sentBytes: sent,
+				load: loadavg()[0]!
 			});
 		}
 		return figures;

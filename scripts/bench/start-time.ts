@@ -6,11 +6,14 @@
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 
 export interface StartFigure {
 	kind: 'cold (demo seeding)' | 'warm';
 	seconds: number;
 	built: boolean;
+	/** The machine's 1-minute load average when the app answered. */
+	load: number;
 }
 
 async function startOnce(port: number, dataDir: string, kind: StartFigure['kind']) {
@@ -41,7 +44,12 @@ async function startOnce(port: number, dataDir: string, kind: StartFigure['kind'
 			await new Promise((r) => setTimeout(r, 100));
 		}
 		const seconds = (performance.now() - started) / 1000;
-		return { kind, seconds, built: !output.includes('Build is up to date') };
+		return {
+			kind,
+			seconds,
+			built: !output.includes('Build is up to date'),
+			load: loadavg()[0]!
+		};
 	} finally {
 		// The whole group: start.js and anything it spawned.
 		process.kill(-server.pid!, 'SIGTERM');

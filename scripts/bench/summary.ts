@@ -4,6 +4,7 @@ import type { JsFigure } from './js-size';
 import type { HttpPageFigure } from './http-pages';
 import type { PreparedFigure } from './prepared';
 import type { StartFigure } from './start-time';
+import { cpus, loadavg } from 'node:os';
 
 /** Issue 8's and issue 18's targets. */
 export const TARGETS = {
@@ -22,6 +23,8 @@ export const TARGETS = {
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+/** The load average beside a figure: on 2 shared cores it explains most of the spread. */
+const at = (load: number | undefined) => (load === undefined ? '' : ` (load ${load.toFixed(1)})`);
 
 /** One table with every figure of the run and its target, printed last. */
 export function printSummary(input: {
@@ -69,7 +72,7 @@ export function printSummary(input: {
 		for (const h of http) {
 			rows.push([
 				`HTTP ${h.label} vs plain SQL`,
-				`${ms(h.median)} (p95 ${ms(h.p95)}) vs ${ms(h.plainMedian)}: ${h.ratio.toFixed(1)} ×`,
+				`${ms(h.median)} (p95 ${ms(h.p95)}) vs ${ms(h.plainMedian)}: ${h.ratio.toFixed(1)} ×${at(h.load)}`,
 				`≤ ${TARGETS.pageRatio} ×`,
 				verdict(h.ratio <= TARGETS.pageRatio)
 			]);
@@ -112,7 +115,7 @@ export function printSummary(input: {
 		for (const l of load) {
 			rows.push([
 				`${l.path} (50 clients, authenticated)`,
-				`${l.perSecond.toFixed(0)} req/s, p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, ${l.errors} errors of ${l.requests}`,
+				`${l.perSecond.toFixed(0)} req/s, p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, ${l.errors} errors of ${l.requests}${at(l.load)}`,
 				'0 errors',
 				verdict(l.errors === 0)
 			]);
@@ -140,7 +143,7 @@ export function printSummary(input: {
 			const limit = f.kind === 'warm' ? TARGETS.warmStartSeconds : TARGETS.coldStartSeconds;
 			rows.push([
 				`npm start, ${f.kind}`,
-				`${f.seconds.toFixed(1)} s to the login page${f.built ? ' (built first: sources changed)' : ''}`,
+				`${f.seconds.toFixed(1)} s to the login page${f.built ? ' (built first: sources changed)' : ''}${at(f.load)}`,
 				`≤ ${limit} s`,
 				verdict(!f.built && f.seconds <= limit)
 			]);
@@ -149,7 +152,10 @@ export function printSummary(input: {
 
 	const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
 	const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ');
-	console.log('\nSummary (issue 8 and issue 18 targets)');
+	const now = loadavg().map((l) => l.toFixed(1));
+	console.log(
+		`\nSummary (issue 8 and issue 18 targets; load average now ${now.join(' ')} on ${cpus().length} cores)`
+	);
 	console.log(line(['measure', 'figure', 'target', '']));
 	console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
 	for (const r of rows) console.log(line(r));

@@ -6,6 +6,7 @@
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 
 export interface LoadResult {
 	path: string;
@@ -14,6 +15,8 @@ export interface LoadResult {
 	perSecond: number;
 	p50: number;
 	p95: number;
+	/** The machine's 1-minute load average at the end of the run. */
+	load?: number;
 }
 
 export interface ThroughputOptions {
@@ -132,7 +135,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Loa
 			// A short warm-up, so both start with compiled code and open connections.
 			await load(base + path, cookie, options.concurrency, 1);
 			const result = await load(base + path, cookie, options.concurrency, options.seconds);
-			results.push({ path, ...result });
+			results.push({ path, ...result, load: loadavg()[0]! });
 		}
 		return results;
 	} finally {

@@ -386,8 +386,10 @@ describe('compare views', () => {
 		it("preselects the viewer's own city and shows Köln its submitted Kfz value", async () => {
 			sent.length = 0;
 			const page = (await trend(koeln, 'field=kfz-zulassungswesen&kpi=KFZ-WARTEZEIT'))!;
-			// Fields and peer groups at once, then definitions, then values: three steps, four reads.
-			expect(sent).toHaveLength(4);
+			// Fields and peer groups at once, then definitions and cities, then the quarters with
+			// values, the medians and the chosen cities' values: three steps, seven small reads
+			// (decision 0045; before, four reads, one of them every city's values).
+			expect(sent).toHaveLength(7);
 			expect(page.chosen).toEqual(['koeln']);
 			// The last twelve quarters with values in the ring: 2023-Q4 … 2026-Q3.
 			expect(page.trend!.quarters[0]).toEqual({ year: 2023, quarter: 4 });

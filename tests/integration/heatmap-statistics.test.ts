@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
-import { loadHeatmapDefinitions } from '../../src/lib/server/compare/heatmap-statistics';
+import { loadHeatmapDefinitions } from '../../src/lib/server/compare/ring-statistics';
 import { percentileInc } from '../../src/lib/domain/statistics/distribution';
 import { yearlyValue } from '../../src/lib/domain/scoring/yearly';
 import { parsePeriod } from '../../src/lib/domain/compare/period';

@@ -48,7 +48,7 @@ type HeatmapValueRow = HeatmapCellRow & {
 
 /**
  * A definition with the column's statistics for the period under it, computed where the values
- * are (server/compare/heatmap-statistics.ts, the one place that says which values count): the
+ * are (server/compare/ring-statistics.ts, the one place that says which values count): the
  * page then needs only its own rows, not every city's.
  */
 export interface HeatmapDefinitionRow extends DefinitionRow {

@@ -47,7 +47,7 @@ const row = (
 	value: string,
 	over: Partial<TrendRow> = {}
 ): TrendRow => ({
-	...c,
+	organisationId: c.organisationId,
 	kpiVersionId: year >= 2025 ? 2 : 1,
 	year,
 	quarter,
@@ -88,21 +88,23 @@ describe('buildTrend', () => {
 		row(essen, 2025, 1, '6.0'),
 		row(essen, 2025, 4, '5.0'),
 		row(bonn, 2025, 1, '7.0'),
-		row(bonn, 2025, 4, '6.0', { kpiVersionId: 1 }),
-		{
-			...city(4, 'hagen', 'Hagen'),
-			kpiVersionId: null,
-			year: null,
-			quarter: null,
-			value: null,
-			state: null,
-			comment: null,
-			cityTarget: null
-		}
+		row(bonn, 2025, 4, '6.0', { kpiVersionId: 1 })
+	];
+	const q = (year: number, quarter: number) => ({ year, quarter });
+	// Which values count is decided in the database (tests/integration/trend-statistics.test.ts):
+	// the page gets a median per quarter and definition and shows the one in force.
+	const medians = [
+		{ ...q(2024, 4), kpiVersionId: 1, median: 4.75 },
+		{ ...q(2025, 1), kpiVersionId: 2, median: 6.4 },
+		{ ...q(2025, 4), kpiVersionId: 1, median: 6 },
+		{ ...q(2025, 4), kpiVersionId: 2, median: 5 }
 	];
 	const trend = buildTrend({
 		versions: [version(), v2],
+		cities: [koeln, essen, bonn, city(4, 'hagen', 'Hagen')],
 		rows,
+		medians,
+		available: [q(2024, 4), q(2025, 1), q(2025, 4)],
 		chosen: ['koeln', 'essen', 'atlantis'],
 		from: { year: 2024, quarter: 4 },
 		to: { year: 2025, quarter: 4 },
@@ -139,7 +141,10 @@ describe('buildTrend', () => {
 	it('computes the change to last year under one definition', () => {
 		const later = buildTrend({
 			versions: [version(), v2],
+			cities: [essen],
 			rows: [row(essen, 2025, 1, '6.0'), row(essen, 2026, 1, '5.2')],
+			medians: [],
+			available: [],
 			chosen: ['essen'],
 			from: { year: 2026, quarter: 1 },
 			to: { year: 2026, quarter: 1 },
@@ -149,16 +154,16 @@ describe('buildTrend', () => {
 		expect(later.series[0]!.points[0]!.changeToLastYear).toBeCloseTo(-0.8, 10);
 	});
 
-	it('takes the median over released values under the definition in force only', () => {
-		// 2025 Q1: Köln 6.4, Essen 6.0, Aachen 7.0 → 6.4
+	it('shows the median of the definition in force in each quarter', () => {
+		expect(trend.median[0]).toBe(4.75);
 		expect(trend.median[1]).toBe(6.4);
-		// 2025 Q4: Köln's draft and Aachen's old definition do not count → Essen's 5.0 only
+		// 2025 Q4: Aachen's value under the old definition has a median of its own, not shown
 		expect(trend.median[4]).toBe(5);
 		expect(trend.median[2]).toBeNull();
 		expect(trend.series[0]!.points[4]!.otherDefinition).toBe(false);
 	});
 
-	it('lists every quarter with a value for the range pickers', () => {
+	it('passes on every quarter with a value for the range pickers', () => {
 		expect(trend.available.map((q) => `${q.year}-${q.quarter}`)).toEqual([
 			'2024-4',
 			'2025-1',

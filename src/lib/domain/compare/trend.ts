@@ -7,7 +7,6 @@ import {
 	type Quarter
 } from '../period/quarter';
 import { bandsFromStrings, type Polarity } from '../status/status';
-import { distributionOf } from '../statistics/distribution';
 import { versionForQuarter } from '../scorecard/versions';
 import type { KpiUnit } from '../../format/number';
 import type { MeasurementState, VersionRow } from '../scorecard/types';
@@ -22,20 +21,24 @@ import { scorecardStatus, travellingNote } from '../notes/travel';
  */
 export const MAX_TREND_CITIES = 10;
 
-/** Participating cities with their visible values of one KPI (left join: a city may have none). */
+/** A visible value of the KPI of one chosen city. */
 export interface TrendRow {
 	organisationId: number;
-	slug: string;
-	name: string;
-	kpiVersionId: number | null;
-	year: number | null;
-	quarter: number | null;
-	value: string | null;
-	state: MeasurementState | null;
-	/** The controller's comment ('' without one; null without a value). */
-	comment: string | null;
+	kpiVersionId: number;
+	year: number;
+	quarter: number;
+	value: string;
+	state: MeasurementState;
+	/** The controller's comment ('' without one). */
+	comment: string;
 	/** The city's own target for the value's year, if it set one (for whether the comment travels). */
 	cityTarget: StoredBands | null;
+}
+
+/** The ring's (or peer group's) median in one quarter of the values under one definition. */
+export interface TrendMedian extends Quarter {
+	kpiVersionId: number;
+	median: number;
 }
 
 export interface TrendPoint extends Quarter {
@@ -95,17 +98,6 @@ export function quarterSpan(from: Quarter, to: Quarter): Quarter[] {
 	return out;
 }
 
-/** Every quarter with a value in the rows, oldest first. */
-export function availableQuarters(rows: readonly TrendRow[]): Quarter[] {
-	// A plain loop: at NRW scale these are 396 cities × 40 quarters of rows.
-	const indexes = new Set<number>();
-	for (const r of rows) {
-		if (r.year !== null && r.quarter !== null)
-			indexes.add(quarterIndex({ year: r.year, quarter: r.quarter }));
-	}
-	return [...indexes].sort((a, b) => a - b).map(quarterFromIndex);
-}
-
 /** Default range: the last twelve quarters with values in the ring (three years, as the scorecard). */
 export function defaultRange(available: readonly Quarter[]): { from: Quarter; to: Quarter } | null {
 	const last = available.at(-1);
@@ -117,11 +109,19 @@ export function defaultRange(available: readonly Quarter[]): { from: Quarter; to
 
 /**
  * One shared KPI over quarters for the chosen cities, with the common target, the ring's median
- * and the definition breaks. Pure: the rows come from one read, visibility already applied.
+ * and the definition breaks. Pure: the chosen cities' rows, the medians per quarter and
+ * definition (which values count is decided in the database, server/compare/ring-statistics.ts)
+ * and the quarters with values come from the reads, visibility already applied.
  */
 export function buildTrend(input: {
 	versions: VersionRow[];
+	/** Every participating city (of the peer group), for the picker. */
+	cities: readonly { organisationId: number; slug: string; name: string }[];
+	/** The visible values of (at least) the chosen cities. */
 	rows: TrendRow[];
+	medians: readonly TrendMedian[];
+	/** Every quarter with a visible value of the KPI in the ring, for the range pickers. */
+	available: Quarter[];
 	chosen: readonly string[];
 	from: Quarter;
 	to: Quarter;
@@ -134,20 +134,16 @@ export function buildTrend(input: {
 	const reference = inForce.at(-1)!;
 	const own = new Set(input.ownOrganisationIds);
 	const byCity = groupBy(rows, (r) => r.organisationId);
-	const cities: TrendCity[] = [...byCity.values()]
-		.map((r) => ({
-			organisationId: r[0]!.organisationId,
-			slug: r[0]!.slug,
-			name: r[0]!.name,
-			own: own.has(r[0]!.organisationId)
+	const cities: TrendCity[] = input.cities
+		.map((c) => ({
+			organisationId: c.organisationId,
+			slug: c.slug,
+			name: c.name,
+			own: own.has(c.organisationId)
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name, locale));
 	const valuesOf = (organisationId: number) =>
-		new Map(
-			(byCity.get(organisationId) ?? [])
-				.filter((r) => r.value !== null && r.year !== null && r.quarter !== null)
-				.map((r) => [key({ year: r.year!, quarter: r.quarter! }), r])
-		);
+		new Map((byCity.get(organisationId) ?? []).map((r) => [key(r), r]));
 	const bands = inForce.map((v) => bandsFromStrings(v));
 	const chosenCities = cities.filter((c) => input.chosen.includes(c.slug));
 	const allValues = new Map(
@@ -192,18 +188,9 @@ export function buildTrend(input: {
 		return [{ ...city, points }];
 	});
 
-	// The ring's median per quarter in one pass over the rows (396 cities × 40 quarters at NRW
-	// scale): released values under the definition in force only.
-	const position = new Map(quarters.map((q, i) => [quarterIndex(q), i]));
-	const released: number[][] = quarters.map(() => []);
-	for (const r of rows) {
-		if (r.value === null || r.year === null || r.quarter === null || r.state !== 'released')
-			continue;
-		const i = position.get(quarterIndex({ year: r.year, quarter: r.quarter }));
-		if (i !== undefined && r.kpiVersionId === inForce[i]!.id) released[i]!.push(Number(r.value));
-	}
-	const median = released.map((values) => distributionOf(values)?.median ?? null);
-	const available = availableQuarters(rows);
+	// The median of the definition in force in each quarter (released values under it only).
+	const medians = new Map(input.medians.map((m) => [`${key(m)}-${m.kpiVersionId}`, m.median]));
+	const median = quarters.map((q, i) => medians.get(`${key(q)}-${inForce[i]!.id}`) ?? null);
 	return {
 		kpi: {
 			kpiId: reference.kpiId,
@@ -213,7 +200,7 @@ export function buildTrend(input: {
 			polarity: reference.polarity
 		},
 		quarters,
-		available,
+		available: input.available,
 		cities,
 		series,
 		targetMin: bands.map((b) => b.greenMin),

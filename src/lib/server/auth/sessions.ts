@@ -4,6 +4,7 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { roleAssignments, sessions, users } from '../db/schema';
 import type { RoleAssignment } from './permissions';
 import type { DbOrTx } from '../db/types';
+import { builtOnce } from '../db/built-once';
 
 /**
  * Sessions as in the Lucia guide: the client holds a random token, the database only its
@@ -81,6 +82,32 @@ export async function createSession(
 	return { token, session };
 }
 
+/** Every signed-in request's read: built once per handle (decision 0045). */
+const sessionWithRoles = builtOnce((db) =>
+	db
+		.select({
+			session: sessions,
+			user: {
+				id: users.id,
+				email: users.email,
+				displayName: users.displayName,
+				locale: users.locale,
+				active: users.active,
+				totpSecret: users.totpSecret
+			},
+			// The roles in the same statement: every signed-in request needs them (one read, not two).
+			roles: sql<RoleAssignment[]>`coalesce((
+				select json_agg(json_build_object('role', ${roleAssignments.role},
+					'organisationId', ${roleAssignments.organisationId}, 'fieldId', ${roleAssignments.fieldId})
+					order by ${roleAssignments.id})
+				from ${roleAssignments} where ${roleAssignments.userId} = ${users.id}), '[]'::json)`
+		})
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare('session_with_roles')
+);
+
 /**
  * Ended by inactivity or age. The age is checked against created_at as well as expires_at, so
  * shortening the configured lifetime also ends sessions created under the longer one.
@@ -105,27 +132,7 @@ export async function validateSessionToken(
 ): Promise<{ session: Session; user: SessionUser; roles: RoleAssignment[] } | null> {
 	const policy = { ...defaultSessionPolicy, ...options };
 	const { now } = options;
-	const [row] = await db
-		.select({
-			session: sessions,
-			user: {
-				id: users.id,
-				email: users.email,
-				displayName: users.displayName,
-				locale: users.locale,
-				active: users.active,
-				totpSecret: users.totpSecret
-			},
-			// The roles in the same statement: every signed-in request needs them (one read, not two).
-			roles: sql<RoleAssignment[]>`coalesce((
-				select json_agg(json_build_object('role', ${roleAssignments.role},
-					'organisationId', ${roleAssignments.organisationId}, 'fieldId', ${roleAssignments.fieldId})
-					order by ${roleAssignments.id})
-				from ${roleAssignments} where ${roleAssignments.userId} = ${users.id}), '[]'::json)`
-		})
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, sessionIdFromToken(token)));
+	const [row] = await sessionWithRoles(db).execute({ id: sessionIdFromToken(token) });
 	if (!row) return null;
 	const { session, user, roles } = row;
 	// A deactivated user's sessions should already be gone; delete any left over, fail closed.

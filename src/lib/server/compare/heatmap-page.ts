@@ -5,7 +5,7 @@ import { pagedView, pageRows, rowsPerPage } from '../../domain/compare/heatmap-p
 import { periodChoices, type ComparisonPeriod } from '../../domain/compare/period';
 import { listComparisonGroups } from '../directory/comparison-groups';
 import { loadFieldChoices, loadHeatmapCells, loadHeatmapCities } from './heatmap-queries';
-import { loadHeatmapDefinitions } from './heatmap-statistics';
+import { loadHeatmapDefinitions } from './ring-statistics';
 import type { HeatmapRequest } from './heatmap-request';
 import type { FieldRef, HeatmapPage, HeatmapPageView } from '../../types/compare';
 

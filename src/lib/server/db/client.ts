@@ -16,7 +16,7 @@ export interface DatabaseConfig {
 	applicationName?: string;
 	/**
 	 * PostgreSQL only: send every statement as a named prepared statement, kept per connection,
-	 * so the server parses and plans it once. Drizzle prepares only queries given a name.
+	 * so the server parses and plans it once; false: none, not even those built with `.prepare(name)`.
 	 */
 	prepare?: boolean;
 	/** Called with every SQL statement sent; tests count round trips with it. */
@@ -45,7 +45,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 				? { connection: { application_name: config.applicationName } }
 				: {})
 		});
-		const forDrizzle = config.prepare ? preparing(client) : client;
+		const forDrizzle = preparing(client, config.prepare ?? false);
 		return {
 			db: drizzlePostgres({
 				client: forDrizzle,
@@ -79,16 +79,18 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 }
 
 /**
- * The client as drizzle sees it, but every `unsafe` call (drizzle's only way of sending a query)
- * prepared: drizzle passes `prepare: false` unless the query was given a name. postgres.js keeps
- * the prepared statements per connection, keyed by the SQL text.
+ * The client as drizzle sees it, with every `unsafe` call (drizzle's only way of sending a query)
+ * prepared or not as the handle says, whatever drizzle asks: drizzle passes `prepare: false`
+ * unless the query was built once with `.prepare(name)`, and then always `true`, which a pooler
+ * in transaction mode cannot keep (`DATABASE_PREPARE=false`). postgres.js keeps the prepared
+ * statements per connection, keyed by the SQL text.
  */
-function preparing(client: postgres.Sql): postgres.Sql {
+function preparing(client: postgres.Sql, prepare: boolean): postgres.Sql {
 	return new Proxy(client, {
 		get(target, property, receiver) {
 			if (property !== 'unsafe') return Reflect.get(target, property, receiver);
 			return (query: string, parameters?: unknown[], options?: object) =>
-				target.unsafe(query, parameters as never, { ...options, prepare: true });
+				target.unsafe(query, parameters as never, { ...options, prepare });
 		}
 	});
 }

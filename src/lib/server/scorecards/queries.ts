@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type Placeholder } from 'drizzle-orm';
 import type { DbOrTx } from '../db/types';
 import { kpiDefinitionColumns } from '../catalogue/version-columns';
 import {
@@ -37,6 +37,7 @@ import {
 	type ScorecardField,
 	type ScorecardOrganisation
 } from './header-columns';
+import { builtOnce } from '../db/built-once';
 
 export interface ScorecardHeader {
 	scorecardId: number;
@@ -44,23 +45,36 @@ export interface ScorecardHeader {
 	field: ScorecardField;
 }
 
+const scorecardBySlugs = builtOnce((db) =>
+	db
+		.select({ scorecardId: scorecards.id, ...organisationColumns, ...fieldColumns })
+		.from(scorecards)
+		.innerJoin(organisations, eq(organisations.id, scorecards.organisationId))
+		.innerJoin(cooperationFields, eq(cooperationFields.id, scorecards.fieldId))
+		.where(
+			and(
+				eq(organisations.slug, sql.placeholder('organisation')),
+				eq(cooperationFields.slug, sql.placeholder('field'))
+			)
+		)
+		.prepare('scorecard_by_slugs')
+);
+
 export async function findScorecard(
 	db: DbOrTx,
 	organisationSlug: string,
 	fieldSlug: string
 ): Promise<ScorecardHeader | null> {
-	const [row] = await db
-		.select({ scorecardId: scorecards.id, ...organisationColumns, ...fieldColumns })
-		.from(scorecards)
-		.innerJoin(organisations, eq(organisations.id, scorecards.organisationId))
-		.innerJoin(cooperationFields, eq(cooperationFields.id, scorecards.fieldId))
-		.where(and(eq(organisations.slug, organisationSlug), eq(cooperationFields.slug, fieldSlug)));
+	const [row] = await scorecardBySlugs(db).execute({
+		organisation: organisationSlug,
+		field: fieldSlug
+	});
 	if (!row) return null;
 	return { scorecardId: row.scorecardId, organisation: organisationOf(row), field: fieldOf(row) };
 }
 
 /** The KPI ids on a scorecard, as a subquery so each read below stays one round trip. */
-export const scorecardKpiIds = (db: DbOrTx, scorecardId: number) =>
+export const scorecardKpiIds = (db: DbOrTx, scorecardId: number | Placeholder) =>
 	db
 		.select({ kpiId: scorecardKpis.kpiId })
 		.from(scorecardKpis)
@@ -88,11 +102,8 @@ type TargetOfRow = Omit<TargetRow, 'scorecardKpiId'>;
  * JSON, numeric columns as text like drizzle reads them): the dashboard's structure, targets and
  * versions in one statement instead of three.
  */
-export async function loadStructureWithTargetsAndVersions(
-	db: DbOrTx,
-	scorecardId: number
-): Promise<{ structure: StructureRow[]; targets: TargetRow[]; versions: VersionRow[] }> {
-	const rows = await db
+const structureWithTargetsAndVersions = builtOnce((db) =>
+	db
 		.select({
 			...structureColumns,
 			targets: sql<TargetOfRow[] | null>`(select json_agg(json_build_object('year', ${targets.year},
@@ -116,8 +127,16 @@ export async function loadStructureWithTargetsAndVersions(
 		.leftJoin(objectives, objectiveInPerspective)
 		.leftJoin(scorecardKpis, liveKpiOfObjective)
 		.leftJoin(kpis, kpiOfScorecardKpi)
-		.where(eq(perspectives.scorecardId, scorecardId))
-		.orderBy(...structureOrder);
+		.where(eq(perspectives.scorecardId, sql.placeholder('scorecard')))
+		.orderBy(...structureOrder)
+		.prepare('scorecard_structure')
+);
+
+export async function loadStructureWithTargetsAndVersions(
+	db: DbOrTx,
+	scorecardId: number
+): Promise<{ structure: StructureRow[]; targets: TargetRow[]; versions: VersionRow[] }> {
+	const rows = await structureWithTargetsAndVersions(db).execute({ scorecard: scorecardId });
 	const structure: StructureRow[] = [];
 	const found: TargetRow[] = [];
 	const versions = new Map<number, VersionRow>();
@@ -166,21 +185,31 @@ export function loadTargets(db: DbOrTx, scorecardId: number): Promise<TargetRow[
  * One city's series of every KPI on the scorecard, only in the states the viewer may see.
  * Served by the (organisation, kpi, year, quarter) unique index.
  */
+const measurementsOfScorecard = builtOnce((db) =>
+	db
+		.select(measurementRowColumns)
+		.from(measurements)
+		.where(
+			and(
+				eq(measurements.organisationId, sql.placeholder('organisation')),
+				inArray(measurements.kpiId, scorecardKpiIds(db, sql.placeholder('scorecard'))),
+				// The states as one array literal: PGlite does not take a JavaScript array as a parameter.
+				sql`${measurements.state} = any(${sql.placeholder('states')}::measurement_state[])`
+			)
+		)
+		.orderBy(asc(measurements.kpiId), asc(measurements.year), asc(measurements.quarter))
+		.prepare('scorecard_measurements')
+);
+
 export function loadMeasurements(
 	db: DbOrTx,
 	organisationId: number,
 	scorecardId: number,
 	states: MeasurementState[]
 ): Promise<MeasurementRow[]> {
-	return db
-		.select(measurementRowColumns)
-		.from(measurements)
-		.where(
-			and(
-				eq(measurements.organisationId, organisationId),
-				inArray(measurements.kpiId, scorecardKpiIds(db, scorecardId)),
-				inArray(measurements.state, states)
-			)
-		)
-		.orderBy(asc(measurements.kpiId), asc(measurements.year), asc(measurements.quarter));
+	return measurementsOfScorecard(db).execute({
+		organisation: organisationId,
+		scorecard: scorecardId,
+		states: `{${states.join(',')}}`
+	});
 }
