@@ -258,3 +258,53 @@ describe('loading newer official population figures', () => {
 		});
 	});
 });
+
+describe('joining the ring where local passwords are off (LOCAL_LOGIN=off)', () => {
+	let handle: DatabaseHandle;
+	let adminId: number;
+
+	beforeAll(async () => {
+		handle = await createTestDatabase();
+		await seedDatabase(handle.db, { demo: false });
+		adminId = (
+			await createUser(handle.db, {
+				email: 'admin@example.org',
+				displayName: 'Admin',
+				roles: [{ role: 'admin', organisationId: null, fieldId: null }],
+				actorUserId: null
+			})
+		).id;
+	});
+	afterAll(() => handle.close());
+
+	it('gives the first accounts neither a password nor a set-password link', async () => {
+		const [field] = await handle.db.select({ id: cooperationFields.id }).from(cooperationFields);
+		const result = await joinRing(handle.db, {
+			actorUserId: adminId,
+			ags: '05554008',
+			fieldIds: [field!.id],
+			accounts: [
+				{
+					email: 'controlling@bocholt.example',
+					displayName: 'Controlling Bocholt',
+					role: 'controller'
+				}
+			],
+			now: NOW,
+			localPasswords: false
+		});
+		expect(result).toMatchObject({
+			ok: true,
+			organisation: { name: 'Bocholt' },
+			accounts: [{ email: 'controlling@bocholt.example', token: null }]
+		});
+		const [user] = await handle.db
+			.select({ id: users.id, passwordHash: users.passwordHash })
+			.from(users)
+			.where(eq(users.email, 'controlling@bocholt.example'));
+		expect(user!.passwordHash).toBeNull();
+		expect(
+			await handle.db.$count(passwordResetTokens, eq(passwordResetTokens.userId, user!.id))
+		).toBe(0);
+	});
+});
