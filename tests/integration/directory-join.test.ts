@@ -30,22 +30,26 @@ import { createTestDatabase } from '../helpers/test-database';
 const NOW = new Date('2026-04-01T10:00:00Z');
 const AHAUS = '05554004';
 
+/** A database with the reference data (directory, fields, templates) and one administrator. */
+async function referenceDataWithAdmin() {
+	const handle = await createTestDatabase();
+	await seedDatabase(handle.db, { demo: false });
+	const admin = await createUser(handle.db, {
+		email: 'admin@example.org',
+		displayName: 'Admin',
+		roles: [{ role: 'admin', organisationId: null, fieldId: null }],
+		actorUserId: null
+	});
+	return { handle, adminId: admin.id };
+}
+
 describe('joining the ring from the directory', () => {
 	let handle: DatabaseHandle;
 	let adminId: number;
 	let fieldIds: number[];
 
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		await seedDatabase(handle.db, { demo: false });
-		adminId = (
-			await createUser(handle.db, {
-				email: 'admin@example.org',
-				displayName: 'Admin',
-				roles: [{ role: 'admin', organisationId: null, fieldId: null }],
-				actorUserId: null
-			})
-		).id;
+		({ handle, adminId } = await referenceDataWithAdmin());
 		fieldIds = (await handle.db.select({ id: cooperationFields.id }).from(cooperationFields)).map(
 			(f) => f.id
 		);
@@ -264,16 +268,7 @@ describe('joining the ring where local passwords are off (LOCAL_LOGIN=off)', () 
 	let adminId: number;
 
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		await seedDatabase(handle.db, { demo: false });
-		adminId = (
-			await createUser(handle.db, {
-				email: 'admin@example.org',
-				displayName: 'Admin',
-				roles: [{ role: 'admin', organisationId: null, fieldId: null }],
-				actorUserId: null
-			})
-		).id;
+		({ handle, adminId } = await referenceDataWithAdmin());
 	});
 	afterAll(() => handle.close());
 
