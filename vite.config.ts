@@ -22,6 +22,21 @@ function browserTreeShaking(): Plugin {
 	};
 }
 
+/**
+ * Integration files that mock a module (the database) or set environment variables at import:
+ * in a shared registry the mock or the variable would carry into the next file.
+ */
+const isolatedIntegrationFiles = [
+	'api',
+	'compare-filters',
+	'entry-writes',
+	'hostile-api',
+	'mail',
+	'no-demo-by-default',
+	'review',
+	'scoped-guards'
+].map((name) => `tests/integration/${name}.test.ts`);
+
 export default defineConfig({
 	plugins: [
 		sveltekit(),
@@ -60,12 +75,24 @@ export default defineConfig({
 				}
 			},
 			{
-				// Each file isolated: they mock modules (the database), set environment variables and
-				// start servers; each gets a database of its own from the run's templates.
+				// Integration files that mock no module and set no environment variable: one module
+				// registry per worker, like the unit files; each still gets a database of its own.
 				extends: true,
 				test: {
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
+					exclude: isolatedIntegrationFiles,
+					globalSetup: ['tests/helpers/global-setup.ts'],
+					isolate: false
+				}
+			},
+			{
+				// These mock modules (the database) or set environment variables at import, which a
+				// shared registry would carry into the next file: each in a registry of its own.
+				extends: true,
+				test: {
+					name: 'integration-isolated',
+					include: isolatedIntegrationFiles,
 					globalSetup: ['tests/helpers/global-setup.ts']
 				}
 			}

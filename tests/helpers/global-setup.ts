@@ -15,7 +15,9 @@ declare module 'vitest' {
  * hook while it seeds the demo (locally the first file that needs one builds it).
  */
 export default async function setup(project: TestProject) {
-	const run = `${process.pid}_${Date.now().toString(36)}`;
+	// Both integration projects (vite.config.ts) run this; one id per run lets the second find the
+	// templates the first built instead of seeding the demo again.
+	const run = (process.env.IKZ_TEST_DATABASE_RUN ??= `${process.pid}_${Date.now().toString(36)}`);
 	project.provide('testDatabaseRun', run);
 	const url = process.env.DATABASE_URL;
 	if (!url) return;
