@@ -3,6 +3,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { availableParallelism } from 'node:os';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { isolatedIntegrationFiles } from './tests/helpers/isolated-integration-files.js';
 
 /**
  * Browser bundle only: reading a property counts as free of side effects, so chart.js's unused
@@ -21,21 +22,6 @@ function browserTreeShaking(): Plugin {
 		}
 	};
 }
-
-/**
- * Integration files that mock a module (the database) or set environment variables at import:
- * in a shared registry the mock or the variable would carry into the next file.
- */
-const isolatedIntegrationFiles = [
-	'api',
-	'compare-filters',
-	'entry-writes',
-	'hostile-api',
-	'mail',
-	'no-demo-by-default',
-	'review',
-	'scoped-guards'
-].map((name) => `tests/integration/${name}.test.ts`);
 
 export default defineConfig({
 	plugins: [
