@@ -19,6 +19,7 @@ import {
 import { defaultPerspectives, type PerspectiveKey } from '../../src/lib/server/db/seed/reference';
 import { versionForQuarter } from '../../src/lib/domain/scorecard/versions';
 import type { DbOrTx } from '../../src/lib/server/db/types';
+import type { Viewer } from '../../src/lib/server/auth/viewer';
 
 /*
  * Typed test factories: an integration test creates the rows it needs, with names of its own,
@@ -245,4 +246,49 @@ export async function createValues(
 		};
 	});
 	if (rows.length > 0) await db.insert(measurements).values(rows);
+}
+
+/** Every organisation's id by slug (seed 'reference': the 13 founding cities and the others). */
+export async function organisationIdsBySlug(db: DbOrTx): Promise<Map<string, number>> {
+	const rows = await db
+		.select({ id: organisations.id, slug: organisations.slug })
+		.from(organisations);
+	return new Map(rows.map((r) => [r.slug, r.id]));
+}
+
+/** A signed-in viewer with one role, for reads that take a Viewer (ids need not exist). */
+export function viewerWithRole(
+	userId: number,
+	role: 'observer' | 'city_leadership',
+	organisationId: number | null = null
+): Viewer {
+	return { kind: 'user', principal: { userId, roles: [{ role, organisationId, fieldId: null }] } };
+}
+
+/**
+ * A shared KPI of the field in percent (higher is better), with one definition version per
+ * entry, each valid from the first quarter of its year.
+ */
+export async function createSharedKpiWithVersions(
+	db: DbOrTx,
+	fieldId: number,
+	code: string,
+	versions: { fromYear: number; name: string; aggregation?: 'mean' | 'sum' | 'last' }[]
+) {
+	const [kpi] = await db.insert(kpis).values({ fieldId, code, sortOrder: 900 }).returning();
+	for (const { fromYear, name, aggregation = 'mean' } of versions)
+		await db.insert(kpiVersions).values({
+			kpiId: kpi!.id,
+			validFromYear: fromYear,
+			validFromQuarter: 1,
+			nameDe: name,
+			nameEn: name,
+			definitionDe: '',
+			definitionEn: '',
+			unit: 'percent',
+			decimals: 2,
+			polarity: 'higher_is_better',
+			aggregation
+		});
+	return kpi!;
 }

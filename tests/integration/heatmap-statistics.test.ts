@@ -7,8 +7,12 @@ import { percentileInc } from '../../src/lib/domain/statistics/distribution';
 import { yearlyValue } from '../../src/lib/domain/scoring/yearly';
 import { parsePeriod } from '../../src/lib/domain/compare/period';
 import { createTestDatabase } from '../helpers/test-database';
-import { fieldBySlug } from '../helpers/factories';
-import { organisations } from '../../src/lib/server/db/schema';
+import {
+	createSharedKpiWithVersions,
+	fieldBySlug,
+	organisationIdsBySlug,
+	viewerWithRole
+} from '../helpers/factories';
 
 /**
  * The heatmap's column median is computed in the database (percentile_cont) over the figures
@@ -17,47 +21,30 @@ import { organisations } from '../../src/lib/server/db/schema';
  */
 describe("the heatmap's median in SQL", () => {
 	let handle: DatabaseHandle;
-	const ids = new Map<string, number>();
+	let ids: Map<string, number>;
 	let fieldId: number;
 	let koeln: Viewer;
-	const observer: Viewer = {
-		kind: 'user',
-		principal: { userId: 1, roles: [{ role: 'observer', organisationId: null, fieldId: null }] }
-	};
+	const observer = viewerWithRole(1, 'observer');
 
 	beforeAll(async () => {
 		handle = await createTestDatabase({ seed: 'reference' });
 		const db = handle.db;
-		for (const o of await db
-			.select({ id: organisations.id, slug: organisations.slug })
-			.from(organisations))
-			ids.set(o.slug, o.id);
+		ids = await organisationIdsBySlug(db);
 		fieldId = (await fieldBySlug(db, 'service-center-d115')).id;
-		koeln = {
-			kind: 'user',
-			principal: {
-				userId: 2,
-				roles: [{ role: 'city_leadership', organisationId: ids.get('koeln')!, fieldId: null }]
-			}
-		};
+		koeln = viewerWithRole(2, 'city_leadership', ids.get('koeln')!);
 		// Four KPIs of the field, each defined from 2020; STAT-T gets a new definition from 2027.
+		await createSharedKpiWithVersions(db, fieldId, 'STAT-T', [
+			{ fromYear: 2020, name: 'STAT-T' },
+			{ fromYear: 2027, name: 'STAT-T neu' }
+		]);
 		for (const [code, aggregation] of [
-			['STAT-T', 'mean'],
 			['STAT-S', 'sum'],
 			['STAT-L', 'last'],
 			['STAT-F', 'mean']
-		] as const) {
-			await db.execute(sql`insert into kpis (field_id, code, sort_order)
-				values (${fieldId}, ${code}, 900)`);
-			await db.execute(sql`insert into kpi_versions (kpi_id, valid_from_year, valid_from_quarter,
-					name_de, name_en, definition_de, definition_en, unit, decimals, polarity, aggregation)
-				select id, 2020, 1, ${code}, ${code}, '', '', 'percent', 2, 'higher_is_better', ${aggregation}
-				from kpis where code = ${code}`);
-		}
-		await db.execute(sql`insert into kpi_versions (kpi_id, valid_from_year, valid_from_quarter,
-				name_de, name_en, definition_de, definition_en, unit, decimals, polarity, aggregation)
-			select id, 2027, 1, 'STAT-T neu', 'STAT-T new', '', '', 'percent', 2, 'higher_is_better', 'mean'
-			from kpis where code = 'STAT-T'`);
+		] as const)
+			await createSharedKpiWithVersions(db, fieldId, code, [
+				{ fromYear: 2020, name: code, aggregation }
+			]);
 		const value = async (
 			city: string,
 			code: string,

@@ -7,8 +7,13 @@ import { loadTrendPage } from '../../src/lib/server/compare/trend-page';
 import { readTrendRequest } from '../../src/lib/server/compare/trend-request';
 import { distributionOf } from '../../src/lib/domain/statistics/distribution';
 import { createTestDatabase } from '../helpers/test-database';
-import { fieldBySlug } from '../helpers/factories';
-import { kpis, kpiVersions, organisations } from '../../src/lib/server/db/schema';
+import {
+	createSharedKpiWithVersions,
+	fieldBySlug,
+	organisationIdsBySlug,
+	viewerWithRole
+} from '../helpers/factories';
+import { kpis, kpiVersions } from '../../src/lib/server/db/schema';
 
 /**
  * The trend's median per quarter is computed in the database with the heatmap's rule (decision
@@ -18,42 +23,24 @@ import { kpis, kpiVersions, organisations } from '../../src/lib/server/db/schema
  */
 describe("the trend's median in SQL", () => {
 	let handle: DatabaseHandle;
-	const ids = new Map<string, number>();
+	let ids: Map<string, number>;
 	let fieldId: number;
 	let kpiId: number;
 	let firstVersion: number;
 	let koeln: Viewer;
-	const observer: Viewer = {
-		kind: 'user',
-		principal: { userId: 1, roles: [{ role: 'observer', organisationId: null, fieldId: null }] }
-	};
+	const observer = viewerWithRole(1, 'observer');
 
 	beforeAll(async () => {
 		handle = await createTestDatabase({ seed: 'reference' });
 		const db = handle.db;
-		for (const o of await db
-			.select({ id: organisations.id, slug: organisations.slug })
-			.from(organisations))
-			ids.set(o.slug, o.id);
+		ids = await organisationIdsBySlug(db);
 		fieldId = (await fieldBySlug(db, 'service-center-d115')).id;
-		koeln = {
-			kind: 'user',
-			principal: {
-				userId: 2,
-				roles: [{ role: 'city_leadership', organisationId: ids.get('koeln')!, fieldId: null }]
-			}
-		};
+		koeln = viewerWithRole(2, 'city_leadership', ids.get('koeln')!);
 		// TREND-M: defined from 2020, a new definition from 2025-Q1.
-		await db.execute(sql`insert into kpis (field_id, code, sort_order)
-			values (${fieldId}, 'TREND-M', 900)`);
-		for (const [year, name] of [
-			[2020, 'TREND-M'],
-			[2025, 'TREND-M neu']
-		] as const)
-			await db.execute(sql`insert into kpi_versions (kpi_id, valid_from_year, valid_from_quarter,
-					name_de, name_en, definition_de, definition_en, unit, decimals, polarity, aggregation)
-				select id, ${year}, 1, ${name}, ${name}, '', '', 'percent', 2, 'higher_is_better', 'mean'
-				from kpis where code = 'TREND-M'`);
+		await createSharedKpiWithVersions(db, fieldId, 'TREND-M', [
+			{ fromYear: 2020, name: 'TREND-M' },
+			{ fromYear: 2025, name: 'TREND-M neu' }
+		]);
 		const [kpi] = await db
 			.select({ id: kpis.id, first: min(kpiVersions.id) })
 			.from(kpis)

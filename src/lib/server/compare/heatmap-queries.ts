@@ -62,30 +62,38 @@ export async function loadFieldChoices(db: DbOrTx): Promise<FieldChoice[]> {
 	return [...fields.values()];
 }
 
+/** The columns of one version of a shared KPI, as the heatmap, trend and comparison read it. */
+export const sharedDefinitionColumns = {
+	id: kpiVersions.id,
+	kpiId: kpiVersions.kpiId,
+	code: kpis.code,
+	kpiSortOrder: kpis.sortOrder,
+	...kpiDefinitionColumns
+};
+
+/** The field's shared (not city-owned), not archived KPIs; joined with their versions. */
+export const sharedKpisOfField = (fieldId: number | SQL) =>
+	and(eq(kpis.fieldId, fieldId), isNull(kpis.ownerOrganisationId), isNull(kpis.archivedAt));
+
+/** Catalogue order, each KPI's versions oldest first. */
+export const definitionOrder = [
+	asc(kpis.sortOrder),
+	asc(kpis.code),
+	asc(kpiVersions.validFromYear),
+	asc(kpiVersions.validFromQuarter)
+];
+
 /**
  * Every version of every shared, not archived KPI of the field, in catalogue order; local KPIs
  * never. The field may be a subquery, so the comparison can send this with its other reads.
  */
 export function loadFieldDefinitions(db: DbOrTx, fieldId: number | SQL): Promise<DefinitionRow[]> {
 	return db
-		.select({
-			id: kpiVersions.id,
-			kpiId: kpiVersions.kpiId,
-			code: kpis.code,
-			kpiSortOrder: kpis.sortOrder,
-			...kpiDefinitionColumns
-		})
+		.select(sharedDefinitionColumns)
 		.from(kpis)
 		.innerJoin(kpiVersions, eq(kpiVersions.kpiId, kpis.id))
-		.where(
-			and(eq(kpis.fieldId, fieldId), isNull(kpis.ownerOrganisationId), isNull(kpis.archivedAt))
-		)
-		.orderBy(
-			asc(kpis.sortOrder),
-			asc(kpis.code),
-			asc(kpiVersions.validFromYear),
-			asc(kpiVersions.validFromQuarter)
-		);
+		.where(sharedKpisOfField(fieldId))
+		.orderBy(...definitionOrder);
 }
 
 /** The participating cities of a field, as a join both views start from. */

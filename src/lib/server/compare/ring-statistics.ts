@@ -1,10 +1,14 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/types';
 import { fieldParticipants, kpis, kpiVersions, measurements, organisations } from '../db/schema';
-import { kpiDefinitionColumns } from '../catalogue/version-columns';
 import type { Viewer } from '../auth/viewer';
 import { visibleValues } from './visible';
-import { participantCities } from './heatmap-queries';
+import {
+	definitionOrder,
+	participantCities,
+	sharedDefinitionColumns,
+	sharedKpisOfField
+} from './heatmap-queries';
 import type { ComparisonPeriod } from '../../domain/compare/period';
 import type { Quarter } from '../../domain/period/quarter';
 import type { HeatmapDefinitionRow } from '../../domain/compare/heatmap';
@@ -195,26 +199,11 @@ export async function loadHeatmapDefinitions(
 ): Promise<HeatmapDefinitionRow[]> {
 	const stat = statistics(db, viewer, fieldId, period, members);
 	const rows = await db
-		.select({
-			id: kpiVersions.id,
-			kpiId: kpiVersions.kpiId,
-			code: kpis.code,
-			kpiSortOrder: kpis.sortOrder,
-			...kpiDefinitionColumns,
-			median: stat.median,
-			statisticsCount: stat.count
-		})
+		.select({ ...sharedDefinitionColumns, median: stat.median, statisticsCount: stat.count })
 		.from(kpis)
 		.innerJoin(kpiVersions, eq(kpiVersions.kpiId, kpis.id))
 		.leftJoin(stat, eq(stat.version, kpiVersions.id))
-		.where(
-			and(eq(kpis.fieldId, fieldId), isNull(kpis.ownerOrganisationId), isNull(kpis.archivedAt))
-		)
-		.orderBy(
-			asc(kpis.sortOrder),
-			asc(kpis.code),
-			asc(kpiVersions.validFromYear),
-			asc(kpiVersions.validFromQuarter)
-		);
+		.where(sharedKpisOfField(fieldId))
+		.orderBy(...definitionOrder);
 	return rows.map((r) => ({ ...r, statisticsCount: r.statisticsCount ?? 0 }));
 }
