@@ -1,13 +1,26 @@
 import { localizeHref } from '$lib/paraglide/runtime';
 import { quarterParam, type Quarter } from '$lib/domain/period/quarter';
 
+/**
+ * Links built in a language other than the request's (a mail in its recipient's language): the
+ * path without a language prefix, which the caller localizes. `routes` below uses the same.
+ */
+export const unlocalizedPaths = {
+	scorecard: (city: string, field: string) => `/cities/${city}/${field}`,
+	entry: (city: string, field: string, quarter?: Quarter) =>
+		`/cities/${city}/${field}/entry${queryString({ q: quarter && quarterParam(quarter) })}`,
+	account: () => '/account'
+};
+
 /** Every internal link is built here, in the active language (German without prefix, /en/… English). */
 export const routes = {
 	home: () => localizeHref('/'),
 	cities: () => localizeHref('/cities'),
 	city: (city: string) => localizeHref(`/cities/${city}`),
 	scorecard: (city: string, field: string, kpi?: string) =>
-		localizeHref(`/cities/${city}/${field}${kpi ? `?kpi=${encodeURIComponent(kpi)}#trend` : ''}`),
+		localizeHref(
+			unlocalizedPaths.scorecard(city, field) + (kpi ? `?kpi=${encodeURIComponent(kpi)}#trend` : '')
+		),
 	scorecardEdit: (city: string, field: string) => localizeHref(`/cities/${city}/${field}/edit`),
 	objectiveEdit: (city: string, field: string, objectiveId: number) =>
 		localizeHref(`/cities/${city}/${field}/edit/objectives/${objectiveId}`),
@@ -15,9 +28,7 @@ export const routes = {
 		localizeHref(`/cities/${city}/${field}/edit/kpis/${scorecardKpiId}`),
 	strategyMap: (city: string, field: string) => localizeHref(`/cities/${city}/${field}/map`),
 	entry: (city: string, field: string, quarter?: Quarter) =>
-		localizeHref(
-			`/cities/${city}/${field}/entry${queryString({ q: quarter && quarterParam(quarter) })}`
-		),
+		localizeHref(unlocalizedPaths.entry(city, field, quarter)),
 	/** The approver's review of a quarter's submitted values; `confirm` opens the release confirmation. */
 	/** One value's input in the entry grid (EntryRow's `kpi-<id>-value`). */
 	entryValue: (city: string, field: string, quarter: Quarter, kpiId: number) =>
@@ -104,7 +115,7 @@ export const routes = {
 	loginSecondFactor: (redirectTo?: string) =>
 		localizeHref('/login/2fa') + redirectQuery(redirectTo),
 	setPassword: (token: string) => localizeHref(`/set-password/${token}`),
-	account: () => localizeHref('/account'),
+	account: () => localizeHref(unlocalizedPaths.account()),
 	accountTokens: () => localizeHref('/account/tokens'),
 	accountSecondFactor: () => localizeHref('/account/2fa'),
 	/** The audit log; `query` is its filter query string (without `?`). */

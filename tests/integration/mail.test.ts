@@ -36,7 +36,8 @@ const controllerDuesseldorf = 'controlling.duesseldorf@demo.ikz-nrw.de';
 const approver = 'freigabe.koeln@demo.ikz-nrw.de';
 const mayor = 'ob.koeln@demo.ikz-nrw.de';
 const fieldLead = 'lead.archiv@example.org';
-const entryLink = `${ORIGIN}/cities/koeln/archivierung/entry?q=2026-3`;
+// The quarter as every page's URL writes it (routes.ts, quarterParam).
+const entryLink = `${ORIGIN}/cities/koeln/archivierung/entry?q=2026-Q3`;
 
 describe('e-mail over SMTP', () => {
 	let handle: DatabaseHandle;
@@ -123,9 +124,12 @@ describe('e-mail over SMTP', () => {
 		expect([...byRecipient.keys()].sort()).toEqual([fieldLead, mayor].sort());
 		const german = byRecipient.get(mayor)!;
 		expect(german.subject).toMatch(/Werte freigegeben/);
+		// The quarter as the pages write it in each language.
+		expect(german.subject).toContain('Q3/2026');
 		expect(german.text).toContain(`${ORIGIN}/cities/koeln/archivierung`);
 		const english = byRecipient.get(fieldLead)!;
 		expect(english.subject).toMatch(/Figures released/);
+		expect(english.subject).toContain('Q3 2026');
 		expect(english.text).toContain('Hello Alex Archive');
 		expect(english.text).toContain(`${ORIGIN}/en/cities/koeln/archivierung`);
 		expect(english.html).toContain(`href="${ORIGIN}/en/cities/koeln/archivierung"`);
@@ -147,7 +151,7 @@ describe('e-mail over SMTP', () => {
 		// Düsseldorf's controller is sent Düsseldorf's pages only.
 		for (const m of sink.received.filter((m) => m.to.includes(controllerDuesseldorf)))
 			expect(m.text).toMatch(
-				new RegExp(`${ORIGIN}/cities/duesseldorf/[a-z0-9-]+/entry\\?q=2026-3`)
+				new RegExp(`${ORIGIN}/cities/duesseldorf/[a-z0-9-]+/entry\\?q=2026-Q3`)
 			);
 		const first = sink.received.length;
 

@@ -1,4 +1,6 @@
 import { localizeUrl } from '../../paraglide/runtime';
+import { m } from '../../paraglide/messages';
+import { unlocalizedPaths } from '../../routes';
 import type { AppLocale } from '../../format/number';
 import type { MailNotice } from './notices';
 
@@ -74,23 +76,24 @@ const owed = (n: { missing: number; draft: number; kpis: number }, locale: AppLo
 export function renderNotice(notice: MailNotice, to: Recipient, origin: string): RenderedMail {
 	const de = to.locale === 'de';
 	const field = de ? notice.fieldNameDe : notice.fieldNameEn;
-	const q = `Q${notice.quarter}/${notice.year}`;
+	const q = m.quarter_label(
+		{ quarter: String(notice.quarter), year: String(notice.year) },
+		{ locale: to.locale }
+	);
 	const what = `${field}, ${notice.city}, ${q}`;
 	const link = (path: string) => absoluteLink(origin, path, to.locale);
 	const entry = {
-		link: link(
-			`/cities/${notice.citySlug}/${notice.fieldSlug}/entry?q=${notice.year}-${notice.quarter}`
-		),
+		link: link(unlocalizedPaths.entry(notice.citySlug, notice.fieldSlug, notice)),
 		label: de ? 'Zur Erfassung' : 'Open the entry page'
 	};
 	const scorecard = {
-		link: link(`/cities/${notice.citySlug}/${notice.fieldSlug}`),
+		link: link(unlocalizedPaths.scorecard(notice.citySlug, notice.fieldSlug)),
 		label: de ? 'Zur Scorecard' : 'Open the scorecard'
 	};
 	const greeting = de ? `Guten Tag ${to.displayName},` : `Hello ${to.displayName},`;
 	const footer = de
-		? `Diese Nachricht kommt von der IKZ-Scorecard. Welche Nachrichten Sie erhalten, stellen Sie in Ihrem Konto ein: ${link('/account')}`
-		: `This message comes from the IKZ Scorecard. Choose which messages you receive in your account: ${link('/account')}`;
+		? `Diese Nachricht kommt von der IKZ-Scorecard. Welche Nachrichten Sie erhalten, stellen Sie in Ihrem Konto ein: ${link(unlocalizedPaths.account())}`
+		: `This message comes from the IKZ Scorecard. Choose which messages you receive in your account: ${link(unlocalizedPaths.account())}`;
 	switch (notice.kind) {
 		case 'reminder':
 			return assemble(
