@@ -31,7 +31,7 @@ const landscapePage = (content: Content[]): Content => ({
 const section = (heading: Content, content: Content[]): Content => ({
 	stack: [heading, ...content],
 	headlineLevel: 1,
-	margin: [0, 0, 0, 14]
+	margin: [0, 0, 0, 6]
 });
 
 /** A section starting below this share of the page's height and not ending there moves on. */
