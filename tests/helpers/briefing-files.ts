@@ -21,6 +21,26 @@ export function pdfPages(pdf: Uint8Array, options: { layout?: boolean } = {}): s
 	}
 }
 
+/** Each page's text on its own, as `pdftotext -layout -f N -l N` reads it: page 1 first. */
+export function pdfPagesOneByOne(pdf: Uint8Array): string[] {
+	const dir = mkdtempSync(join(tmpdir(), 'briefing-'));
+	try {
+		const file = join(dir, 'briefing.pdf');
+		writeFileSync(file, pdf);
+		const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+		const count = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+		return Array.from({ length: count }, (_, i) =>
+			execFileSync(
+				'pdftotext',
+				['-layout', '-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), file, '-'],
+				{ encoding: 'utf8' }
+			)
+		);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
 /** Page sizes in points as pdfinfo reports them, e.g. [[595, 842], [842, 595], …]. */
 export function pdfPageSizes(pdf: Uint8Array): [number, number][] {
 	const dir = mkdtempSync(join(tmpdir(), 'briefing-'));

@@ -29,14 +29,18 @@ describe('briefing pack (PowerPoint)', () => {
 			roles: [{ role: 'controller', organisationId: ids[city]!, fieldId: null }]
 		}
 	});
-	const slidesOf = async (reader: string, city: string) => {
-		const b = await loadBriefing(handle.db, controllerOf(reader), { city, quarter }, 'de');
-		const pptx = await briefingPptx(b!, 'de');
+	const slidesOf = async (reader: string, city: string, locale: 'de' | 'en' = 'de') => {
+		const b = await loadBriefing(handle.db, controllerOf(reader), { city, quarter }, locale);
+		const pptx = await briefingPptx(b!, locale);
 		if (process.env.BRIEFING_OUT)
 			writeFileSync(`${process.env.BRIEFING_OUT}-${reader}-${city}.pptx`, pptx);
 		const parts = await pptxParts(pptx);
 		const slides = [...parts].filter(([p]) => /^ppt\/slides\/slide\d+\.xml$/.test(p));
-		const charts = [...parts].filter(([p]) => /^ppt\/charts\/chart\d+\.xml$/.test(p));
+		// In the order the slides show them: chart2 before chart10.
+		const chartNumber = (p: string) => Number(/chart(\d+)\.xml$/.exec(p)?.[1]);
+		const charts = [...parts]
+			.filter(([p]) => /^ppt\/charts\/chart\d+\.xml$/.test(p))
+			.sort(([a], [b]) => chartNumber(a) - chartNumber(b));
 		return {
 			briefing: b!,
 			slides: slides.map(([, x]) => wordsOf(x)),
@@ -77,6 +81,54 @@ describe('briefing pack (PowerPoint)', () => {
 			([p, x]) => p.startsWith('ppt/slideLayouts/') && x.includes('Stand der Daten:')
 		);
 		expect(layout?.[1]).toContain('type="slidenum"');
+	});
+
+	it('titles every chart axis: the value axis with the KPI unit, the category axis with the city', async () => {
+		// Written from the catalogue's unit names, not from the code under test.
+		const unitWord = {
+			de: {
+				percent: 'Prozent',
+				days: 'Tage',
+				hours: 'Stunden',
+				minutes: 'Minuten',
+				seconds: 'Sekunden',
+				euro: 'Euro',
+				count: 'Anzahl',
+				ratio: 'Verhältniszahl'
+			},
+			en: {
+				percent: 'percent',
+				days: 'days',
+				hours: 'hours',
+				minutes: 'minutes',
+				seconds: 'seconds',
+				euro: 'euro',
+				count: 'count',
+				ratio: 'ratio'
+			}
+		} as const;
+		const axisTitle = (chart: string, axis: 'valAx' | 'catAx') => {
+			const ax = new RegExp(`<c:${axis}>([\\s\\S]*?)</c:${axis}>`).exec(chart)?.[1] ?? '';
+			const title = /<c:title>([\s\S]*?)<\/c:title>/.exec(ax)?.[1] ?? '';
+			return wordsOf(title);
+		};
+		for (const [locale, city] of [
+			['de', 'Stadt'],
+			['en', 'City']
+		] as const) {
+			const { charts, briefing } = await slidesOf('duesseldorf', 'duesseldorf', locale);
+			const keyKpis = briefing.fields.flatMap((f) => f.standings);
+			expect(charts).toHaveLength(keyKpis.length);
+			// The demo's key KPIs are in more than one unit, so a fixed word cannot pass.
+			expect(new Set(keyKpis.map((k) => k.unit)).size).toBeGreaterThan(1);
+			keyKpis.forEach((k, i) => {
+				// "Percent" as a title, "percent" in the catalogue: the word counts, not its case.
+				expect(axisTitle(charts[i]!, 'valAx').toLowerCase(), `${locale} ${k.code}`).toContain(
+					unitWord[locale][k.unit].toLowerCase()
+				);
+				expect(axisTitle(charts[i]!, 'catAx'), `${locale} ${k.code}`).toBe(city);
+			});
+		}
 	});
 
 	it("holds no other city's unreleased value, in slides or chart data", async () => {

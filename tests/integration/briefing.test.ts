@@ -10,7 +10,7 @@ import { loadOverviewPage } from '../../src/lib/server/compare/overview-page';
 import { loadBriefing } from '../../src/lib/server/briefing/load';
 import { briefingPdf } from '../../src/lib/server/briefing/pdf';
 import { createTestDatabase } from '../helpers/test-database';
-import { pdfPageSizes, pdfPages } from '../helpers/briefing-files';
+import { pdfPageSizes, pdfPages, pdfPagesOneByOne } from '../helpers/briefing-files';
 
 describe('briefing pack (PDF)', () => {
 	let handle: DatabaseHandle;
@@ -81,6 +81,50 @@ describe('briefing pack (PDF)', () => {
 		const sizes = pdfPageSizes(pdf);
 		expect(sizes[0]).toEqual([595, 842]);
 		expect(sizes.slice(1).every(([w, h]) => w > h)).toBe(true);
+	});
+
+	it('fills its pages: sections flow on, no page but the last is nearly empty, the cover stays a cover', async () => {
+		const words = {
+			de: {
+				footer: /Seite \d+ von/,
+				onlyInTables: /Gesamt|von 100/,
+				status: 'Status je Scorecard und Perspektive',
+				attentionRow: /verfehlt \(\d+,\d\)/,
+				commentHeader: 'Kommentar und Anmerkungen'
+			},
+			en: {
+				footer: /Page \d+ of/,
+				onlyInTables: /Overall|of 100/,
+				status: 'Status per scorecard and perspective',
+				attentionRow: /target \(\d+\.\d\)/,
+				commentHeader: 'Comment and notes'
+			}
+		};
+		for (const locale of ['de', 'en'] as const) {
+			const w = words[locale];
+			const { pdf } = await pdfOf('duesseldorf', 'duesseldorf', locale);
+			const pages = pdfPagesOneByOne(pdf);
+			const lines = pages.map(
+				(p) => p.split('\n').filter((l) => l.trim() !== '' && !w.footer.test(l)).length
+			);
+			const fullest = Math.max(...lines);
+			// A page holding less than 40 % of the fullest page's lines reads as "nearly empty".
+			lines.slice(1, -1).forEach((n, i) => {
+				expect(
+					n,
+					`${locale} page ${i + 2}; lines per page ${lines.join('/')}`
+				).toBeGreaterThanOrEqual(0.4 * fullest);
+			});
+			// The cover is a page of its own, and the status table opens page 2.
+			const [cover, second] = pages;
+			expect(cover).toContain('Düsseldorf');
+			expect(cover).not.toMatch(w.onlyInTables);
+			expect(second!.trim().split('\n')[0]!.trim()).toBe(w.status);
+			// Every page with rows of the red/amber table repeats its header row.
+			const withRows = pages.filter((p) => w.attentionRow.test(p));
+			expect(withRows.length).toBeGreaterThan(0);
+			for (const p of withRows) expect(p).toContain(w.commentHeader);
+		}
 	});
 
 	it('lists the red and amber KPIs with the comments and notes on them', async () => {

@@ -16,17 +16,39 @@ const fill: Record<Status | RollupStatus, string> = {
 	no_target: '#eeeeee'
 };
 
+/** The status matrix needs the landscape width: the one forced break, after the cover. */
 const landscapePage = (content: Content[]): Content => ({
 	stack: content,
 	pageBreak: 'before',
 	pageOrientation: 'landscape'
 });
 
+/**
+ * Every later section flows on after the one before (on the landscape pages the status page
+ * opened). A break per section left pages 4 and 11 nearly empty. The section is `headlineLevel` 1,
+ * so `pageBreakBefore` moves one that would start in a page's last lines and run on to the next.
+ */
+const section = (heading: Content, content: Content[]): Content => ({
+	stack: [heading, ...content],
+	headlineLevel: 1,
+	margin: [0, 0, 0, 6]
+});
+
+/** A section starting below this share of the page's height and not ending there moves on. */
+const SECTION_START_LIMIT = 0.75;
+
 const header = (text: string): TableCell => ({ text, style: 'th' });
 
 /** A table that repeats its header row on every page it spans. */
 const table = (widths: (number | string)[], head: string[], body: TableCell[][]): Content => ({
-	table: { headerRows: 1, dontBreakRows: true, widths, body: [head.map(header), ...body] },
+	// keepWithHeaderRows: the header never stands alone at a page's foot.
+	table: {
+		headerRows: 1,
+		keepWithHeaderRows: 1,
+		dontBreakRows: true,
+		widths,
+		body: [head.map(header), ...body]
+	},
 	layout: 'lightHorizontalLines',
 	style: 'table'
 });
@@ -116,13 +138,10 @@ function statusPage(b: Briefing, t: BriefingText): Content {
 	]);
 }
 
-function attentionPage(b: Briefing, t: BriefingText): Content {
+function attentionSection(b: Briefing, t: BriefingText): Content {
 	const o = t.o;
-	if (b.attention.length === 0)
-		return landscapePage([
-			{ text: m.briefing_attention_title({}, o), style: 'h2' },
-			{ text: m.briefing_attention_none({}, o) }
-		]);
+	const title: Content = { text: m.briefing_attention_title({}, o), style: 'h2' };
+	if (b.attention.length === 0) return section(title, [{ text: m.briefing_attention_none({}, o) }]);
 	const body = b.attention.map((a): TableCell[] => [
 		{ stack: [a.field, { text: a.perspective, style: 'small' }] },
 		{ stack: [{ text: a.code, bold: true }, a.name] },
@@ -158,8 +177,7 @@ function attentionPage(b: Briefing, t: BriefingText): Content {
 			]
 		}
 	]);
-	return landscapePage([
-		{ text: m.briefing_attention_title({}, o), style: 'h2' },
+	return section(title, [
 		table(
 			[130, 150, 45, 70, 75, '*'],
 			[
@@ -201,10 +219,9 @@ function moversTable(movers: Mover[], empty: string, t: BriefingText): Content {
 	);
 }
 
-function moversPage(b: Briefing, t: BriefingText): Content {
+function moversSection(b: Briefing, t: BriefingText): Content {
 	const o = t.o;
-	return landscapePage([
-		{ text: m.overview_movers_title({}, o), style: 'h2' },
+	return section({ text: m.overview_movers_title({}, o), style: 'h2' }, [
 		{ text: m.overview_movers_rule({}, o), style: 'note' },
 		{ text: m.overview_improvements({}, o), style: 'h3' },
 		moversTable(b.improvements, m.overview_no_improvements({}, o), t),
@@ -258,10 +275,9 @@ function standingBlock(
 	};
 }
 
-function ringPages(b: Briefing, t: BriefingText): Content {
+function ringSection(b: Briefing, t: BriefingText): Content {
 	const o = t.o;
-	return landscapePage([
-		{ text: m.overview_ring_title({}, o), style: 'h2' },
+	return section({ text: m.overview_ring_title({}, o), style: 'h2' }, [
 		{ text: m.overview_key_rule({}, o), style: 'note' },
 		...b.fields.flatMap((f): Content[] => {
 			// The field's heading travels with its first KPI, never alone at a page's foot.
@@ -279,11 +295,10 @@ function ringPages(b: Briefing, t: BriefingText): Content {
 	]);
 }
 
-function pilotsPage(b: Briefing, t: BriefingText): Content {
+function pilotsSections(b: Briefing, t: BriefingText): Content[] {
 	const o = t.o;
 	const money = (c: number | null) => (c === null ? '–' : t.euro(c));
-	return landscapePage([
-		{ text: m.briefing_pilots_title({}, o), style: 'h2' },
+	const pilots = section({ text: m.briefing_pilots_title({}, o), style: 'h2' }, [
 		b.pilots.length
 			? table(
 					[95, '*', 80, 50, 55, 75, 75, 75],
@@ -308,8 +323,9 @@ function pilotsPage(b: Briefing, t: BriefingText): Content {
 						{ text: money(p.realisedBenefits), alignment: 'right' }
 					])
 				)
-			: { text: m.briefing_pilots_none({}, o), italics: true },
-		{ text: m.briefing_factors_title({}, o), style: 'h2', margin: [0, 18, 0, 6] },
+			: { text: m.briefing_pilots_none({}, o), italics: true }
+	]);
+	const factors = section({ text: m.briefing_factors_title({}, o), style: 'h2' }, [
 		b.factors.length
 			? table(
 					[110, 150, 45, 80, '*', 110],
@@ -332,9 +348,10 @@ function pilotsPage(b: Briefing, t: BriefingText): Content {
 				)
 			: { text: m.briefing_factors_none({}, o), italics: true }
 	]);
+	return [pilots, factors];
 }
 
-/** The briefing as a pdfmake document: A4, cover upright, the tables on landscape pages. */
+/** The briefing as a pdfmake document: A4, cover upright, the sections on landscape pages. */
 export function briefingDocument(b: Briefing, t: BriefingText): TDocumentDefinitions {
 	const o = t.o;
 	const asOf = b.dataAsOf ? t.moment(b.dataAsOf) : m.briefing_no_values({}, o);
@@ -348,11 +365,15 @@ export function briefingDocument(b: Briefing, t: BriefingText): TDocumentDefinit
 		content: [
 			...cover(b, t),
 			statusPage(b, t),
-			attentionPage(b, t),
-			moversPage(b, t),
-			ringPages(b, t),
-			pilotsPage(b, t)
+			attentionSection(b, t),
+			moversSection(b, t),
+			ringSection(b, t),
+			...pilotsSections(b, t)
 		],
+		pageBreakBefore: (node) =>
+			node.headlineLevel === 1 &&
+			node.pageNumbers.length > 1 &&
+			node.startPosition.verticalRatio > SECTION_START_LIMIT,
 		footer: (page, pages) => ({
 			margin: [40, 16, 40, 0],
 			columns: [

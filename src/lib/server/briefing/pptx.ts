@@ -229,6 +229,9 @@ export async function briefingPptx(b: Briefing, locale: 'de' | 'en'): Promise<Bu
 	return (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
 }
 
+const capitalised = (text: string, locale: string) =>
+	text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+
 /** The field column wider, every score column alike: fits 12.53 inches whatever the count. */
 function columnWidths(scoreColumns: number): number[] {
 	const first = 2.6;
@@ -355,6 +358,16 @@ function standingSlide(s: Slide, st: RingStanding, b: Briefing, t: BriefingText,
 			legendPos: 'b',
 			catAxisLabelFontSize: 10,
 			valAxisLabelFontSize: 10,
+			// Axis titles as in the web charts: what the bars measure, in which unit, and per what.
+			showValAxisTitle: true,
+			// "Percent", not the running-text "percent": a title starts with a capital.
+			valAxisTitle: capitalised(t.unit(st.unit), t.locale),
+			valAxisTitleFontSize: 10,
+			valAxisTitleFontFace: FONT,
+			showCatAxisTitle: true,
+			catAxisTitle: m.col_city({}, o),
+			catAxisTitleFontSize: 10,
+			catAxisTitleFontFace: FONT,
 			valAxisLabelFormatCode: st.decimals > 0 ? `#,##0.${'0'.repeat(st.decimals)}` : '#,##0',
 			showValue: false,
 			showTitle: true,

@@ -61,6 +61,16 @@ export function briefingText(locale: AppLocale) {
 		completed: m.pilot_status_completed({}, o),
 		stopped: m.pilot_status_stopped({}, o)
 	};
+	const unit: Record<KpiUnit, string> = {
+		percent: m.unit_percent({}, o),
+		days: m.unit_days({}, o),
+		hours: m.unit_hours({}, o),
+		minutes: m.unit_minutes({}, o),
+		seconds: m.unit_seconds({}, o),
+		euro: m.unit_euro({}, o),
+		count: m.unit_count({}, o),
+		ratio: m.unit_ratio({}, o)
+	};
 	const number = (v: number, decimals = 0) => formatNumber(v, locale, decimals);
 	return {
 		locale,
@@ -71,6 +81,8 @@ export function briefingText(locale: AppLocale) {
 		factorKind: (k: FactorKind) => factorKind[k],
 		noteKind: (k: NoteKind) => noteKind[k],
 		pilotStatus: (s: string) => pilotStatus[s] ?? s,
+		/** The unit's name ("Tage", "Prozent"), as the web charts title their value axis. */
+		unit: (u: KpiUnit) => unit[u],
 		quarter: (q: Quarter) =>
 			m.quarter_label({ year: String(q.year), quarter: String(q.quarter) }, o),
 		number,
