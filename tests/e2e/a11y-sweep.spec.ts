@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { DEMO_PASSWORD, demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 /**
  * axe over every page route and key state, in German and English, each as a role that may see
@@ -122,10 +123,7 @@ test('anonymous: login (also refused empty), statement, 404 and an unknown passw
 	await sweep(page, ['/login', '/barrierefreiheit', '/set-password/unbekannt']);
 	for (const prefix of locales) {
 		await page.goto(inLocale(prefix, '/barrierefreiheit'));
-		await page.screenshot({
-			path: `tmp/shots/a11y-statement${prefix || '-de'}.png`,
-			fullPage: true
-		});
+		await lookShot(page, `a11y-statement${prefix || '-de'}`);
 	}
 	await page.goto('/barrierefreiheit');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(

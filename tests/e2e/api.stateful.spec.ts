@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 // The demo's open quarter. Köln's only draft field (archivierung) belongs to the entry spec; this
 // one takes a released value of a field no other spec changes, reopened by the approver, as a
@@ -76,7 +77,7 @@ test('a controller creates a token once, delivers and reads Köln’s values wit
 	await expect(row).toContainText('Aktiv');
 	await expect(row).toContainText('Noch nie');
 	await expectAccessible(page);
-	await page.screenshot({ path: 'tmp/shots/api-tokens-created.png', fullPage: true });
+	await lookShot(page, 'api-tokens-created');
 
 	// Deliver the correction with the token, then read it back.
 	const field = FIELD;
@@ -167,7 +168,7 @@ test('a controller creates a token once, delivers and reads Köln’s values wit
 	await expect(page.getByText('Das Token „Lieferung Fachverfahren“ ist widerrufen')).toBeVisible();
 	await expect(row).toContainText('Widerrufen');
 	await expectAccessible(page);
-	await page.screenshot({ path: 'tmp/shots/api-tokens-revoked.png', fullPage: true });
+	await lookShot(page, 'api-tokens-revoked');
 
 	const refused = await request.get('/api/v1/cities/koeln/values', { headers: bearer(token) });
 	expect(refused.status()).toBe(401);

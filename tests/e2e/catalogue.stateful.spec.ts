@@ -1,6 +1,7 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { DEMO_PASSWORD, demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 /**
  * The D115 field lead maintains a Steckbrief: a typo fix keeps the version, a changed definition
@@ -64,7 +65,7 @@ test('the D115 field lead corrects a Steckbrief and versions it', async ({ page 
 	await expect(page.getByRole('region', { name: 'Aktuelle Fassung' })).toContainText(
 		'Vollzeitäquivalenten'
 	);
-	await page.screenshot({ path: '/tmp/catalogue-edit.png', fullPage: true });
+	await lookShot(page, 'catalogue-edit');
 
 	// German numbers: "12.5" is refused with a message next to the field; nothing is saved.
 	await page.getByLabel('Grün ab').fill('12.5');
@@ -73,7 +74,7 @@ test('the D115 field lead corrects a Steckbrief and versions it', async ({ page 
 	await expect(page.getByText('Bitte eine Zahl eingeben, z. B. 75 oder 1.234,5.')).toBeVisible();
 	await expect(page.getByLabel('Grün ab')).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.getByLabel('Grün ab')).toHaveValue('12.5');
-	await page.screenshot({ path: '/tmp/catalogue-edit-errors.png', fullPage: true });
+	await lookShot(page, 'catalogue-edit-errors');
 	await expectAccessible(page);
 
 	// The list shows the new version.
@@ -104,7 +105,7 @@ test('the new-KPI form explains its errors accessibly and creates the KPI', asyn
 	await expect(page.getByLabel('Name (Deutsch)')).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.getByLabel('Grün bis')).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.getByLabel('Kennung')).toHaveValue('D115-SL30');
-	await page.screenshot({ path: '/tmp/catalogue-new-errors.png', fullPage: true });
+	await lookShot(page, 'catalogue-new-errors');
 	await expectAccessible(page);
 
 	await page.getByLabel('Name (Deutsch)').fill('Rückrufquote');

@@ -1,14 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 /** Issue 17: comparison filters without JavaScript, the distribution picture, the peer-group trend. */
 
 const shots = async (page: Page, name: string) => {
 	await page.setViewportSize({ width: 1366, height: 900 });
-	await page.screenshot({ path: `test-results/screens/${name}-1366.png`, fullPage: true });
+	await lookShot(page, `${name}-1366`);
 	await page.setViewportSize({ width: 390, height: 844 });
-	await page.screenshot({ path: `test-results/screens/${name}-390.png`, fullPage: true });
+	await lookShot(page, `${name}-390`);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 	await page.setViewportSize({ width: 1366, height: 900 });
 };
@@ -65,9 +66,9 @@ test('the comparison filters work without JavaScript and "Vergleich" comes back 
 	await shots(page, 'compare-strip');
 	// The picture itself on a phone, for a closer look at its labels.
 	await page.setViewportSize({ width: 390, height: 844 });
-	await page.locator('figure.strip').screenshot({ path: 'test-results/screens/strip-390.png' });
+	await lookShot(page.locator('figure.strip'), 'strip-390');
 	await page.setViewportSize({ width: 1366, height: 900 });
-	await page.locator('figure.strip').screenshot({ path: 'test-results/screens/strip-1366.png' });
+	await lookShot(page.locator('figure.strip'), 'strip-1366');
 });
 
 test("the trend starts with the own city's peer group in one click", async ({ page }) => {

@@ -1,14 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 /** Read-only: the mayor's path through the overview, heatmap, history and trend on demo data. */
 
 const shot = async (page: Page, name: string) => {
-	await page.screenshot({ path: `test-results/screens/${name}-desktop.png`, fullPage: true });
+	await lookShot(page, `${name}-desktop`);
 	const size = page.viewportSize();
 	await page.setViewportSize({ width: 400, height: 900 });
-	await page.screenshot({ path: `test-results/screens/${name}-narrow.png`, fullPage: true });
+	await lookShot(page, `${name}-narrow`);
 	// Nothing may widen the page beyond the screen: wide tables scroll inside their region.
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
 	if (size) await page.setViewportSize(size);
@@ -142,7 +143,7 @@ test('the views in English, and the overview as a printed briefing page', async 
 	await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeHidden();
 	await expect(page.getByRole('button', { name: /Print/ })).toBeHidden();
 	await expect(page.getByText('Köln in all cooperation fields · as of Q3 2026')).toBeVisible();
-	await page.screenshot({ path: 'test-results/screens/overview-print.png', fullPage: true });
+	await lookShot(page, 'overview-print');
 	await page.emulateMedia({ media: 'screen' });
 
 	await page.goto('/en/compare/heatmap?field=archivierung&period=2025');
@@ -152,7 +153,7 @@ test('the views in English, and the overview as a printed briefing page', async 
 	await page.goto('/en/compare/trend?field=archivierung&kpi=ARCH-MAGAZIN&cities=koeln,essen');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Trend comparison');
 	await expectAccessible(page);
-	await page.screenshot({ path: 'test-results/screens/trend-en.png', fullPage: true });
+	await lookShot(page, 'trend-en');
 
 	const bad = await page.goto('/compare/heatmap?period=2026-Q5');
 	expect(bad?.status()).toBe(400);

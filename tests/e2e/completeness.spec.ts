@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 /**
  * The ring coordinator's completeness overview on the untouched demo data (Q3/2026 is open in
@@ -13,7 +14,7 @@ import { demo, loginAs } from './login';
 test.describe.configure({ timeout: 90_000 });
 
 async function shot(page: Page, name: string) {
-	await page.screenshot({ path: `tmp/shots/completeness-${name}.png`, fullPage: true });
+	await lookShot(page, `completeness-${name}`);
 }
 
 test('the observer finds the heatmap, drills into a cell and downloads who has not delivered', async ({

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 /**
  * Issue 17, the entry grid at the two widths people use: on a 1366 px laptop every column, "Stand"
@@ -25,7 +26,7 @@ const COLUMNS = [
 
 async function shot(page: Page, name: string) {
 	const width = page.viewportSize()!.width;
-	await page.screenshot({ path: `tmp/shots/entry-grid-${name}-${width}.png`, fullPage: true });
+	await lookShot(page, `entry-grid-${name}-${width}`);
 }
 
 test('at 1366 px every column of the entry grid is in view, "Stand" included', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 /**
  * The quarterly cycle in the browser on Köln × Archivierung, whose Q3/2026 (the open quarter of
@@ -13,8 +14,7 @@ const SCORECARD = '/cities/koeln/archivierung';
 test.describe.configure({ mode: 'serial' });
 
 async function shot(page: Page, name: string) {
-	if (process.env.SCREENSHOTS)
-		await page.screenshot({ path: `tmp/shots/entry-${name}.png`, fullPage: true });
+	await lookShot(page, `entry-${name}`);
 }
 
 const valueCell = (page: Page, code: string) =>

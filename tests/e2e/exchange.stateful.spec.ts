@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 /**
  * Experience exchange: a comment on a pilot is written and reworded (the earlier wording stays
@@ -18,7 +19,7 @@ const SCORECARD = '/cities/duesseldorf/archivierung?kpi=ARCH-DIGITAL';
 const BODY = 'Text (höchstens 4000 Zeichen)';
 
 async function shot(page: Page, name: string) {
-	await page.screenshot({ path: `tmp/shots/exchange-${name}.png`, fullPage: true });
+	await lookShot(page, `exchange-${name}`);
 }
 
 test('a user comments on a pilot and rewords it; the earlier wording stays in the history', async ({

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 /**
  * The heatmap after decision 0039 (pages of municipalities, compact cells) on the 13-city demo
@@ -10,9 +11,9 @@ import { demo, loginAs } from './login';
 
 const shots = async (page: Page, name: string) => {
 	await page.setViewportSize({ width: 1366, height: 900 });
-	await page.screenshot({ path: `test-results/screens/${name}-1366.png`, fullPage: true });
+	await lookShot(page, `${name}-1366`);
 	await page.setViewportSize({ width: 390, height: 844 });
-	await page.screenshot({ path: `test-results/screens/${name}-390.png`, fullPage: true });
+	await lookShot(page, `${name}-390`);
 	// Nothing may widen the page beyond the screen: the grid scrolls inside its region.
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 	await page.setViewportSize({ width: 1366, height: 900 });

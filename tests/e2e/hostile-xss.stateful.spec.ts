@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 /**
  * Stored XSS: markup typed into text fields that other pages render comes back as text. The
@@ -54,17 +55,13 @@ test('markup in an objective’s owner and description renders as text, never ru
 		await page.goto(objectivePage);
 		await expect(form.getByLabel('Verantwortlich')).toHaveValue(PAYLOAD);
 		await expect(form.getByLabel('Beschreibung')).toHaveValue(`Beschreibung ${PAYLOAD}`);
-		if (process.env.SCREENSHOTS) {
-			await page.screenshot({ path: 'tmp/shots/hostile-xss-objective.png', fullPage: true });
-		}
+		await lookShot(page, 'hostile-xss-objective');
 		// The scorecard page shows owner and description as visible text, literally.
 		await page.goto('/cities/koeln/beihilfe');
 		await expect(page.getByText(`Beschreibung ${PAYLOAD}`)).toBeVisible();
 		await expect(page.getByText(PAYLOAD, { exact: false }).first()).toBeVisible();
 		await expectInert(page);
-		if (process.env.SCREENSHOTS) {
-			await page.screenshot({ path: 'tmp/shots/hostile-xss-scorecard.png', fullPage: true });
-		}
+		await lookShot(page, 'hostile-xss-scorecard');
 		expect(dialogs).toEqual([]);
 	} finally {
 		await page.goto(objectivePage);

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 /**
  * File import and export in the browser on Düsseldorf × Geodatenmanagement, whose Q3/2026 (the
@@ -17,9 +18,8 @@ const ENTRY = '/cities/duesseldorf/geodaten-management/entry';
 test.describe.configure({ mode: 'serial' });
 
 async function shot(page: Page, name: string) {
-	if (!process.env.SCREENSHOTS) return;
-	await page.screenshot({ path: `tmp/shots/import-${name}.png`, fullPage: true });
-	await page.screenshot({ path: `tmp/shots/import-${name}-top.png` });
+	await lookShot(page, `import-${name}`);
+	await lookShot(page, `import-${name}-top`, false);
 }
 
 /** Clicks a download button and returns the file's bytes. */

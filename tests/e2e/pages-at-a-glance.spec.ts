@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 /**
  * What pilot pages, the strategy map and the completeness matrix show at a glance (issue 17),
@@ -11,7 +12,7 @@ test.describe.configure({ timeout: 120_000 });
 const widths = [1366, 390] as const;
 
 async function shot(page: Page, name: string, width: number) {
-	await page.screenshot({ path: `tmp/shots/glance-${name}-${width}.png`, fullPage: true });
+	await lookShot(page, `glance-${name}-${width}`);
 }
 
 test('the Beihilfe pilot compares actual and planned NPV over the same years', async ({ page }) => {

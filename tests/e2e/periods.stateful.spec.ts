@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 /**
  * The D115 field lead manages reporting quarters. To leave the quarters other specs use alone
@@ -14,7 +15,7 @@ const ENTRY = '/cities/koeln/service-center-d115/entry?q=2023-3';
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 async function shot(page: Page, name: string) {
-	await page.screenshot({ path: `tmp/shots/periods-${name}.png`, fullPage: true });
+	await lookShot(page, `periods-${name}`);
 }
 
 async function personPage(browser: Browser, email: string, javaScriptEnabled = true) {

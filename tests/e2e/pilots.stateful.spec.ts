@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 /**
  * A working-group member (the D115 field lead) creates a pilot, enters planned and actual lines,
@@ -12,7 +13,7 @@ const PILOTS = '/fields/service-center-d115/pilots';
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 async function shot(page: Page, name: string) {
-	await page.screenshot({ path: `tmp/shots/pilots-${name}.png`, fullPage: true });
+	await lookShot(page, `pilots-${name}`);
 }
 
 async function addLine(

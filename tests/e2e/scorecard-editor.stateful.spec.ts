@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 const SCORECARD = '/cities/koeln/geschaeftsprozessoptimierung';
 
 async function shot(page: Page, name: string) {
-	if (process.env.SCREENSHOTS)
-		await page.screenshot({ path: `/tmp/editor-${name}.png`, fullPage: true });
+	await lookShot(page, `editor-${name}`);
 }
 
 test('a controller builds a scorecard from the template, sets a target and sees status and roll-ups', async ({

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 test.beforeEach(async ({ page }) => {
 	await loginAs(page, demo.observer);
@@ -46,7 +47,7 @@ test('a visitor finds a city and reads its D115 scorecard with status and trend'
 	await expect(page.locator('#trend table tbody tr')).toHaveCount(12);
 	await expect(page.locator('#trend canvas')).toHaveAttribute('aria-label', /Liniendiagramm/);
 	await expectAccessible(page);
-	await page.screenshot({ path: 'test-results/screens/scorecard-de.png', fullPage: true });
+	await lookShot(page, 'scorecard-de');
 });
 
 test('the trend follows the KPI chosen in the table, and the link can be shared', async ({
@@ -85,7 +86,7 @@ test('the English version is one click away and keeps the page', async ({ page }
 	).toBeVisible();
 	await expect(page.getByText(/at least 75.0%/).first()).toBeVisible();
 	await expectAccessible(page);
-	await page.screenshot({ path: 'test-results/screens/field-en.png', fullPage: true });
+	await lookShot(page, 'field-en');
 });
 
 test('an unknown city gets a clear not-found page', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 /**
  * Issue 17 on a phone (390 × 844): the overview, the entry grid and the completeness matrix never
@@ -53,7 +54,7 @@ const NAV = {
 
 async function shot(page: Page, name: string) {
 	const width = page.viewportSize()!.width;
-	await page.screenshot({ path: `tmp/shots/small-${name}-${width}.png`, fullPage: true });
+	await lookShot(page, `small-${name}-${width}`);
 }
 
 /** Everything the phone layout promises, on the page as it is now. */

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 /**
  * The strategy map of Köln's Beihilfe scorecard: the city's controller links two objectives with
@@ -59,7 +60,7 @@ test('the Köln controller adds a cause–effect link with the keyboard and remo
 	// The choice survives the round trip.
 	await expect(page.getByLabel('Ursache: Ziel, das wirkt')).toHaveValue(fromId);
 	await expectAccessible(page);
-	await page.screenshot({ path: '/tmp/strategy-map-error.png', fullPage: true });
+	await lookShot(page, 'strategy-map-error');
 
 	// Now a real effect.
 	const effectSelect = page.getByLabel('Wirkung: Ziel, auf das es wirkt');
@@ -80,8 +81,8 @@ test('the Köln controller adds a cause–effect link with the keyboard and remo
 	await expect(map.locator('path.arrow')).toHaveCount(arrowsBefore + 1);
 	await expect(map).toHaveAttribute('aria-label', /Wirkungsbeziehungen: [1-9]/);
 	await expectAccessible(page);
-	await page.screenshot({ path: '/tmp/strategy-map.png', fullPage: true });
-	await map.screenshot({ path: '/tmp/strategy-map-svg.png' });
+	await lookShot(page, 'strategy-map');
+	await lookShot(map, 'strategy-map-svg');
 
 	// The same link again: refused as a duplicate.
 	await page.getByLabel('Ursache: Ziel, das wirkt').selectOption({ label: cause });

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
 import { loginWithSecondFactor } from './second-factor';
+import { lookShot } from './shots';
 
 /**
  * "Meine Aufgaben" as each role's start page, on the demo data (Q3/2026 open in every field,
@@ -37,7 +38,7 @@ const roles = [
 async function shots(page: Page, name: string) {
 	for (const width of [1366, 390]) {
 		await page.setViewportSize({ width, height: 900 });
-		await page.screenshot({ path: `tmp/shots/tasks-${name}-${width}.png`, fullPage: true });
+		await lookShot(page, `tasks-${name}-${width}`);
 	}
 	await page.setViewportSize({ width: 1366, height: 900 });
 }

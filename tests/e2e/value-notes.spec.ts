@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
+import { lookShot } from './shots';
 
 /**
  * Issue 16, point 5, read-only on demo data: Gelsenkirchen's released D115-SL30 value of
@@ -12,7 +13,7 @@ const NOTE = 'Sondereffekt: Datenbereinigung im Quartal';
 const shots = async (page: Page, name: string) => {
 	for (const width of [1366, 390]) {
 		await page.setViewportSize({ width, height: 900 });
-		await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
+		await lookShot(page, `${name}-${width}`);
 		// Wide tables scroll inside their region; the page itself never gets wider than the screen.
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			width
