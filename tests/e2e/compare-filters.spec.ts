@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
 import { lookShot } from './shots';
+import { expectNoSidewaysScroll } from './layout';
 
 /** Issue 17: comparison filters without JavaScript, the distribution picture, the peer-group trend. */
 
@@ -10,7 +11,7 @@ const shots = async (page: Page, name: string) => {
 	await lookShot(page, `${name}-1366`);
 	await page.setViewportSize({ width: 390, height: 844 });
 	await lookShot(page, `${name}-390`);
-	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	await expectNoSidewaysScroll(page);
 	await page.setViewportSize({ width: 1366, height: 900 });
 };
 

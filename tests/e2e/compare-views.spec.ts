@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
 import { lookShot } from './shots';
+import { expectNoSidewaysScroll } from './layout';
 
 /** Read-only: the mayor's path through the overview, heatmap, history and trend on demo data. */
 
@@ -11,7 +12,7 @@ const shot = async (page: Page, name: string) => {
 	await page.setViewportSize({ width: 400, height: 900 });
 	await lookShot(page, `${name}-narrow`);
 	// Nothing may widen the page beyond the screen: wide tables scroll inside their region.
-	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+	await expectNoSidewaysScroll(page);
 	if (size) await page.setViewportSize(size);
 };
 
