@@ -1,15 +1,16 @@
 /**
  * `npm start` as the README runs it (issue 18): seconds until the login page answers, once with
- * an empty embedded database (migrations and demo seeding: cold) and once more on the same data
- * (warm). Needs a build that is up to date with the sources (`npm start` once, or
- * `npx vite build` followed by `npm start`): a start that has to build first is reported as such.
+ * an empty data folder (cold: the demo database loaded from the build's archive, or migrated and
+ * seeded where the build has none, decision 0048) and once more on the same data (warm). Needs
+ * a build that is up to date with the sources (`npm start` once): a start that has to build
+ * first is reported as such.
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
 export interface StartFigure {
-	kind: 'cold (demo seeding)' | 'warm';
+	kind: 'cold (empty data folder)' | 'warm';
 	seconds: number;
 	built: boolean;
 	/** The machine's 1-minute load average when the app answered. */
@@ -60,7 +61,7 @@ async function startOnce(port: number, dataDir: string, kind: StartFigure['kind'
 export async function measureStart(port: number): Promise<StartFigure[]> {
 	const dataDir = 'tmp/start-bench-data';
 	rmSync(dataDir, { recursive: true, force: true });
-	const cold = await startOnce(port, dataDir, 'cold (demo seeding)');
+	const cold = await startOnce(port, dataDir, 'cold (empty data folder)');
 	const warm = await startOnce(port, dataDir, 'warm');
 	return [cold, warm];
 }

@@ -19,6 +19,11 @@ const envSchema = z
 		 * empty. Demo data only where asked for (`npm start` and `npm run dev` ask for it).
 		 */
 		DEMO_DATA: z.enum(['auto', 'never']).default('never'),
+		/**
+		 * With DEMO_DATA=auto: an archive of the demo database (`npm start` makes one beside each
+		 * build) that a new embedded database is loaded from instead of being seeded (decision 0048).
+		 */
+		DEMO_SNAPSHOT: z.string().min(1).optional(),
 		NODE_ENV: z.string().optional(),
 		/** pino's levels; `debug` also logs the health probes' requests. */
 		LOG_LEVEL: z

@@ -17,6 +17,7 @@ export async function startApp(
 	const config = env();
 	const handle = await connectAppDatabase();
 	await handle.migrate();
+	if (handle.loadedFrom) log(`Demo data loaded from ${handle.loadedFrom}`);
 	if (handle.kind === 'pglite' && config.DEMO_DATA === 'auto') {
 		const [row] = await handle.db.select({ n: count() }).from(organisations);
 		if (row?.n === 0) {

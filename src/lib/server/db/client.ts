@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
@@ -21,6 +22,11 @@ export interface DatabaseConfig {
 	prepare?: boolean;
 	/** Called with every SQL statement sent; tests count round trips with it. */
 	onQuery?: (sql: string) => void;
+	/**
+	 * Embedded only: an archive of a data folder (scripts/demo-snapshot.ts) that a database not
+	 * yet created starts from, instead of an empty one; an existing database is left as it is.
+	 */
+	initialData?: string;
 }
 
 /** Server address without user or password, for messages and logs. */
@@ -61,11 +67,16 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 	}
 	const release = config.dataDir ? lockDataDir(config.dataDir) : () => {};
 	try {
-		const client = await PGlite.create(config.dataDir ? `${config.dataDir}/pglite` : undefined);
+		const folder = config.dataDir ? `${config.dataDir}/pglite` : undefined;
+		// Read before PGlite creates the folder: only a database that does not exist yet is loaded.
+		const archive =
+			config.initialData && !(folder && existsSync(folder)) ? config.initialData : undefined;
+		const client = archive ? await loadEmbedded(folder, archive) : await PGlite.create(folder);
 		return {
 			db: drizzlePglite({ client, schema, casing: 'snake_case', logger }) as unknown as Db,
 			kind: 'pglite',
 			describe: config.dataDir ? `PGlite in ${config.dataDir}` : 'PGlite in memory',
+			...(archive ? { loadedFrom: archive } : {}),
 			migrate: () => migrateEmbedded(client),
 			close: async () => {
 				await client.close();
@@ -74,6 +85,19 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 		};
 	} catch (error) {
 		release();
+		throw error;
+	}
+}
+
+/**
+ * A new embedded database from an archive of a data folder. A failed load removes the folder it
+ * began (none existed before), so the next start does not take a half-written one for a database.
+ */
+async function loadEmbedded(folder: string | undefined, archive: string): Promise<PGlite> {
+	try {
+		return await PGlite.create(folder, { loadDataDir: new Blob([readFileSync(archive)]) });
+	} catch (error) {
+		if (folder) rmSync(folder, { recursive: true, force: true });
 		throw error;
 	}
 }

@@ -12,6 +12,7 @@ function openConfigured(): Promise<DatabaseHandle> {
 	return openDatabase({
 		databaseUrl: config.DATABASE_URL,
 		dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,
+		initialData: config.DEMO_DATA === 'auto' ? config.DEMO_SNAPSHOT : undefined,
 		poolMax: config.DATABASE_POOL_MAX,
 		prepare: config.DATABASE_PREPARE === 'true',
 		applicationName: applicationName(),

@@ -12,6 +12,8 @@ export interface DatabaseHandle {
 	kind: 'postgres' | 'pglite';
 	/** Human-readable target for messages, without credentials. */
 	describe: string;
+	/** Embedded only: the archive this database was created from at this start, if any. */
+	loadedFrom?: string;
 	/** Applies pending migrations; a second run does nothing. */
 	migrate(): Promise<void>;
 	close(): Promise<void>;

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { RenderedMail } from './templates';
 
 /** Sends one message; throws when the server does not accept it. */
@@ -7,12 +7,20 @@ export interface Mailer {
 	close(): void;
 }
 
-/** A mailer over SMTP (nodemailer); the URL carries host, port, TLS and credentials. */
+/**
+ * A mailer over SMTP (nodemailer); the URL carries host, port, TLS and credentials. nodemailer
+ * (39 modules) is loaded with the first message, not before the app answers (decision 0048).
+ */
 export function smtpMailer(smtpUrl: string, from: string): Mailer {
-	const transport = nodemailer.createTransport(smtpUrl);
+	let transport: Promise<Transporter> | undefined;
+	const open = () =>
+		(transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+			nodemailer.createTransport(smtpUrl)
+		));
 	return {
 		async send(to, mail) {
-			await transport.sendMail({
+			const opened = await open();
+			await opened.sendMail({
 				from,
 				to,
 				subject: mail.subject,
@@ -20,6 +28,6 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
 				html: mail.html
 			});
 		},
-		close: () => transport.close()
+		close: () => void transport?.then((opened) => opened.close())
 	};
 }
