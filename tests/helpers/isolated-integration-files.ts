@@ -7,6 +7,7 @@
 export const isolatedIntegrationFiles = [
 	'api',
 	'compare-filters',
+	'demo-snapshot',
 	'entry-writes',
 	'hostile-api',
 	'mail',
