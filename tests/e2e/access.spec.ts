@@ -36,7 +36,7 @@ test('an anonymous visitor is sent to the login page; an admin must first set up
 	// A second browser of the same person: logout must end that session too.
 	const other = await page.context().browser()!.newContext();
 	const otherPage = await other.newPage();
-	await loginAs(otherPage, demo.admin);
+	await loginAs(otherPage, demo.admin, { viaForm: true });
 
 	// The remembered comparison (the app sets it on /compare) leaves with the person.
 	await page.context().addCookies([

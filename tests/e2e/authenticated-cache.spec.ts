@@ -9,7 +9,8 @@ import { DEMO_PASSWORD, demo, loginAs } from './login';
 const SCORECARD = '/cities/koeln/archivierung';
 
 test('after logging out, Back shows the login page, not the city’s drafts', async ({ page }) => {
-	await loginAs(page, demo.controllerKoeln);
+	// A session of its own: the test ends it.
+	await loginAs(page, demo.controllerKoeln, { viaForm: true });
 	await page.goto(SCORECARD);
 	await expect(page.locator('.kpi-table').getByText('(Entwurf)').first()).toBeVisible();
 	await page.goto('/account');

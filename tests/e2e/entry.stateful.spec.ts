@@ -40,7 +40,8 @@ test('two people change the same value: the second sees the other value and deci
 	const first = await personPage(browser);
 	const second = await personPage(browser);
 	await loginAs(first, demo.controllerKoeln);
-	await loginAs(second, demo.controllerKoeln);
+	// Two browsers, two sessions.
+	await loginAs(second, demo.controllerKoeln, { viaForm: true });
 	await first.goto(ENTRY);
 	await second.goto(ENTRY);
 

@@ -222,7 +222,10 @@ async function contexts(browser: Browser, roles: Role[]) {
 		if (role !== 'anonymous') {
 			const page = await context.newPage();
 			const { email, secondFactor } = accounts[role];
-			await (secondFactor ? loginWithSecondFactor(page, email) : loginAs(page, email));
+			// Sessions of their own: the posts end sessions (logout, ending the other sessions).
+			await (secondFactor
+				? loginWithSecondFactor(page, email, { viaForm: true })
+				: loginAs(page, email, { viaForm: true }));
 		}
 		requests[role] = context.request;
 	}

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { expect, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from './login';
+import { DEMO_PASSWORD, reuseSession, saveSession, type LoginOptions } from './login';
 
 /**
  * TOTP keys that browser tests enrolled in this run, so a later spec can log the same demo
@@ -43,8 +43,10 @@ export const nextTotpCode = (secret: string) => codeOfStep(secret, stepNow() + 1
 /**
  * Logs in with the password, then: enrols 2FA if the account must (admins), or enters a code if
  * another spec of this run turned 2FA on. A code counts once, so a refused one waits for the next.
+ * As loginAs, it continues a session an earlier test of this run saved, unless `viaForm`.
  */
-export async function loginWithSecondFactor(page: Page, email: string) {
+export async function loginWithSecondFactor(page: Page, email: string, options: LoginOptions = {}) {
+	if (!options.viaForm && (await reuseSession(page, email))) return;
 	await page.goto('/login');
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
@@ -79,4 +81,5 @@ export async function loginWithSecondFactor(page: Page, email: string) {
 	}
 	await page.goto('/');
 	await expect(page.getByText(/Angemeldet als/)).toBeVisible();
+	if (!options.viaForm) await saveSession(page, email);
 }
