@@ -43,7 +43,8 @@ test.afterAll(async () => {
 const about = (subject: RegExp) =>
 	sink.received.filter(
 		(m) =>
-			subject.test(m.subject) && /\((Archivierung|Archiving), Köln, Q3\/2026\)$/.test(m.subject)
+			subject.test(m.subject) &&
+			/\((Archivierung, Köln, Q3\/2026|Archiving, Köln, Q3 2026)\)$/.test(m.subject)
 	);
 
 /**
@@ -157,12 +158,12 @@ test('a quarter from reminder to release, each step announced by e-mail', async 
 			demo.controllerKoeln
 		)!;
 		expect(mail.subject).toBe(
-			`IKZ-Scorecard: Deadline ${deadline.english} (Archiving, Köln, Q3/2026)`
+			`IKZ-Scorecard: Deadline ${deadline.english} (Archiving, Köln, Q3 2026)`
 		);
 		expect(mail.text).toContain('Hello Demo Controlling Köln,');
 		expect(mail.text).toContain('0 of 5 KPIs are missing, 5 are still drafts.');
 		const link = linkOf(mail);
-		expect(link).toBe(`${APP}/en${ENTRY}?q=2026-3`);
+		expect(link).toBe(`${APP}/en${ENTRY}?q=2026-Q3`);
 		await controller.goto(link);
 		await expect(controller.getByRole('heading', { level: 1 })).toHaveText(
 			'Enter values: Köln · Archiving · Q3 2026'
@@ -196,7 +197,7 @@ test('a quarter from reminder to release, each step announced by e-mail', async 
 		expect(mail.text).toContain('Guten Tag Demo Freigabe Köln,');
 		expect(mail.text).toContain('für Archivierung, Köln, Q3/2026 wurden 5 Werte eingereicht');
 		const link = linkOf(mail);
-		expect(link).toBe(`${APP}${ENTRY}?q=2026-3`);
+		expect(link).toBe(`${APP}${ENTRY}?q=2026-Q3`);
 		await approver.goto(link);
 		await expect(approver.getByText('5 eingereichte Werte warten auf die Freigabe')).toBeVisible();
 		await approver.getByRole('link', { name: 'Eingereichte Werte prüfen und freigeben' }).click();
@@ -220,10 +221,10 @@ test('a quarter from reminder to release, each step announced by e-mail', async 
 				demo.controllerKoeln
 			])
 		).get(demo.controllerKoeln)!;
-		expect(mail.subject).toBe('IKZ-Scorecard: Figures returned (Archiving, Köln, Q3/2026)');
+		expect(mail.subject).toBe('IKZ-Scorecard: Figures returned (Archiving, Köln, Q3 2026)');
 		expect(mail.text).toContain(`Reason: ${REASON}`);
 		const link = linkOf(mail);
-		expect(link).toBe(`${APP}/en${ENTRY}?q=2026-3`);
+		expect(link).toBe(`${APP}/en${ENTRY}?q=2026-Q3`);
 		await controller.goto(link);
 		await expect(controller.locator('tbody tr', { hasText: 'ARCH-MAGAZIN' })).toContainText(
 			`Returned: ${REASON}`
