@@ -1,24 +1,23 @@
 import { sql } from 'drizzle-orm';
 import { measurements } from '../../src/lib/server/db/schema';
 import type { Db } from '../../src/lib/server/db/types';
+import { SCALES, type BenchScale } from './scale';
 
 /** NRW scale: 396 municipalities, 10 fields, 20 shared KPIs each, 40 quarters ≈ 3.2 million values. */
-export const NRW = {
-	municipalities: 396,
-	kpisPerField: 20,
-	quarters: 40,
-	lastYear: 2026,
-	lastQuarter: 2
-};
+export const NRW = SCALES.nrw;
 
 /**
  * Fills a database that holds the reference seed (13 cities, Städtetag, fields, catalogue) up to
  * NRW scale, inside PostgreSQL with generate_series (no row travels through Node): the 396
  * municipalities of the official directory with their populations, every one participating in every field, extra shared KPIs up
- * to 20 per field, 40 closed quarters, and one released value per municipality, KPI and quarter.
+ * to 20 per field (the scale's `kpisPerField`), 40 closed quarters (its `quarters`), and one released value per municipality,
+ * KPI and quarter. The stress scale (50 KPIs, 80 quarters) makes about 16 million.
  */
-export async function generateNrwDataset(db: Db): Promise<{ measurements: number }> {
-	const firstIndex = NRW.lastYear * 4 + NRW.lastQuarter - 1 - (NRW.quarters - 1);
+export async function generateNrwDataset(
+	db: Db,
+	scale: BenchScale = NRW
+): Promise<{ measurements: number }> {
+	const firstIndex = scale.lastYear * 4 + scale.lastQuarter - 1 - (scale.quarters - 1);
 	await db.transaction(async (tx) => {
 		// The real 396: every municipality of the official directory joins, with its Zensus 2022
 		// inhabitants (the founding cities are members already).
@@ -41,7 +40,7 @@ export async function generateNrwDataset(db: Db): Promise<{ measurements: number
 			insert into kpis (field_id, code, sort_order)
 			select f.id, 'BENCH-' || f.id || '-' || n, 100 + n
 			from cooperation_fields f
-			cross join generate_series(1, ${NRW.kpisPerField}::int) n
+			cross join generate_series(1, ${scale.kpisPerField}::int) n
 			where n > (select count(*) from kpis k where k.field_id = f.id and k.owner_organisation_id is null and k.code not like 'BENCH-%')
 			on conflict do nothing`);
 		await tx.execute(sql`
@@ -54,7 +53,7 @@ export async function generateNrwDataset(db: Db): Promise<{ measurements: number
 		await tx.execute(sql`
 			insert into reporting_periods (field_id, year, quarter, deadline, closed_at)
 			select f.id, q / 4, q % 4 + 1, make_date(q / 4, 1, 1) + ((q % 4 + 1) * 3 + 1) * interval '1 month', now()
-			from cooperation_fields f cross join generate_series(${firstIndex}::int, ${firstIndex + NRW.quarters - 1}::int) q
+			from cooperation_fields f cross join generate_series(${firstIndex}::int, ${firstIndex + scale.quarters - 1}::int) q
 			on conflict do nothing`);
 		await tx.execute(sql`
 			insert into measurements (organisation_id, kpi_id, kpi_version_id, year, quarter, value, state, released_at)
@@ -64,7 +63,7 @@ export async function generateNrwDataset(db: Db): Promise<{ measurements: number
 			join field_participants p on p.organisation_id = o.id
 			join kpis k on k.field_id = p.field_id and k.owner_organisation_id is null
 			join lateral (select id from kpi_versions where kpi_id = k.id order by valid_from_year, valid_from_quarter limit 1) v on true
-			cross join generate_series(${firstIndex}::int, ${firstIndex + NRW.quarters - 1}::int) q
+			cross join generate_series(${firstIndex}::int, ${firstIndex + scale.quarters - 1}::int) q
 			on conflict do nothing`);
 	});
 	await db.execute(sql`vacuum analyze`);

@@ -11,14 +11,19 @@
  * --skip-start, --skip-reads (no loader reads against plain SQL, no prepared-statement pairs:
  * the quickest way to the whole pages, e.g. `--skip-reads --skip-import --skip-start --skip-js`).
  * BENCH_DATABASE_URL overrides the server (default postgres://postgres@127.0.0.1:5432).
+ * `--scale stress` (or `--kpis-per-field N --quarters N`, scripts/bench/scale.ts) generates and
+ * measures a larger dataset in a database of its own (`ikz_bench_stress`: 16 million values);
+ * `--generate-only` stops once the dataset is there.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import postgres from 'postgres';
+import { loadavg } from 'node:os';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { seedDatabase } from '../../src/lib/server/db/seed';
 import { measurements } from '../../src/lib/server/db/schema';
-import { generateNrwDataset, NRW } from './nrw-dataset';
+import { generateNrwDataset } from './nrw-dataset';
+import { parseScale } from './scale';
 import { measureComparison, measurePages, type PageFigure } from './reads';
 import { copyBuild, measureThroughput, type LoadResult } from './throughput';
 import { measureJs, type JsFigure } from './js-size';
@@ -28,9 +33,19 @@ import { measurePrepared, type PreparedFigure } from './prepared';
 import { measureStart, type StartFigure } from './start-time';
 
 const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
-const NAME = 'ikz_bench';
+const scale = (() => {
+	try {
+		return parseScale(process.argv.slice(2));
+	} catch (e) {
+		console.error(`npm run bench: ${(e as Error).message}`);
+		process.exit(2);
+	}
+})();
+const NAME = scale.database;
 const PORT = Number(process.env.BENCH_PORT ?? 4206);
 const flags = new Set(process.argv.slice(2));
+/** The default scale keeps the file the docs name; another scale writes beside it. */
+const RESULTS = `tmp/bench-results${scale.name === 'nrw' ? '' : `-${scale.database}`}.json`;
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 async function prepareDataset(queries: string[]) {
@@ -49,9 +64,13 @@ async function prepareDataset(queries: string[]) {
 		const started = performance.now();
 		// The demo seed gives the 13 cities scorecards and users (overview, dashboard, login).
 		await seedDatabase(handle.db, { demo: true });
-		const { measurements: count } = await generateNrwDataset(handle.db);
+		const { measurements: count } = await generateNrwDataset(handle.db, scale);
+		const seconds = (performance.now() - started) / 1000;
+		const raw = postgres(`${server}/${NAME}`, { max: 1, onnotice: () => {} });
+		const [size] = await raw`select pg_database_size(current_database())::text as bytes`;
+		await raw.end();
 		console.log(
-			`Generated ${count.toLocaleString('de-DE')} values (${NRW.municipalities} municipalities × 10 fields × ${NRW.kpisPerField} KPIs × ${NRW.quarters} quarters) in ${((performance.now() - started) / 1000).toFixed(0)} s`
+			`Generated ${count.toLocaleString('de-DE')} values (${scale.municipalities} municipalities × 10 fields × ${scale.kpisPerField} KPIs × ${scale.quarters} quarters) in ${seconds.toFixed(0)} s; database ${NAME} ${(Number(size!.bytes) / 2 ** 30).toFixed(2)} GiB (load ${loadavg()[0]!.toFixed(1)})`
 		);
 	}
 	return handle;
@@ -88,6 +107,7 @@ function measureImport(): { importSeconds: number; commitSeconds: number; copySe
 async function main() {
 	const queries: string[] = [];
 	const handle = await prepareDataset(queries);
+	if (flags.has('--generate-only')) return void (await handle.close());
 	const raw = postgres(`${server}/${NAME}`, { max: 4, onnotice: () => {} });
 	let pages: PageFigure[] | null = null;
 	let comparison: Awaited<ReturnType<typeof measureComparison>> | null = null;
@@ -205,7 +225,7 @@ async function main() {
 /** Every figure measured so far, written after each step: a later crash loses none of them. */
 function savePartial(figures: Record<string, unknown>) {
 	mkdirSync('tmp', { recursive: true });
-	writeFileSync('tmp/bench-results.json', JSON.stringify(figures, null, '\t'));
+	writeFileSync(RESULTS, JSON.stringify(figures, null, '\t'));
 }
 
 await main();
