@@ -182,7 +182,8 @@ export async function measurePages(db: Db, queries: string[]): Promise<PageFigur
 						kpi: 'D115-ELQ',
 						cities: TREND_CITIES,
 						from: { year: 2016, quarter: 3 },
-						to: { year: 2026, quarter: 2 }
+						to: { year: 2026, quarter: 2 },
+						group: null
 					},
 					'de'
 				);
