@@ -97,7 +97,22 @@ export function loadCityStructure(db: DbOrTx, city: CityKey) {
 
 export type CityStructureRow = Awaited<ReturnType<typeof loadCityStructure>>[number];
 
-/** Every value of the city the viewer may see (its own drafts only for its own people). */
+/** The KPIs on the city's scorecards (live ones, as loadCityStructure reads them), as a subquery. */
+const scorecardKpiIds = (db: DbOrTx, city: CityKey) =>
+	db
+		.select({ kpiId: scorecardKpis.kpiId })
+		.from(perspectives)
+		.innerJoin(scorecards, eq(scorecards.id, perspectives.scorecardId))
+		.innerJoin(objectives, objectiveInPerspective)
+		.innerJoin(scorecardKpis, liveKpiOfObjective)
+		.where(inArray(scorecards.organisationId, cityId(db, city)));
+
+/**
+ * The values of the KPIs on the city's scorecards that the viewer may see (its own drafts only
+ * for its own people). Only those KPIs: a city reports shared KPIs of fields it keeps no
+ * scorecard in, or that left its scorecard, and at NRW scale reading all of them made the
+ * overview read ten times the rows it shows (docs/performance.md, 16 million values).
+ */
 export function loadCityValues(
 	db: DbOrTx,
 	viewer: Viewer,
@@ -106,7 +121,13 @@ export function loadCityValues(
 	return db
 		.select(measurementRowColumns)
 		.from(measurements)
-		.where(and(inArray(measurements.organisationId, cityId(db, city)), visibleValues(viewer)))
+		.where(
+			and(
+				inArray(measurements.organisationId, cityId(db, city)),
+				inArray(measurements.kpiId, scorecardKpiIds(db, city)),
+				visibleValues(viewer)
+			)
+		)
 		.orderBy(asc(measurements.kpiId), asc(measurements.year), asc(measurements.quarter));
 }
 
