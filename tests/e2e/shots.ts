@@ -11,3 +11,7 @@ export async function lookShot(target: Page | Locator, name: string, fullPage = 
 	if ('goto' in target) await target.screenshot({ path, fullPage });
 	else await target.screenshot({ path });
 }
+
+/** The same, named with the viewport's width (`<name>-1366`, `<name>-390`). */
+export const lookShotAtWidth = (page: Page, name: string) =>
+	lookShot(page, `${name}-${page.viewportSize()!.width}`);

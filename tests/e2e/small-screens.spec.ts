@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, loginAs } from './login';
-import { lookShot } from './shots';
+import { lookShotAtWidth } from './shots';
 
 /**
  * Issue 17 on a phone (390 × 844): the overview, the entry grid and the completeness matrix never
@@ -52,10 +52,7 @@ const NAV = {
 	}
 };
 
-async function shot(page: Page, name: string) {
-	const width = page.viewportSize()!.width;
-	await lookShot(page, `small-${name}-${width}`);
-}
+const shot = (page: Page, name: string) => lookShotAtWidth(page, `small-${name}`);
 
 /** Everything the phone layout promises, on the page as it is now. */
 async function expectPhoneLayout(page: Page, navNames: string[], label: string, axe = true) {
