@@ -87,3 +87,29 @@ test('at 390 px the entry grid, shown as cards, keeps its table, rows, headers a
 	}
 	await expectAccessible(page);
 });
+
+test("at 1366 px the overview's status matrix shows every perspective without scrolling", async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1366, height: 768 });
+	await loginAs(page, demo.leadershipKoeln);
+	for (const [path, name, last] of [
+		['/overview', 'Köln: Verdichtung je Kooperationsfeld und Perspektive', 'Mitarbeitende'],
+		[
+			'/en/overview',
+			'Köln: roll-up per cooperation field and perspective',
+			'Staff, learning and growth'
+		]
+	] as const) {
+		await page.goto(path);
+		const region = page.getByRole('region', { name });
+		const widths = await region.evaluate((r) => ({ scroll: r.scrollWidth, client: r.clientWidth }));
+		expect(widths.scroll, `${path}: the matrix scrolls sideways`).toBeLessThanOrEqual(
+			widths.client
+		);
+		const header = (await region.getByRole('columnheader', { name: last }).boundingBox())!;
+		const box = (await region.boundingBox())!;
+		expect(header.x + header.width, path).toBeLessThanOrEqual(box.x + box.width);
+		await shot(page, `overview${path.replaceAll('/', '-')}`);
+	}
+});
