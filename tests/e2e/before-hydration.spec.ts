@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { demo, loginAs } from './login';
 
 /**
@@ -6,15 +6,20 @@ import { demo, loginAs } from './login';
  * when the page hydrates: here the form for an influencing factor, a <details> that the server
  * renders open only after a refused post.
  */
-test('a form opened before the page hydrated stays open afterwards', async ({ page }) => {
-	await loginAs(page, demo.controllerDuesseldorf);
-	// Hold the app's scripts back until the person has opened the form.
+/** Holds the app's scripts back until the returned function is called. */
+async function holdScripts(page: Page) {
 	let release!: () => void;
 	const held = new Promise<void>((resolve) => (release = resolve));
 	await page.route('**/_app/immutable/**/*.js', async (route) => {
 		await held;
 		await route.continue();
 	});
+	return release;
+}
+
+test('a form opened before the page hydrated stays open afterwards', async ({ page }) => {
+	await loginAs(page, demo.controllerDuesseldorf);
+	const release = await holdScripts(page);
 	await page.goto('/cities/duesseldorf/archivierung?kpi=ARCH-DIGITAL&quarter=2026-Q3', {
 		waitUntil: 'domcontentloaded'
 	});
@@ -30,4 +35,22 @@ test('a form opened before the page hydrated stays open afterwards', async ({ pa
 	expect(
 		await exchange.locator('details.factor-add').evaluate((d) => (d as HTMLDetailsElement).open)
 	).toBe(true);
+});
+
+test('the phone menu opened before the page hydrated stays open afterwards', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await loginAs(page, demo.leadershipKoeln);
+	const release = await holdScripts(page);
+	await page.goto('/overview', { waitUntil: 'domcontentloaded' });
+	const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+	await nav.getByText('Menü').click();
+	await expect(nav.getByRole('link', { name: 'Vergleich' })).toBeVisible();
+
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(nav.getByRole('link', { name: 'Vergleich' })).toBeVisible();
+	// And a followed link still closes it (client-side navigation after hydration).
+	await nav.getByRole('link', { name: 'Vergleich' }).click();
+	await expect(page).toHaveURL(/\/compare/);
+	await expect(nav.getByRole('link', { name: 'Vergleich' })).toBeHidden();
 });
