@@ -3,8 +3,8 @@ import { demo, loginAs } from './login';
 
 /**
  * A person may act while the page still loads its JavaScript. What they opened must stay open
- * when the page hydrates: here the form for an influencing factor, a <details> that the server
- * renders open only after a refused post.
+ * when the page hydrates: a form in a <details> that the server renders open only after a refused
+ * post (the scorecard editor's), and the phone menu.
  */
 /** Holds the app's scripts back until the returned function is called. */
 async function holdScripts(page: Page) {
@@ -18,23 +18,17 @@ async function holdScripts(page: Page) {
 }
 
 test('a form opened before the page hydrated stays open afterwards', async ({ page }) => {
-	await loginAs(page, demo.controllerDuesseldorf);
+	await loginAs(page, demo.controllerKoeln);
 	const release = await holdScripts(page);
-	await page.goto('/cities/duesseldorf/archivierung?kpi=ARCH-DIGITAL&quarter=2026-Q3', {
-		waitUntil: 'domcontentloaded'
-	});
-	const exchange = page.locator('#exchange');
-	await exchange.getByText('Einflussfaktor erfassen').click();
-	await expect(exchange.getByRole('combobox', { name: 'Faktor' })).toBeVisible();
+	await page.goto('/cities/koeln/beihilfe/edit', { waitUntil: 'domcontentloaded' });
+	const panel = page.locator('details', { hasText: 'Ziel hinzufügen' }).first();
+	await panel.locator('summary').click();
+	await expect(panel.getByRole('button')).toBeVisible();
 
 	release();
-	// Hydrated: the page's scripts have run (a client-side link works without a full load).
 	await page.waitForLoadState('networkidle');
-	await page.waitForFunction(() => document.querySelector('#exchange details') !== null);
-	await expect(exchange.getByRole('combobox', { name: 'Faktor' })).toBeVisible();
-	expect(
-		await exchange.locator('details.factor-add').evaluate((d) => (d as HTMLDetailsElement).open)
-	).toBe(true);
+	await expect(panel.getByRole('button')).toBeVisible();
+	expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
 });
 
 test('the phone menu opened before the page hydrated stays open afterwards', async ({ page }) => {
