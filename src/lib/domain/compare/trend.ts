@@ -9,7 +9,7 @@ import {
 import { bandsFromStrings, type Polarity } from '../status/status';
 import { versionForQuarter } from '../scorecard/versions';
 import type { KpiUnit } from '../../format/number';
-import type { MeasurementState, VersionRow } from '../scorecard/types';
+import type { MeasurementRow, MeasurementState, VersionRow } from '../scorecard/types';
 import { localName } from '../../format/local-name';
 import type { StoredBands } from '../status/targets';
 import { scorecardStatus, travellingNote } from '../notes/travel';
@@ -22,15 +22,8 @@ import { scorecardStatus, travellingNote } from '../notes/travel';
 export const MAX_TREND_CITIES = 10;
 
 /** A visible value of the KPI of one chosen city. */
-export interface TrendRow {
+export interface TrendRow extends Omit<MeasurementRow, 'kpiId'> {
 	organisationId: number;
-	kpiVersionId: number;
-	year: number;
-	quarter: number;
-	value: string;
-	state: MeasurementState;
-	/** The controller's comment ('' without one). */
-	comment: string;
 	/** The city's own target for the value's year, if it set one (for whether the comment travels). */
 	cityTarget: StoredBands | null;
 }

@@ -96,6 +96,13 @@ export function loadFieldDefinitions(db: DbOrTx, fieldId: number | SQL): Promise
 		.orderBy(...definitionOrder);
 }
 
+/** A value whose city takes part in the field: joins measurements to the field's participants. */
+export const valueOfParticipant = (fieldId: number) =>
+	and(
+		eq(fieldParticipants.organisationId, measurements.organisationId),
+		eq(fieldParticipants.fieldId, fieldId)
+	);
+
 /** The participating cities of a field, as a join both views start from. */
 export const participantCities = and(
 	eq(organisations.id, fieldParticipants.organisationId),

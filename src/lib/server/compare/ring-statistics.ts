@@ -7,7 +7,8 @@ import {
 	definitionOrder,
 	participantCities,
 	sharedDefinitionColumns,
-	sharedKpisOfField
+	sharedKpisOfField,
+	valueOfParticipant
 } from './heatmap-queries';
 import type { ComparisonPeriod } from '../../domain/compare/period';
 import type { Quarter } from '../../domain/period/quarter';
@@ -99,13 +100,7 @@ function countedFigures(
 			// A join, not `organisation_id in (participants)`: with the semi-join PostgreSQL probed the
 			// index once per city and KPI (7,920 probes, ~23,800 buffers); joined, it reads the period's
 			// values per KPI from the covering index (~170 buffers) and hashes the participants.
-			.innerJoin(
-				fieldParticipants,
-				and(
-					eq(fieldParticipants.organisationId, measurements.organisationId),
-					eq(fieldParticipants.fieldId, scope.fieldId)
-				)
-			)
+			.innerJoin(fieldParticipants, valueOfParticipant(scope.fieldId))
 			.innerJoin(organisations, participantCities)
 			.where(
 				and(

@@ -4,7 +4,7 @@ import { fieldParticipants, measurements, organisations } from '../db/schema';
 import type { Viewer } from '../auth/viewer';
 import { visibleValues } from './visible';
 import { cityTargetColumns, cityTargetOf, cityTargetOfValue } from './city-target';
-import { participantCities } from './heatmap-queries';
+import { participantCities, valueOfParticipant } from './heatmap-queries';
 import type { TrendRow } from '../../domain/compare/trend';
 import type { Quarter } from '../../domain/period/quarter';
 
@@ -36,13 +36,7 @@ export async function loadTrendRows(
 			...cityTargetColumns(cityTarget)
 		})
 		.from(measurements)
-		.innerJoin(
-			fieldParticipants,
-			and(
-				eq(fieldParticipants.organisationId, measurements.organisationId),
-				eq(fieldParticipants.fieldId, fieldId)
-			)
-		)
+		.innerJoin(fieldParticipants, valueOfParticipant(fieldId))
 		.innerJoin(organisations, participantCities)
 		.leftJoinLateral(cityTarget, sql`true`)
 		.where(
@@ -74,13 +68,7 @@ export function loadTrendQuarters(
 	return db
 		.selectDistinct({ year: measurements.year, quarter: measurements.quarter })
 		.from(measurements)
-		.innerJoin(
-			fieldParticipants,
-			and(
-				eq(fieldParticipants.organisationId, measurements.organisationId),
-				eq(fieldParticipants.fieldId, fieldId)
-			)
-		)
+		.innerJoin(fieldParticipants, valueOfParticipant(fieldId))
 		.innerJoin(organisations, participantCities)
 		.where(
 			and(
