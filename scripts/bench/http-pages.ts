@@ -18,6 +18,8 @@ export interface HttpPageFigure {
 	p95: number;
 	plainMedian: number;
 	ratio: number;
+	/** The cheapest signed-in page (`FLOOR_PATH`) in the same rounds: what any request costs. */
+	floorMedian: number;
 	statements: number;
 	/** Bytes of HTML before compression and as sent. */
 	htmlBytes: number;
@@ -34,6 +36,8 @@ interface PageCase {
 }
 
 const RUNS = 20;
+/** A signed-in page with no reads of its own: session, hooks, layout, rendering, compression. */
+export const FLOOR_PATH = '/barrierefreiheit';
 
 const percentile = (xs: number[], p: number) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -154,13 +158,13 @@ export async function measureHttpPages(options: {
 		const cookie = await logIn(base, options.email, options.password);
 		const figures: HttpPageFigure[] = [];
 		for (const c of await cases(options.sql)) {
-			const get = async () => {
-				const response = await fetch(base + c.path, {
+			const get = async (path = c.path) => {
+				const response = await fetch(base + path, {
 					headers: { cookie, 'accept-encoding': 'br, gzip' },
 					redirect: 'manual'
 				});
 				const body = await response.arrayBuffer();
-				if (response.status !== 200) throw new Error(`${c.path}: ${response.status}`);
+				if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
 				return body.byteLength;
 			};
 			// Size: undecoded (fetch decodes; ask for identity to count the HTML itself).
@@ -178,6 +182,7 @@ export async function measureHttpPages(options: {
 			const count = statements.length > before ? statements.at(-1)! : NaN;
 			const page: number[] = [];
 			const plain: number[] = [];
+			const floor: number[] = [];
 			for (let i = 0; i < RUNS; i++) {
 				let t = performance.now();
 				await get();
@@ -185,6 +190,9 @@ export async function measureHttpPages(options: {
 				t = performance.now();
 				await c.plain(options.sql);
 				plain.push(performance.now() - t);
+				t = performance.now();
+				await get(FLOOR_PATH);
+				floor.push(performance.now() - t);
 			}
 			const median = percentile(page, 0.5);
 			const plainMedian = percentile(plain, 0.5);
@@ -195,6 +203,7 @@ export async function measureHttpPages(options: {
 				p95: percentile(page, 0.95),
 				plainMedian,
 				ratio: median / plainMedian,
+				floorMedian: percentile(floor, 0.5),
 				statements: count,
 				htmlBytes: html.byteLength,
 				sentBytes: sent,

@@ -1,7 +1,7 @@
 import type { ComparisonFigure, PageFigure } from './reads';
 import type { LoadResult } from './throughput';
 import type { JsFigure } from './js-size';
-import type { HttpPageFigure } from './http-pages';
+import { FLOOR_PATH, type HttpPageFigure } from './http-pages';
 import type { PreparedFigure } from './prepared';
 import type { StartFigure } from './start-time';
 import { cpus, loadavg } from 'node:os';
@@ -91,6 +91,19 @@ export function printSummary(input: {
 						: ''
 			]);
 		}
+		// What 3 × the plain SQL leaves once a request's fixed cost is paid: where it is below
+		// zero, no page of any size can meet the target (docs/decisions/0049).
+		rows.push([
+			`cheapest signed-in page (${FLOOR_PATH}), same rounds`,
+			http
+				.map(
+					(h) =>
+						`${h.label} ${ms(h.floorMedian)} = ${(h.floorMedian / h.plainMedian).toFixed(1)} × its plain SQL`
+				)
+				.join('; '),
+			'measured',
+			''
+		]);
 		const over = http.filter((h) => h.ratio > TARGETS.pageRatio);
 		rows.push([
 			'every main page over HTTP vs its plain SQL',
