@@ -94,7 +94,7 @@ async function enlarge(handle: DatabaseHandle) {
 	await db.execute(sql`
 		insert into kpi_versions (kpi_id, valid_from_year, valid_from_quarter, name_de, name_en,
 			definition_de, definition_en, unit, decimals, polarity, aggregation)
-		select id, 2000, 1, 'Messgröße ' || code, 'Measure ' || code, '', '', 'count', 0,
+		select id, 2000, 1, 'Messgröße ' || code, 'Measure ' || code, '', '', 'count', 1,
 			'higher_is_better', 'sum'
 		from kpis where code like 'BENCH-%'`);
 	await db.execute(sql`
@@ -137,6 +137,7 @@ function benchRows(): BenchRow[] {
 			kpi,
 			year: 2000 + Math.floor(q / 4),
 			quarter: (q % 4) + 1,
+			// One decimal, as the bench KPIs are defined (`decimals` 1 above): the import refuses more.
 			value: 1000 + (i % 977) + (i % 10) / 10,
 			comment: i % 10 === 0 ? 'Nachmeldung; geprüft' : ''
 		});

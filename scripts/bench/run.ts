@@ -145,7 +145,16 @@ async function main() {
 			`${p.label}: unprepared ${ms(p.unprepared)}, prepared ${ms(p.prepared)}: ${(p.saved * 100).toFixed(0)} % saved`
 		);
 	}
-	const imported = flags.has('--skip-import') ? null : measureImport();
+	let importNote = flags.has('--skip-import') ? 'skipped (--skip-import)' : '';
+	let imported: ReturnType<typeof measureImport> | null = null;
+	if (!importNote) {
+		// A failed step is reported in the summary; the steps after it still run.
+		try {
+			imported = measureImport();
+		} catch (e) {
+			importNote = `FAILED: ${String(e)}`;
+		}
+	}
 	savePartial({ comparison, pages, prepared, imported });
 
 	let load: LoadResult[] | null = null;
@@ -217,9 +226,11 @@ async function main() {
 		start,
 		startNote,
 		httpNote,
+		importNote,
 		jsNote: httpNote || jsNote
 	});
-	if ([httpNote, jsNote, startNote].some((n) => n.startsWith('FAILED'))) process.exitCode = 1;
+	if ([httpNote, jsNote, startNote, importNote].some((n) => n.startsWith('FAILED')))
+		process.exitCode = 1;
 }
 
 /** Every figure measured so far, written after each step: a later crash loses none of them. */

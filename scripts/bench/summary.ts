@@ -38,6 +38,7 @@ export function printSummary(input: {
 	start: StartFigure[] | null;
 	startNote: string;
 	httpNote: string;
+	importNote: string;
 	jsNote: string;
 }) {
 	const { comparison: c, pages, imported, load, js, http, prepared } = input;
@@ -122,7 +123,7 @@ export function printSummary(input: {
 			`≤ ${TARGETS.importRatio} ×`,
 			verdict(ratio <= TARGETS.importRatio)
 		]);
-	} else rows.push(['import vs COPY', 'skipped (--skip-import)', '', '']);
+	} else rows.push(['import vs COPY', input.importNote, '', '']);
 	if (load) {
 		const [dashboard, trivial] = load as [LoadResult, LoadResult];
 		for (const l of load) {
