@@ -449,4 +449,17 @@ test('with LOCAL_LOGIN=off no set-password link is issued or accepted, and no pa
 			'In dieser Installation melden Sie sich mit Single Sign-on an; ein Passwort für die Scorecard gibt es hier nicht.'
 		)
 	).toBeVisible();
+	// Nor a second factor of its own: it would guard a password login that does not exist here.
+	await expect(page.getByRole('link', { name: 'Zwei-Faktor-Anmeldung einrichten' })).toHaveCount(0);
+	await expect(
+		page.getByText('Den zweiten Faktor prüft Ihr Anmeldedienst beim Single Sign-on.')
+	).toBeVisible();
+	await page.goto(`${SSO_ONLY}/account/2fa`);
+	await expect(page).toHaveURL(`${SSO_ONLY}/account`);
+	const enrol = await page.request.post(`${SSO_ONLY}/account/2fa?/enrol`, {
+		headers: { origin: SSO_ONLY, accept: 'text/html' },
+		form: { secret: 'JBSWY3DPEHPK3PXP', code: '123456' },
+		maxRedirects: 0
+	});
+	expect(enrol.status()).toBe(403);
 });

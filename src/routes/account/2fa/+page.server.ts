@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { message, setError } from 'sveltekit-superforms';
 import { requirePermission, requireUserOrEnrolment } from '$lib/server/auth/guards';
 import { mustEnrolSecondFactor } from '$lib/server/auth/permissions';
@@ -17,9 +17,17 @@ import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
 import { failForm } from '$lib/server/http/form-failure';
 import { errorNotice } from '$lib/schemas/form-notice';
+import { localLoginEnabled } from '$lib/server/auth/sso/settings';
+import { routes } from '$lib/routes';
+
+/** With LOCAL_LOGIN=off nobody logs in with a password, so a TOTP of the app's would guard nothing. */
+function refuseWithoutLocalLogin() {
+	if (!localLoginEnabled()) error(403, m.sso_only_second_factor());
+}
 
 export const load: PageServerLoad = async (event) => {
 	const viewer = requireUserOrEnrolment(event);
+	if (!localLoginEnabled()) redirect(303, routes.account());
 	const db = appDb();
 	const userId = viewer.principal.userId;
 	const row = await secondFactorStatus(db, userId);
@@ -44,6 +52,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	enrol: async (event) => {
 		const viewer = requireUserOrEnrolment(event);
+		refuseWithoutLocalLogin();
 		const form = await readForm(event, totpEnrolSchema, { id: 'enrol' });
 		const code = form.data.code;
 		form.data.code = '';
@@ -68,6 +77,7 @@ export const actions: Actions = {
 	},
 	disable: async (event) => {
 		const viewer = requirePermission(event, 'account:manage_own');
+		refuseWithoutLocalLogin();
 		const form = await readForm(event, totpDisableSchema, { id: 'disable' });
 		const password = form.data.password;
 		form.data.password = '';
