@@ -2,8 +2,8 @@
  * `npm start` as the README runs it (issue 18): seconds until the login page answers, once with
  * an empty data folder (cold: the demo database loaded from the build's archive, or migrated and
  * seeded where the build has none, decision 0048) and once more on the same data (warm). Needs
- * a build that is up to date with the sources (`npm start` once): a start that has to build
- * first is reported as such.
+ * a build that is up to date with the sources: where the first start has to build (a fresh
+ * clone), the cold start is timed again after it; a start that still builds is reported as such.
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -61,7 +61,14 @@ async function startOnce(port: number, dataDir: string, kind: StartFigure['kind'
 export async function measureStart(port: number): Promise<StartFigure[]> {
 	const dataDir = 'tmp/start-bench-data';
 	rmSync(dataDir, { recursive: true, force: true });
-	const cold = await startOnce(port, dataDir, 'cold (empty data folder)');
+	let cold = await startOnce(port, dataDir, 'cold (empty data folder)');
+	if (cold.built) {
+		// A fresh clone's first start builds (and writes the demo archive): that is a build, not
+		// a start. Time the cold start again on the build it left.
+		console.log(`npm start built first (${cold.seconds.toFixed(0)} s); timing it again`);
+		rmSync(dataDir, { recursive: true, force: true });
+		cold = await startOnce(port, dataDir, 'cold (empty data folder)');
+	}
 	const warm = await startOnce(port, dataDir, 'warm');
 	return [cold, warm];
 }
