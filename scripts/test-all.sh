@@ -36,7 +36,7 @@ fi
 # Type check, lint and build share no outputs and have no timeouts, so they run side by side on
 # the 2 CI cores; each prints its output and duration when all are done. The tests, which have
 # timeouts, run afterwards, each runner on its own.
-stage "svelte-check, lint (prettier, eslint) and build, side by side"
+stage "svelte-check, scripts type check, lint (prettier, eslint) and build, side by side"
 job() {
 	local name=$1
 	shift
@@ -48,6 +48,8 @@ job() {
 	) &
 }
 job svelte-check npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
+# scripts/ and the root config files, which svelte-check's tsconfig.json leaves out.
+job check-scripts npx tsc -p tsconfig.scripts.json
 job lint npm run --silent lint
 job build npx vite build --logLevel warn
 wait
@@ -58,6 +60,7 @@ report() {
 	[ "$(cat "test-results/$1.exit")" -eq 0 ]
 }
 gate "svelte-check" eval 'cat test-results/svelte-check.log; report svelte-check'
+gate "check:scripts" eval 'cat test-results/check-scripts.log; report check-scripts'
 gate "lint" eval 'cat test-results/lint.log; report lint'
 if report build; then build_ok=1; else build_ok=0; fi
 

@@ -24,8 +24,9 @@ function binDir(): string {
 				.filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
 				.sort((a, b) => Number(b) - Number(a))
 		: [];
-	if (!versions.length) throw new Error(`No PostgreSQL binaries in ${root}/*/bin`);
-	return join(root, versions[0], 'bin');
+	const [newest] = versions;
+	if (!newest) throw new Error(`No PostgreSQL binaries in ${root}/*/bin`);
+	return join(root, newest, 'bin');
 }
 
 /** initdb and pg_ctl refuse to run as root: run them as the `postgres` OS user then. */

@@ -79,17 +79,26 @@ export async function runPhase(
 				});
 		}
 	};
-	const instance = (i: number) => instances[i % instances.length].base;
+	// makePlan (setup.ts) refuses a plan with fewer targets than users; a phase with other counts
+	// would hand an undefined target to a user and fail far from the cause.
+	if (
+		!instances.length ||
+		!plan.cities.length ||
+		plan.saveTargets.length < users.controllers ||
+		work.length < users.approvers
+	)
+		throw new Error('runPhase: no instances or cities, or fewer targets than users');
+	const instance = (i: number) => instances[i % instances.length]!.base;
 	// Users arrive spread over one think time, not all in the same millisecond.
 	const arrive = (user: () => Promise<void>) =>
 		new Promise((r) => setTimeout(r, Math.random() * thinkMs[1])).then(user);
 	const loops: Promise<void>[] = [];
 	for (let i = 0; i < users.controllers; i++) {
-		const t = plan.saveTargets[i];
+		const t = plan.saveTargets[i]!;
 		loops.push(arrive(() => controllerUser(ctx, instance(i), tokens.controller.get(t.city)!, t)));
 	}
 	for (let i = 0; i < users.approvers; i++) {
-		const w = work[i];
+		const w = work[i]!;
 		loops.push(
 			arrive(() =>
 				approverUser(
@@ -102,7 +111,7 @@ export async function runPhase(
 		);
 	}
 	for (let i = 0; i < users.mayors; i++) {
-		const city = plan.cities[i % plan.cities.length];
+		const city = plan.cities[i % plan.cities.length]!;
 		// Every fifth reader is the association's observer, who sees only released values.
 		const token = i % 5 === 4 ? tokens.observer : tokens.mayor.get(city)!;
 		loops.push(arrive(() => mayorUser(ctx, instance(i), token, city, plan.fields)));

@@ -81,6 +81,7 @@ export async function makePlan(
 			and m.year = ${YEAR} and m.quarter = ${QUARTER}
 		where o.kind <> 'association'
 		order by o.slug, f.slug, sk.kpi_id`;
+	// Scorecard → its rows; a list is made with its first row, so none is empty.
 	const cards = new Map<string, Row[]>();
 	for (const r of rows) {
 		const key = `${r.city}/${r.field}`;
@@ -99,7 +100,7 @@ export async function makePlan(
 	for (const round of [0, 1, 2, 3]) {
 		for (const [key, list] of cards) {
 			if (releaseTargets.length >= approverUsers) break;
-			if (usedCards.has(key) || (usedCities.get(list[0].city) ?? 0) > round) continue;
+			if (usedCards.has(key) || (usedCities.get(list[0]!.city) ?? 0) > round) continue;
 			const released = list.find((r) => r.state === 'released');
 			if (!released) continue;
 			releaseTargets.push(target(released));

@@ -34,9 +34,10 @@ export class Stats {
 		];
 		for (const [name, list] of [...this.samples].sort(([a], [b]) => a.localeCompare(b))) {
 			const sorted = [...list].sort((a, b) => a - b);
-			const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+			// A scenario's list starts with its first sample (record), so it is never empty.
+			const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 			lines.push(
-				`  ${name.padEnd(22)} ${String(list.length).padStart(8)} ${String(this.errorCount.get(name) ?? 0).padStart(6)} ${p(0.5).toFixed(0).padStart(7)} ${p(0.95).toFixed(0).padStart(7)} ${sorted[sorted.length - 1].toFixed(0).padStart(7)} ${(list.length / seconds).toFixed(1).padStart(6)}`
+				`  ${name.padEnd(22)} ${String(list.length).padStart(8)} ${String(this.errorCount.get(name) ?? 0).padStart(6)} ${p(0.5).toFixed(0).padStart(7)} ${p(0.95).toFixed(0).padStart(7)} ${p(1).toFixed(0).padStart(7)} ${(list.length / seconds).toFixed(1).padStart(6)}`
 			);
 		}
 		lines.push(

@@ -53,7 +53,7 @@ export async function lockCheck(
 					[`version_${t.kpiId}`]: String(version)
 				}
 			});
-		const values = [String(1000 + round * 2), String(1001 + round * 2)];
+		const values = [String(1000 + round * 2), String(1001 + round * 2)] as const;
 		const [ra, rb] = await Promise.all([save(a.base, values[0]), save(b.base, values[1])]);
 		const wins = [ra, rb].filter((r) => r.status === 200 && r.type === 'success');
 		const conflicts = [ra, rb].filter((r) => r.type === 'failure' && r.actionStatus === 409);
