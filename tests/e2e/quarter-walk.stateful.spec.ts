@@ -89,10 +89,10 @@ function deadlineInThreeDays() {
 	const iso = new Date(Date.parse(`${today}T00:00:00Z`) + 3 * 86_400_000)
 		.toISOString()
 		.slice(0, 10);
-	const english = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+	const english = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
 		new Date(`${iso}T00:00:00Z`)
 	);
-	const german = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' }).format(
+	const german = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'UTC' }).format(
 		new Date(`${iso}T00:00:00Z`)
 	);
 	return { iso, english, german };

@@ -145,7 +145,7 @@ describe('e-mail over SMTP', () => {
 		expect(recipients.has(approver)).toBe(false);
 		expect(recipients.has(mayor)).toBe(false);
 		for (const m of sink.received) {
-			expect(m.subject).toMatch(/Frist am 30\. November 2026/);
+			expect(m.subject).toMatch(/Frist am 30\.11\.2026/);
 			expect(m.text).toMatch(/Kennzahlen fehlen/);
 		}
 		// Düsseldorf's controller is sent Düsseldorf's pages only.
@@ -173,7 +173,7 @@ describe('e-mail over SMTP', () => {
 		await tick('2026-11-30T08:00:00Z');
 		const recipients = new Set(sink.received.flatMap((m) => m.to));
 		expect(recipients.has(controllerDuesseldorf)).toBe(false);
-		expect(sink.received.every((m) => /4\. Dezember 2026/.test(m.subject))).toBe(true);
+		expect(sink.received.every((m) => /Frist am 04\.12\.2026/.test(m.subject))).toBe(true);
 	});
 
 	it('sends overdue notices from the day after the deadline in Berlin, to controllers and approver', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatKpiValue, formatNumber } from './number';
+import { formatExactNumber, formatKpiValue, formatNumber } from './number';
 
 // Intl uses a narrow no-break space between number and unit in some locales.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -20,6 +20,8 @@ describe('formatKpiValue', () => {
 		expect(plain(formatKpiValue(75.34, 'percent', 1, 'de'))).toBe('75,3 %');
 		expect(plain(formatKpiValue(12.5, 'days', 1, 'de'))).toBe('12,5 Tage');
 		expect(plain(formatKpiValue(1234567, 'euro', 0, 'de'))).toBe('1.234.567 €');
+		expect(plain(formatKpiValue(75.34, 'percent', 1, 'en'))).toBe('75.3%');
+		expect(plain(formatKpiValue(1234567, 'euro', 0, 'en'))).toBe('€1,234,567');
 		expect(plain(formatKpiValue(12.5, 'days', 1, 'en'))).toBe('12.5 days');
 		expect(plain(formatKpiValue(1234.56, 'count', 2, 'en'))).toBe('1,234.56');
 	});
@@ -29,8 +31,12 @@ describe('formatKpiValue', () => {
 	});
 });
 
-describe('formatDate', () => {
-	it('writes dates in the German form', () => {
-		expect(formatDate('2022-05-15', 'de')).toBe('15.05.2022');
+describe('formatExactNumber', () => {
+	it('writes a value as stored, grouped, up to six decimals', () => {
+		expect(formatExactNumber(1234.5, 'de')).toBe('1.234,5');
+		expect(formatExactNumber(1234567.125, 'de')).toBe('1.234.567,125');
+		expect(formatExactNumber(0.1234567, 'de')).toBe('0,123457');
+		expect(formatExactNumber(-1234.5, 'en')).toBe('-1,234.5');
+		expect(formatExactNumber(42, 'en')).toBe('42');
 	});
 });

@@ -1,9 +1,10 @@
-/** Numbers, KPI values and dates as people write them in the active locale (1.234,5 in German). */
-export type AppLocale = 'de' | 'en';
+/** Numbers and KPI values as people write them in the active locale (1.234,5 in German). */
+import { numberFormatter as formatter } from './intl';
+import type { AppLocale } from './intl';
+
+export type { AppLocale };
 export type KpiUnit =
 	'percent' | 'days' | 'hours' | 'minutes' | 'seconds' | 'euro' | 'count' | 'ratio';
-
-const intlLocale: Record<AppLocale, string> = { de: 'de-DE', en: 'en-GB' };
 
 const intlUnit: Partial<Record<KpiUnit, string>> = {
 	percent: 'percent',
@@ -13,18 +14,7 @@ const intlUnit: Partial<Record<KpiUnit, string>> = {
 	seconds: 'second'
 };
 
-const cache = new Map<string, Intl.NumberFormat>();
-
-function formatter(locale: AppLocale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-	const key = `${locale}|${JSON.stringify(options)}`;
-	let f = cache.get(key);
-	if (!f) {
-		f = new Intl.NumberFormat(intlLocale[locale], options);
-		cache.set(key, f);
-	}
-	return f;
-}
-
+/** A number rounded to `decimals` decimals, grouped: 1234.5 → "1.234,5" in German. */
 export function formatNumber(value: number, locale: AppLocale, decimals = 0): string {
 	return formatter(locale, {
 		minimumFractionDigits: decimals,
@@ -54,9 +44,9 @@ export function formatKpiValue(
 	return formatter(locale, digits).format(value);
 }
 
-export function formatDate(isoDate: string, locale: AppLocale): string {
-	return new Intl.DateTimeFormat(intlLocale[locale], {
-		dateStyle: 'medium',
-		timeZone: 'UTC'
-	}).format(new Date(`${isoDate}T00:00:00Z`));
-}
+/**
+ * A number exactly as stored (up to six decimals, no trailing zeros), grouped: 1234.5678 →
+ * "1.234,5678". For values whose KPI and thus decimals are not known yet (the import's dry run).
+ */
+export const formatExactNumber = (value: number, locale: AppLocale): string =>
+	formatter(locale, { maximumFractionDigits: 6 }).format(value);

@@ -4,9 +4,8 @@
  * back exactly what the app writes. Ambiguous input is refused rather than guessed: "12.5" in
  * German is neither a grouped thousand nor a German decimal, so it is not a number.
  */
-import type { AppLocale } from './number';
-
-const intlLocale: Record<AppLocale, string> = { de: 'de-DE', en: 'en-GB' };
+import { numberFormatter } from './intl';
+import type { AppLocale } from './intl';
 
 export interface NumberSeparators {
 	group: string;
@@ -19,9 +18,7 @@ const separatorCache = new Map<AppLocale, NumberSeparators>();
 export function numberSeparators(locale: AppLocale): NumberSeparators {
 	let found = separatorCache.get(locale);
 	if (!found) {
-		const parts = new Intl.NumberFormat(intlLocale[locale], { useGrouping: true }).formatToParts(
-			1234567.5
-		);
+		const parts = numberFormatter(locale, { useGrouping: true }).formatToParts(1234567.5);
 		found = {
 			group: parts.find((p) => p.type === 'group')?.value ?? '',
 			decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.'
@@ -75,21 +72,13 @@ export function fractionDigits(input: string, locale: AppLocale): number {
 	return at < 0 ? 0 : input.trim().length - at - 1;
 }
 
-const inputFormatters = new Map<AppLocale, Intl.NumberFormat>();
-
 /**
  * A number as it should stand in a form field of the locale: without grouping, as many decimals
  * as it has (up to six), e.g. 1234.5 → "1234,5" in German. parseLocaleNumber reads it back.
  */
 export function formatNumberInput(value: number | null | undefined, locale: AppLocale): string {
 	if (value === null || value === undefined || !Number.isFinite(value)) return '';
-	let f = inputFormatters.get(locale);
-	if (!f) {
-		f = new Intl.NumberFormat(intlLocale[locale], {
-			useGrouping: false,
-			maximumFractionDigits: 6
-		});
-		inputFormatters.set(locale, f);
-	}
-	return f.format(value).replace(/\u2212/g, '-');
+	return numberFormatter(locale, { useGrouping: false, maximumFractionDigits: 6 })
+		.format(value)
+		.replace(/\u2212/g, '-');
 }

@@ -14,6 +14,7 @@ import { mailConfig } from '$lib/server/mail/config';
 import { loadMailPreferences, saveMailPreferences } from '$lib/server/mail/preferences';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { formatDateTime as formatMoment } from '$lib/format/date-time';
 import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
@@ -22,13 +23,7 @@ import { successNotice } from '$lib/schemas/form-notice';
 import { localLoginEnabled } from '$lib/server/auth/sso/settings';
 
 /** Date and time in the active language, in the cities' time zone. */
-function formatDateTime(date: Date): string {
-	return new Intl.DateTimeFormat(getLocale() === 'de' ? 'de-DE' : 'en-GB', {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: 'Europe/Berlin'
-	}).format(date);
-}
+const formatDateTime = (date: Date) => formatMoment(date, getLocale());
 
 export const load: PageServerLoad = async (event) => {
 	const viewer = requirePermission(event, 'account:manage_own');

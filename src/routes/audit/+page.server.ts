@@ -8,26 +8,10 @@ import {
 	readableJson
 } from '$lib/server/audit/queries';
 import { appDb } from '$lib/server/db';
+import { berlinMidnight } from '$lib/domain/period/deadline';
 import { auditFilterSchema } from '$lib/schemas/admin';
 import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
-
-const ZONE = 'Europe/Berlin';
-
-/** Midnight of a calendar day in German local time, as an instant. */
-function berlinMidnight(isoDate: string): Date {
-	const utc = new Date(`${isoDate}T00:00:00Z`);
-	const parts = new Intl.DateTimeFormat('en-GB', {
-		timeZone: ZONE,
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23'
-	}).formatToParts(utc);
-	const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
-	const minute = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
-	// Berlin is ahead of UTC, so its local time at UTC midnight equals the offset.
-	return new Date(utc.getTime() - (hour * 60 + minute) * 60_000);
-}
 
 function nextDay(isoDate: string): string {
 	const d = new Date(`${isoDate}T12:00:00Z`);

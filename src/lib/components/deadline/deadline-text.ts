@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { formatDate } from '$lib/format/number';
+import { formatDate } from '$lib/format/date-time';
 import type { AppLocale } from '$lib/format/number';
 import type { DeadlineStanding } from '$lib/domain/period/deadline';
 

@@ -1,4 +1,5 @@
 import type { Quarter } from '../period/quarter';
+import { formatDate } from '../../format/date-time';
 import type { StateCounts } from './states';
 
 /**
@@ -33,10 +34,7 @@ export interface OwedField extends StateCounts {
 	deadline: string | null;
 }
 
-const germanDate = (isoDate: string) =>
-	new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-		new Date(`${isoDate}T00:00:00Z`)
-	);
+const germanDate = (isoDate: string) => formatDate(isoDate, 'de');
 
 /** "2 fehlen, 1 Entwurf von 5 Kennzahlen": what is still owed, in German for the mail. */
 export function owedGerman(row: StateCounts): string {

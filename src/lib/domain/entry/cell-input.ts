@@ -14,6 +14,7 @@
  *   decimal separator, not counting leading zeros of the whole part or trailing zeros of the
  *   fraction ("0012,500" has 2 + 1 digits).
  */
+import { formatExactNumber } from '../../format/number';
 import type { AppLocale, KpiUnit } from '../../format/number';
 import { formatNumberInput, numberSeparators, parseLocaleNumber } from '../../format/parse-number';
 
@@ -111,11 +112,6 @@ export function formatPlainValue(value: number, locale: AppLocale): string {
 	return formatNumberInput(value === 0 ? 0 : value, locale);
 }
 
-const groupedInput = {
-	de: new Intl.NumberFormat('de-DE', { useGrouping: true, maximumFractionDigits: 6 }),
-	en: new Intl.NumberFormat('en-GB', { useGrouping: true, maximumFractionDigits: 6 })
-} satisfies Record<AppLocale, Intl.NumberFormat>;
-
 /**
  * A saved value written back into an entry cell as the controller typed it: with the locale's
  * thousands separators (a saved "1.234.567" must not come back as "1234567"), its decimal
@@ -124,7 +120,7 @@ const groupedInput = {
 export function formatCellValue(value: number, locale: AppLocale): string {
 	if (!Number.isFinite(value)) return formatNumberInput(value, locale);
 	// -0 would be written "-0"; Intl writes the typographic minus, the grid the ASCII one.
-	return groupedInput[locale].format(value === 0 ? 0 : value).replace(/\u2212/g, '-');
+	return formatExactNumber(value === 0 ? 0 : value, locale).replace(/\u2212/g, '-');
 }
 
 export type KpiValueProblem = CellProblem | 'too_many_decimals';

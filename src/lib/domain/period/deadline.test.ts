@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { berlinDate, daysFromTo, deadlineStanding, deadlineStandingAt } from './deadline';
+import {
+	berlinDate,
+	berlinMidnight,
+	daysFromTo,
+	deadlineStanding,
+	deadlineStandingAt
+} from './deadline';
 
 describe('berlinDate', () => {
 	it('is the date in Cologne, not in UTC, on both sides of midnight', () => {
@@ -56,5 +62,15 @@ describe('deadlineStanding', () => {
 		// Summer time (UTC+2): 22:00 UTC on 31 August is 00:00 on 1 September in Berlin.
 		expect(deadlineStandingAt('2026-08-31', new Date('2026-08-31T21:59:00Z')).kind).toBe('due');
 		expect(deadlineStandingAt('2026-08-31', new Date('2026-08-31T22:00:00Z')).kind).toBe('overdue');
+	});
+});
+
+describe('berlinMidnight', () => {
+	it('is 00:00 German time: 23:00 UTC the day before in winter, 22:00 in summer', () => {
+		expect(berlinMidnight('2026-11-30').toISOString()).toBe('2026-11-29T23:00:00.000Z');
+		expect(berlinMidnight('2026-07-01').toISOString()).toBe('2026-06-30T22:00:00.000Z');
+		// The days the clocks change still begin at midnight in the old offset.
+		expect(berlinMidnight('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+		expect(berlinMidnight('2026-10-25').toISOString()).toBe('2026-10-24T22:00:00.000Z');
 	});
 });

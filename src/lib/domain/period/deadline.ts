@@ -15,6 +15,26 @@ const berlinDay = new Intl.DateTimeFormat('en-CA', {
 /** The calendar date in Europe/Berlin at the given moment, as ISO date (2026-11-30). */
 export const berlinDate = (moment: Date): string => berlinDay.format(moment);
 
+const berlinClock = new Intl.DateTimeFormat('en-GB', {
+	timeZone: 'Europe/Berlin',
+	hour: '2-digit',
+	minute: '2-digit',
+	hourCycle: 'h23'
+});
+
+/**
+ * The instant a calendar day begins in Europe/Berlin (00:00 German time), e.g. where an audit
+ * filter "from 30.11.2026" starts: 2026-11-29T23:00:00Z in winter, 22:00Z in summer.
+ */
+export function berlinMidnight(isoDate: string): Date {
+	const utc = new Date(`${isoDate}T00:00:00Z`);
+	const parts = berlinClock.formatToParts(utc);
+	const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
+	const minute = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
+	// Berlin is ahead of UTC, so its local time at UTC midnight equals the offset.
+	return new Date(utc.getTime() - (hour * 60 + minute) * 60_000);
+}
+
 const dayNumber = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
 
 /** Whole days from `from` to `to` (both ISO dates); negative when `to` lies before `from`. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { API_TOKEN_DAYS_MAX } from '../../schemas/api-tokens';
 import { API_BODY_MAX_BYTES } from './body';
+import { formatNumber } from '../../format/number';
 import { apiErrorCodes, problemTypes } from './errors';
 import {
 	API_BATCH_MAX,
@@ -126,7 +127,7 @@ export function buildOpenApiDocument(origin: string): Record<string, unknown> {
 		operationId,
 		tags: ['values'],
 		summary,
-		description: `At most ${API_BATCH_MAX.toLocaleString('en')} values and ${API_BODY_MAX_BYTES / 1024 / 1024} MB per request. The same rules as the file import: values become drafts; all or nothing. Optimistic locking: a row’s \`version\` (409) and \`If-Match\` (412), both optional.`,
+		description: `At most ${formatNumber(API_BATCH_MAX, 'en')} values and ${API_BODY_MAX_BYTES / 1024 / 1024} MB per request. The same rules as the file import: values become drafts; all or nothing. Optimistic locking: a row’s \`version\` (409) and \`If-Match\` (412), both optional.`,
 		parameters: [city, ifMatch],
 		requestBody: deliveryBody,
 		responses: deliveryResponses

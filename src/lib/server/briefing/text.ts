@@ -1,12 +1,6 @@
 import { m } from '../../paraglide/messages';
-import {
-	formatDate,
-	formatKpiValue,
-	formatNumber,
-	type AppLocale,
-	type KpiUnit
-} from '../../format/number';
-import { formatDateTime } from '../../format/date-time';
+import { formatKpiValue, formatNumber, type AppLocale, type KpiUnit } from '../../format/number';
+import { formatDate, formatDateTime } from '../../format/date-time';
 import type { Quarter } from '../../domain/period/quarter';
 import type { Status } from '../../domain/status/status';
 import type { RollupStatus } from '../../domain/scoring/score';

@@ -4,7 +4,7 @@
  * paging; a 100,000-row dry run never goes to the browser at once.
  */
 import { z } from 'zod';
-import type { AppLocale } from '../../format/number';
+import { formatNumber, type AppLocale } from '../../format/number';
 import { m } from '../../paraglide/messages';
 import type { ColumnTarget } from '../../domain/delivery/columns';
 import { columnLabel, fileProblemText } from './file-messages';
@@ -44,10 +44,7 @@ function factsText(record: UploadRecord, locale: AppLocale): string | null {
 	const rows = record.plan?.outcomes.length;
 	return rows === undefined
 		? format
-		: m.import_dryrun_facts(
-				{ rows: rows.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB'), format },
-				o
-			);
+		: m.import_dryrun_facts({ rows: formatNumber(rows, locale), format }, o);
 }
 
 export function uploadView(

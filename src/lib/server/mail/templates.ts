@@ -1,6 +1,7 @@
 import { localizeUrl } from '../../paraglide/runtime';
 import { m } from '../../paraglide/messages';
 import { unlocalizedPaths } from '../../routes';
+import { formatDate as dateText } from '../../format/date-time';
 import type { AppLocale } from '../../format/number';
 import type { MailNotice } from './notices';
 
@@ -26,12 +27,6 @@ const escapeHtml = (s: string) =>
 		/[&<>"']/g,
 		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
 	);
-
-const dateText = (iso: string, locale: AppLocale) =>
-	new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-		dateStyle: 'long',
-		timeZone: 'UTC'
-	}).format(new Date(`${iso}T00:00:00Z`));
 
 /** An absolute link in the recipient's language (German without prefix, English under /en). */
 export const absoluteLink = (origin: string, path: string, locale: AppLocale) =>

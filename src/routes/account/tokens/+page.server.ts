@@ -16,19 +16,14 @@ import {
 } from '$lib/schemas/api-tokens';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { formatDateTime as formatMoment } from '$lib/format/date-time';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/read-form';
 import { failForm, failNotice } from '$lib/server/http/form-failure';
 import { successNotice } from '$lib/schemas/form-notice';
 
 /** Date and time in the active language, in the cities' time zone. */
-function formatDateTime(date: Date): string {
-	return new Intl.DateTimeFormat(getLocale() === 'de' ? 'de-DE' : 'en-GB', {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: 'Europe/Berlin'
-	}).format(date);
-}
+const formatDateTime = (date: Date) => formatMoment(date, getLocale());
 
 export const load: PageServerLoad = async (event) => {
 	const viewer = requirePermission(event, 'account:manage_own');

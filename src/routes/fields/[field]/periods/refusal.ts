@@ -1,16 +1,11 @@
 import type { PeriodResult } from '$lib/server/periods/periods';
 import { quarterEndDate } from '$lib/domain/period/reporting-period';
-import { formatDate } from '$lib/format/number';
+import { formatDate, formatDateTime } from '$lib/format/date-time';
 import { quarterLabel } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 
-const dateTime = (date: Date) =>
-	new Intl.DateTimeFormat(getLocale() === 'de' ? 'de-DE' : 'en-GB', {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: 'Europe/Berlin'
-	}).format(date);
+const dateTime = (date: Date) => formatDateTime(date, getLocale());
 
 /** Why a change of a reporting quarter was refused, in the user's language; nothing was saved. */
 export function refusalMessage(
