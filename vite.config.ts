@@ -6,9 +6,26 @@ import { defineConfig } from 'vitest/config';
 import { isolatedIntegrationFiles } from './tests/helpers/isolated-integration-files.js';
 
 /**
+ * The messages that at least eight pages use, in one chunk instead of one file each: every
+ * message (both languages) is a module of its own, and a message shared by a few pages became a
+ * file of 100–200 bytes that gzip cannot compress against its neighbours (the scorecard page
+ * loaded 46 files, 25 of them such). The dependencies stay included (rolldown's default), so
+ * the chunks keep their order of evaluation (capturing small components as well, without their
+ * dependencies, broke hydration). A trade (decision 0050): the scorecard page 120.1 → 119.9 KB,
+ * the other main pages 0.3–0.7 KB more, as each loads the whole chunk; 16 saved nothing, 2 put
+ * 8 KB of other pages' messages on the scorecard page.
+ */
+const commonMessages = {
+	name: 'common-messages',
+	test: /[\\/]paraglide[\\/]messages[\\/]/,
+	minShareCount: 8
+};
+
+/**
  * Browser bundle only: reading a property counts as free of side effects, so chart.js's unused
  * scales and date adapter drop out (58.8 → 52.7 KB gzip) and the dashboard stays within its
- * 120 KB budget. The whole output diff was read (docs/decisions/0015-client-tree-shaking.md).
+ * 120 KB budget; and the messages shared by many pages go into one chunk (`commonMessages`).
+ * The whole output diff was read (docs/decisions/0015-client-tree-shaking.md).
  * A plugin, not `build`: SvelteKit marks its server build in its own config hook, which runs
  * after a config function's `isSsrBuild` has been decided.
  */
@@ -18,7 +35,14 @@ function browserTreeShaking(): Plugin {
 		enforce: 'post',
 		config(config) {
 			if (config.build?.ssr) return;
-			return { build: { rolldownOptions: { treeshake: { propertyReadSideEffects: false } } } };
+			return {
+				build: {
+					rolldownOptions: {
+						treeshake: { propertyReadSideEffects: false },
+						output: { codeSplitting: { groups: [commonMessages] } }
+					}
+				}
+			};
 		}
 	};
 }

@@ -90,8 +90,6 @@ test('a Düsseldorf controller records influencing factors on a draft and on a r
 		['2024-Q4', 'Fallmix', `Freigegeben: mehr Großbestände (${run})`]
 	] as const) {
 		await page.goto(`${SCORECARD}&quarter=${quarter}`);
-		// Hydration closes this form if it was opened before (FactorList.svelte says why).
-		await page.waitForLoadState('networkidle');
 		const exchange = page.locator('#exchange');
 		await exchange.getByText('Einflussfaktor erfassen').click();
 		await exchange.getByRole('combobox', { name: 'Faktor' }).selectOption({ label: kind });
