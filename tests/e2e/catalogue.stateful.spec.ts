@@ -149,7 +149,7 @@ test.describe('without JavaScript', () => {
 	// Plain form posts and full pages: the forms must not depend on the client.
 	test.use({ javaScriptEnabled: false });
 
-	test('the field lead creates, archives and deletes a KPI', async ({ page }) => {
+	test('the field lead creates, archives, restores and deletes a KPI', async ({ page }) => {
 		await loginAs(page, demo.fieldLeadD115);
 		await page.goto(`${catalogue}/new`);
 		await page.getByLabel('Kennung').fill('d115-ohne-js');
@@ -172,6 +172,10 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('region', { name: 'Aktuelle Fassung' })).toContainText(
 			'höchstens 1.234,5 %'
 		);
+		await page.getByRole('button', { name: 'Archivieren' }).click();
+		await expect(page.getByRole('status')).toContainText('Die Kennzahl ist archiviert');
+		await page.getByRole('button', { name: 'Wiederherstellen' }).click();
+		await expect(page.getByRole('status')).toContainText('Die Kennzahl steht wieder im Katalog.');
 		await page.getByRole('button', { name: 'Archivieren' }).click();
 		await expect(page.getByRole('status')).toContainText('Die Kennzahl ist archiviert');
 		await page.getByRole('button', { name: 'Endgültig löschen' }).click();

@@ -97,3 +97,23 @@ test('the editor is in English under /en, with English number input for weights'
 	await expectAccessible(page);
 	await shot(page, 'objective-en');
 });
+
+const gone = 'Dieses Ziel gibt es (nicht mehr) auf dieser Scorecard.';
+
+test('an objective that is gone (or never was) is a page not found on a city scorecard', async ({
+	page
+}) => {
+	await loginAs(page, demo.controllerKoeln);
+	const response = await page.goto('/cities/koeln/archivierung/edit/objectives/999999');
+	expect(response!.status()).toBe(404);
+	await expect(page.getByText(gone)).toBeVisible();
+});
+
+test('an objective that is gone (or never was) is a page not found in the field template', async ({
+	page
+}) => {
+	await loginAs(page, demo.fieldLeadD115);
+	const response = await page.goto('/fields/service-center-d115/template/objectives/999999');
+	expect(response!.status()).toBe(404);
+	await expect(page.getByText(gone)).toBeVisible();
+});

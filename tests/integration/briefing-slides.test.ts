@@ -131,6 +131,32 @@ describe('briefing pack (PowerPoint)', () => {
 		}
 	});
 
+	it('lists the pilots with their economics and the factors with their explanation', async () => {
+		const { slides, briefing } = await slidesOf('koeln', 'koeln');
+		expect(briefing.pilots.length).toBeGreaterThan(0);
+		expect(briefing.factors.length).toBeGreaterThan(0);
+		const pilots = slides
+			.filter((s) => s.startsWith('Pilotprojekte: Wirtschaftlichkeit'))
+			.join(' ');
+		expect(pilots).toContain(
+			'Kooperationsfeld Pilotprojekt Federführung Status Laufzeit Kapitalwert (Plan) Nutzen geplant bis Ist-Jahr Nutzen realisiert'
+		);
+		for (const p of briefing.pilots) {
+			const years = p.startYear === p.endYear ? String(p.startYear) : `${p.startYear}–${p.endYear}`;
+			expect(pilots).toContain(`${p.field} ${p.title} ${p.leadName}`);
+			expect(pilots).toContain(years);
+		}
+		const factors = slides.filter((s) => s.startsWith('Einflussfaktoren')).join(' ');
+		expect(factors).toContain(
+			'Kooperationsfeld Kennzahl Quartal Faktor Erläuterung Geschätzte Wirkung'
+		);
+		for (const f of briefing.factors) {
+			expect(factors).toContain(`${f.field} ${f.code}`);
+			expect(factors).toContain(f.explanation);
+			expect(factors).toContain(f.estimatedEffect || '–');
+		}
+	});
+
 	it("holds no other city's unreleased value, in slides or chart data", async () => {
 		const dKey = (await loadBriefing(
 			handle.db,

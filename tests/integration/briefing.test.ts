@@ -164,6 +164,37 @@ describe('briefing pack (PDF)', () => {
 		expect(flat).toContain(target.code);
 	});
 
+	it('lists the pilots with their economics and the factors with their explanation', async () => {
+		const { pdf, briefing } = await pdfOf('koeln', 'koeln');
+		expect(briefing.pilots.length).toBeGreaterThan(0);
+		expect(briefing.factors.length).toBeGreaterThan(0);
+		const pages = pdfPages(pdf).slice(1);
+		const text = (title: string) =>
+			pages
+				.filter((p) => p.includes(title))
+				.join(' ')
+				.replace(/\s+/g, ' ');
+		const pilots = text('Pilotprojekte: Wirtschaftlichkeit');
+		for (const heading of ['Kooperationsfeld', 'Pilotprojekt', 'Federführung', 'Laufzeit'])
+			expect(pilots).toContain(heading);
+		expect(pilots).toMatch(/Kapitalwert\s*\(Plan\)/);
+		for (const p of briefing.pilots) {
+			expect(pilots).toContain(p.leadName);
+			expect(pilots).toContain(
+				p.startYear === p.endYear ? String(p.startYear) : `${p.startYear}–${p.endYear}`
+			);
+			// Money the German way, or a dash where there is none.
+			if (p.npvPlanned !== null) expect(pilots).toMatch(/\d €/);
+		}
+		const factors = text('Einflussfaktoren');
+		for (const heading of ['Kennzahl', 'Quartal', 'Faktor', 'Erläuterung'])
+			expect(factors).toContain(heading);
+		for (const f of briefing.factors) {
+			expect(factors).toContain(f.code);
+			expect(factors).toContain(`Q${f.quarter.quarter}`);
+		}
+	});
+
 	it('writes numbers and dates the German way, and the English way under /en', async () => {
 		const de = (await pdfOf('duesseldorf', 'duesseldorf')).text;
 		expect(de).toMatch(/\d+,\d von 100/);

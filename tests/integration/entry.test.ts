@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, measurements, reportingPeriods } from '../../src/lib/server/db/schema';
 import type { DatabaseHandle } from '../../src/lib/server/db/types';
@@ -218,6 +218,73 @@ describe('quarterly entry', () => {
 			.from(auditLog)
 			.where(eq(auditLog.action, 'measurement.reopen'));
 		expect(entry!.after).toContain('Zählfehler im Quellsystem');
+	});
+
+	it('logs each step with the quarter or value it touched, and a draft needs no reopening', async () => {
+		const g = await grid();
+		const draft = g.rows.find((r) => r.current?.state === 'draft')!;
+		expect(
+			await reopenValue(handle.db, {
+				...scope(g, approverId),
+				kpiId: draft.kpiId,
+				version: draft.current!.version,
+				reason: 'noch einmal'
+			})
+		).toMatchObject({ ok: false, reason: 'already_draft' });
+		// The reopen above put it back to draft (the grid shows it so).
+		expect(draft.current!.state).toBe('draft');
+		const log = await handle.db
+			.select({
+				action: auditLog.action,
+				userId: auditLog.userId,
+				organisationId: auditLog.organisationId,
+				entity: auditLog.entity,
+				entityId: auditLog.entityId,
+				before: auditLog.before,
+				after: auditLog.after
+			})
+			.from(auditLog)
+			.where(
+				inArray(auditLog.action, [
+					'measurement.submit',
+					'measurement.release',
+					'measurement.reopen',
+					'measurement.return'
+				])
+			)
+			.orderBy(auditLog.id);
+		const submittedIds = g.rows.filter((r) => r.current).map((r) => r.kpiId);
+		const quarter = `${g.field.id}/2026-Q3`;
+		const city = g.organisation.id;
+		expect(log).toEqual([
+			{
+				action: 'measurement.submit',
+				userId: controllerId,
+				organisationId: city,
+				entity: 'quarter',
+				entityId: quarter,
+				before: null,
+				after: JSON.stringify({ kpiIds: submittedIds })
+			},
+			{
+				action: 'measurement.release',
+				userId: approverId,
+				organisationId: city,
+				entity: 'quarter',
+				entityId: quarter,
+				before: null,
+				after: JSON.stringify({ kpiIds: submittedIds })
+			},
+			{
+				action: 'measurement.reopen',
+				userId: approverId,
+				organisationId: city,
+				entity: 'measurement',
+				entityId: `${draft.kpiId}/2026-Q3`,
+				before: JSON.stringify({ state: 'released', value: draft.current!.value }),
+				after: JSON.stringify({ state: 'draft', reason: 'Zählfehler im Quellsystem' })
+			}
+		]);
 	});
 
 	it('takes no changes in a closed quarter', async () => {

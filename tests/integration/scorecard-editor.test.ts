@@ -461,6 +461,54 @@ describe('scorecard editor', () => {
 		expect(view?.status).toBe('no_data');
 	});
 
+	it('puts a new or moved objective last in its perspective, and moves one past its neighbour', async () => {
+		const field = 'service-center-d115';
+		/** The objectives' titles per perspective, in the order the editor lists them. */
+		const shown = async () => {
+			const target = (await findCityEditorTarget(handle.db, city, field))!;
+			const editor = await loadEditorData(handle.db, target, 'de');
+			return new Map(
+				editor.perspectives.map((p) => [
+					p.key,
+					{ id: p.id, titles: p.objectives.map((o) => o.title) }
+				])
+			);
+		};
+		const step = async (change: (ctx: structure.EditContext) => Promise<unknown>) =>
+			expect((await (await open(city, field)).edit(change)).ok).toBe(true);
+		const idOf = async (title: string) =>
+			(await handle.db.select().from(objectives).where(eq(objectives.title, title)))[0]!.id;
+		const finance = (await shown()).get('finance')!.id;
+		const staff = (await shown()).get('staff')!.id;
+		const add = (perspectiveId: number, title: string) =>
+			step((ctx) =>
+				structure.addObjective(ctx, { perspectiveId, title, description: '', owner: '' })
+			);
+
+		await add(finance, 'Kosten senken');
+		await add(finance, 'Erlöse sichern');
+		await add(staff, 'Wissen teilen');
+		expect((await shown()).get('finance')!.titles).toEqual(['Kosten senken', 'Erlöse sichern']);
+
+		const erloese = await idOf('Erlöse sichern');
+		await step((ctx) => structure.moveObjective(ctx, { objectiveId: erloese, direction: 'up' }));
+		expect((await shown()).get('finance')!.titles).toEqual(['Erlöse sichern', 'Kosten senken']);
+
+		const kosten = await idOf('Kosten senken');
+		await step((ctx) =>
+			structure.updateObjective(ctx, {
+				objectiveId: kosten,
+				perspectiveId: staff,
+				title: 'Kosten senken',
+				description: '',
+				owner: ''
+			})
+		);
+		const after = await shown();
+		expect(after.get('finance')!.titles).toEqual(['Erlöse sichern']);
+		expect(after.get('staff')!.titles).toEqual(['Wissen teilen', 'Kosten senken']);
+	});
+
 	it('keeps a non-empty perspective and the last one', async () => {
 		const { edit, scorecardId } = await open(city, 'archivierung');
 		const [withObjectives] = await handle.db

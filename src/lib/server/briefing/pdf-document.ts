@@ -6,6 +6,7 @@ import type { Status } from '../../domain/status/status';
 import type { RollupStatus } from '../../domain/scoring/score';
 import { stripChartSvg } from '../../domain/briefing/strip-chart';
 import { standingRows, type BriefingText } from './text';
+import { factorTable, pilotTable, type BriefingCell } from './tables';
 
 /** Light fills behind the status word: colour helps, the word carries the meaning. */
 const fill: Record<Status | RollupStatus, string> = {
@@ -295,33 +296,23 @@ function ringSection(b: Briefing, t: BriefingText): Content {
 	]);
 }
 
+/** A shared table cell in pdfmake's terms: the KPI code bold above its name. */
+function pdfCell(c: BriefingCell): TableCell {
+	if (c.under !== undefined) return { stack: [{ text: c.text, bold: true }, c.under] };
+	if (!c.bold && !c.right) return c.text;
+	return { text: c.text, ...(c.bold && { bold: true }), ...(c.right && { alignment: 'right' }) };
+}
+
 function pilotsSections(b: Briefing, t: BriefingText): Content[] {
 	const o = t.o;
-	const money = (c: number | null) => (c === null ? '–' : t.euro(c));
+	const p = pilotTable(t);
+	const f = factorTable(t);
 	const pilots = section({ text: m.briefing_pilots_title({}, o), style: 'h2' }, [
 		b.pilots.length
 			? table(
 					[95, '*', 80, 50, 55, 75, 75, 75],
-					[
-						m.col_field({}, o),
-						m.briefing_col_pilot({}, o),
-						m.briefing_col_lead({}, o),
-						m.col_status({}, o),
-						m.briefing_col_years({}, o),
-						m.briefing_col_npv({}, o),
-						m.briefing_col_benefits_planned({}, o),
-						m.briefing_col_benefits_realised({}, o)
-					],
-					b.pilots.map((p) => [
-						p.field,
-						p.title,
-						p.lead ? { text: p.leadName, bold: true } : p.leadName,
-						t.pilotStatus(p.status),
-						p.startYear === p.endYear ? String(p.startYear) : `${p.startYear}–${p.endYear}`,
-						{ text: money(p.npvPlanned), alignment: 'right' },
-						{ text: money(p.plannedBenefitsToDate), alignment: 'right' },
-						{ text: money(p.realisedBenefits), alignment: 'right' }
-					])
+					p.head,
+					b.pilots.map((pilot) => p.row(pilot).map(pdfCell))
 				)
 			: { text: m.briefing_pilots_none({}, o), italics: true }
 	]);
@@ -329,22 +320,8 @@ function pilotsSections(b: Briefing, t: BriefingText): Content[] {
 		b.factors.length
 			? table(
 					[110, 150, 45, 80, '*', 110],
-					[
-						m.col_field({}, o),
-						m.col_kpi({}, o),
-						m.col_quarter({}, o),
-						m.briefing_col_factor({}, o),
-						m.briefing_col_explanation({}, o),
-						m.briefing_col_effect({}, o)
-					],
-					b.factors.map((f) => [
-						f.field,
-						{ stack: [{ text: f.code, bold: true }, f.name] },
-						t.quarter(f.quarter),
-						t.factorKind(f.kind),
-						f.explanation,
-						f.estimatedEffect || '–'
-					])
+					f.head,
+					b.factors.map((factor) => f.row(factor).map(pdfCell))
 				)
 			: { text: m.briefing_factors_none({}, o), italics: true }
 	]);

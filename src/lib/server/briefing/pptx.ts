@@ -5,6 +5,7 @@ import type { Mover } from '../../domain/compare/overview';
 import type { Status } from '../../domain/status/status';
 import type { RollupStatus } from '../../domain/scoring/score';
 import { briefingText, standingRows, type BriefingText } from './text';
+import { factorTable, pilotTable, type BriefingCell } from './tables';
 import { linesOf, paginate } from '../../domain/briefing/paginate';
 
 type Row = PptxGenJS.TableRow;
@@ -19,6 +20,16 @@ const fill: Record<Status | RollupStatus, string> = {
 };
 const FONT = 'Calibri';
 const W = 13.33;
+
+/** A shared table cell as a slide table's: the KPI name on a second line under its code. */
+function slideCell(c: BriefingCell): PptxGenJS.TableCell {
+	const text = c.under === undefined ? c.text : `${c.text}\n${c.under}`;
+	if (c.bold === undefined && !c.right) return { text };
+	return {
+		text,
+		options: { ...(c.bold !== undefined && { bold: c.bold }), ...(c.right && { align: 'right' }) }
+	};
+}
 
 const head = (texts: string[]): Row =>
 	texts.map((text) => ({ text, options: { bold: true, fill: { color: 'EEF2F6' } } }));
@@ -158,7 +169,8 @@ export async function briefingPptx(b: Briefing, locale: 'de' | 'en'): Promise<Bu
 		for (const s of f.standings)
 			standingSlide(slide(m.briefing_ring_field({ field: f.field }, o)), s, b, t, pptx);
 
-	const money = (c: number | null) => (c === null ? '–' : t.euro(c));
+	const pilots = pilotTable(t);
+	const factors = factorTable(t);
 	if (b.pilots.length === 0)
 		slide(m.briefing_pilots_title({}, o)).addText(m.briefing_pilots_none({}, o), {
 			x: 0.4,
@@ -169,28 +181,7 @@ export async function briefingPptx(b: Briefing, locale: 'de' | 'en'): Promise<Bu
 		});
 	for (const page of paginate(b.pilots, () => 1, 10))
 		slide(m.briefing_pilots_title({}, o)).addTable(
-			[
-				head([
-					m.col_field({}, o),
-					m.briefing_col_pilot({}, o),
-					m.briefing_col_lead({}, o),
-					m.col_status({}, o),
-					m.briefing_col_years({}, o),
-					m.briefing_col_npv({}, o),
-					m.briefing_col_benefits_planned({}, o),
-					m.briefing_col_benefits_realised({}, o)
-				]),
-				...page.map((p): Row => [
-					{ text: p.field },
-					{ text: p.title },
-					{ text: p.leadName, options: { bold: p.lead } },
-					{ text: t.pilotStatus(p.status) },
-					{ text: p.startYear === p.endYear ? String(p.startYear) : `${p.startYear}–${p.endYear}` },
-					{ text: money(p.npvPlanned), options: { align: 'right' } },
-					{ text: money(p.plannedBenefitsToDate), options: { align: 'right' } },
-					{ text: money(p.realisedBenefits), options: { align: 'right' } }
-				])
-			],
+			[head(pilots.head), ...page.map((p) => pilots.row(p).map(slideCell))],
 			{ ...tableOpts(1.0), colW: [1.8, 2.6, 1.5, 1.1, 1.1, 1.5, 1.4, 1.53] }
 		);
 
@@ -204,24 +195,7 @@ export async function briefingPptx(b: Briefing, locale: 'de' | 'en'): Promise<Bu
 		});
 	for (const page of paginate(b.factors, (f) => linesOf(f.explanation, 42) + 1, 24))
 		slide(m.briefing_factors_title({}, o)).addTable(
-			[
-				head([
-					m.col_field({}, o),
-					m.col_kpi({}, o),
-					m.col_quarter({}, o),
-					m.briefing_col_factor({}, o),
-					m.briefing_col_explanation({}, o),
-					m.briefing_col_effect({}, o)
-				]),
-				...page.map((f): Row => [
-					{ text: f.field },
-					{ text: `${f.code}\n${f.name}` },
-					{ text: t.quarter(f.quarter) },
-					{ text: t.factorKind(f.kind) },
-					{ text: f.explanation },
-					{ text: f.estimatedEffect || '–' }
-				])
-			],
+			[head(factors.head), ...page.map((f) => factors.row(f).map(slideCell))],
 			// The factor column fits "Personalsituation" without breaking the word.
 			{ ...tableOpts(1.0), colW: [1.9, 2.4, 1.0, 1.9, 3.53, 1.8] }
 		);

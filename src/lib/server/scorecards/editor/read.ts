@@ -234,3 +234,20 @@ async function templateSummary(db: DbOrTx, fieldId: number) {
 		.where(and(isNull(scorecards.organisationId), eq(scorecards.fieldId, fieldId)));
 	return row && row.perspectives > 0 ? row : null;
 }
+
+/**
+ * One objective's editor page: the editor's data and the objective named in the address, or null
+ * when the scorecard has no such objective (deleted meanwhile, or never there).
+ */
+export async function loadObjectiveEditor(
+	db: DbOrTx,
+	target: EditorTarget,
+	objectiveId: string,
+	locale: Locale
+): Promise<{ editor: EditorData; objective: EditorObjective } | null> {
+	const editor = await loadEditorData(db, target, locale);
+	const objective = editor.perspectives
+		.flatMap((p) => p.objectives)
+		.find((o) => String(o.id) === objectiveId);
+	return objective ? { editor, objective } : null;
+}

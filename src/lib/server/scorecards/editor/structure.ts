@@ -163,15 +163,20 @@ export interface ObjectiveInput {
 	owner: string;
 }
 
-export async function addObjective(ctx: EditContext, input: ObjectiveInput) {
-	await ownPerspective(ctx, input.perspectiveId);
+/** A new objective, or one moved to another perspective, goes last there. */
+async function lastInPerspective(ctx: EditContext, perspectiveId: number): Promise<number> {
 	const [last] = await ctx.tx
 		.select({ sortOrder: max(objectives.sortOrder) })
 		.from(objectives)
-		.where(eq(objectives.perspectiveId, input.perspectiveId));
+		.where(eq(objectives.perspectiveId, perspectiveId));
+	return (last?.sortOrder ?? 0) + 1;
+}
+
+export async function addObjective(ctx: EditContext, input: ObjectiveInput) {
+	await ownPerspective(ctx, input.perspectiveId);
 	const [row] = await ctx.tx
 		.insert(objectives)
-		.values({ ...input, sortOrder: (last?.sortOrder ?? 0) + 1 })
+		.values({ ...input, sortOrder: await lastInPerspective(ctx, input.perspectiveId) })
 		.returning({ id: objectives.id });
 	await audit(ctx, 'objective.create', 'objective', row!.id, { after: input });
 	return row!.id;
@@ -185,14 +190,7 @@ export async function updateObjective(
 	await ownPerspective(ctx, input.perspectiveId);
 	const { objectiveId, ...after } = input;
 	const moved = before.perspectiveId !== input.perspectiveId;
-	let sortOrder = before.sortOrder;
-	if (moved) {
-		const [last] = await ctx.tx
-			.select({ sortOrder: max(objectives.sortOrder) })
-			.from(objectives)
-			.where(eq(objectives.perspectiveId, input.perspectiveId));
-		sortOrder = (last?.sortOrder ?? 0) + 1;
-	}
+	const sortOrder = moved ? await lastInPerspective(ctx, input.perspectiveId) : before.sortOrder;
 	await ctx.tx
 		.update(objectives)
 		.set({ ...after, sortOrder })

@@ -9,7 +9,9 @@ import {
 	deleteKpi,
 	restoreKpi,
 	versionKpi,
-	type EditorRefusal
+	type EditorRefusal,
+	type EditorResult,
+	type KpiTarget
 } from '$lib/server/catalogue/commands';
 import { getKpiDetail } from '$lib/server/catalogue/queries';
 import {
@@ -25,7 +27,7 @@ import { compareQuarters, shiftQuarter } from '$lib/domain/period/quarter';
 import { editKpiSchema, kpiLifecycleSchema } from '$lib/schemas/catalogue';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent as PageEvent } from './$types';
 import { readForm } from '$lib/server/http/read-form';
 import { failForm, failNotice } from '$lib/server/http/form-failure';
 import { errorNotice } from '$lib/schemas/form-notice';
@@ -50,6 +52,28 @@ function lifecycleRefusal(refusal: EditorRefusal) {
 		400,
 		refusal.reason === 'in_use' ? m.catalogue_editor_in_use() : m.catalogue_editor_unchanged()
 	);
+}
+
+/**
+ * Archive, restore and delete after their guard: the KPI, the command at the version the button
+ * was rendered with, then the page that says it is done (or the refusal above the buttons).
+ */
+async function lifecycle(
+	event: PageEvent,
+	userId: number,
+	field: { id: number },
+	command: (db: Db, userId: number, target: KpiTarget) => Promise<EditorResult>,
+	done: (code: string) => string
+) {
+	const db = appDb();
+	const kpi = await kpiOf(db, field.id, event.params.code);
+	const result = await command(db, userId, {
+		fieldId: field.id,
+		kpiId: kpi.kpiId,
+		expectedVersion: await postedVersion(event)
+	});
+	if (!result.ok) return lifecycleRefusal(result);
+	redirect(303, done(kpi.code));
 }
 
 /** The Steckbrief: any logged-in person reads it, the field lead edits it. */
@@ -123,15 +147,9 @@ export const actions: Actions = {
 			event.params.field,
 			'catalogue:write'
 		);
-		const db = appDb();
-		const kpi = await kpiOf(db, field.id, event.params.code);
-		const result = await archiveKpi(db, viewer.principal.userId, {
-			fieldId: field.id,
-			kpiId: kpi.kpiId,
-			expectedVersion: await postedVersion(event)
-		});
-		if (!result.ok) return lifecycleRefusal(result);
-		redirect(303, routes.catalogueKpiDone(field.slug, kpi.code, 'archived'));
+		return lifecycle(event, viewer.principal.userId, field, archiveKpi, (code) =>
+			routes.catalogueKpiDone(field.slug, code, 'archived')
+		);
 	},
 	restore: async (event) => {
 		const { viewer, field } = await requireFieldCapability(
@@ -139,15 +157,9 @@ export const actions: Actions = {
 			event.params.field,
 			'catalogue:write'
 		);
-		const db = appDb();
-		const kpi = await kpiOf(db, field.id, event.params.code);
-		const result = await restoreKpi(db, viewer.principal.userId, {
-			fieldId: field.id,
-			kpiId: kpi.kpiId,
-			expectedVersion: await postedVersion(event)
-		});
-		if (!result.ok) return lifecycleRefusal(result);
-		redirect(303, routes.catalogueKpiDone(field.slug, kpi.code, 'restored'));
+		return lifecycle(event, viewer.principal.userId, field, restoreKpi, (code) =>
+			routes.catalogueKpiDone(field.slug, code, 'restored')
+		);
 	},
 	delete: async (event) => {
 		const { viewer, field } = await requireFieldCapability(
@@ -155,14 +167,8 @@ export const actions: Actions = {
 			event.params.field,
 			'catalogue:write'
 		);
-		const db = appDb();
-		const kpi = await kpiOf(db, field.id, event.params.code);
-		const result = await deleteKpi(db, viewer.principal.userId, {
-			fieldId: field.id,
-			kpiId: kpi.kpiId,
-			expectedVersion: await postedVersion(event)
-		});
-		if (!result.ok) return lifecycleRefusal(result);
-		redirect(303, routes.catalogueDeleted(field.slug, kpi.code));
+		return lifecycle(event, viewer.principal.userId, field, deleteKpi, (code) =>
+			routes.catalogueDeleted(field.slug, code)
+		);
 	}
 };

@@ -3,7 +3,7 @@ import { routes } from '$lib/routes';
 import { requireFieldCapability } from '$lib/server/auth/scoped-guards';
 import { appDb } from '$lib/server/db';
 import { findTemplateEditorTarget } from '$lib/server/scorecards/editor/target';
-import { loadEditorData } from '$lib/server/scorecards/editor/read';
+import { loadObjectiveEditor } from '$lib/server/scorecards/editor/read';
 import { editorActions as edit } from '$lib/server/scorecards/editor/actions';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -16,12 +16,10 @@ export const load: PageServerLoad = async (event) => {
 	await requireFieldCapability(event, event.params.field, 'catalogue:write');
 	const target = await findTarget(event);
 	if (!target) error(404, m.not_found_field());
-	const editor = await loadEditorData(appDb(), target, getLocale());
-	const objective = editor.perspectives
-		.flatMap((p) => p.objectives)
-		.find((o) => String(o.id) === event.params.objectiveId);
-	if (!objective) error(404, m.editor_objective_gone());
-	return { target, editor, objective };
+	const page = await loadObjectiveEditor(appDb(), target, event.params.objectiveId, getLocale());
+	// After deleting the objective the page has nothing left to show.
+	if (!page) error(404, m.editor_objective_gone());
+	return { target, ...page };
 };
 
 export const actions: Actions = {
