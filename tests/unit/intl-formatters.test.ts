@@ -1,18 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-
-/** Our own sources; Paraglide's generated messages are excluded. */
-const sources = (dir: string): string[] =>
-	readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-		e.isDirectory()
-			? e.name === 'paraglide'
-				? []
-				: sources(join(dir, e.name))
-			: /\.(svelte|ts)$/.test(e.name) && !e.name.endsWith('.test.ts')
-				? [join(dir, e.name)]
-				: []
-	);
+import { ownSources } from '../helpers/own-sources';
 
 /**
  * The only modules that build Intl formatters: the format module's cache (one formatter per
@@ -26,7 +14,7 @@ describe('numbers and dates have one home', () => {
 		// Building a formatter costs tenths of a millisecond; one per request showed up as 6 % of the
 		// server's CPU on /barrierefreiheit. And a format written twice drifts apart.
 		const builds = /new Intl\.(DateTimeFormat|NumberFormat)\b|\.toLocale(Date|Time)?String\(/;
-		const found = sources('src')
+		const found = ownSources('src')
 			.filter((file) => !homes.has(file.split('\\').join('/')))
 			.flatMap((file) =>
 				readFileSync(file, 'utf8')
