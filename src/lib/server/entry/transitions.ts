@@ -32,6 +32,14 @@ export type SeenVersions = ReadonlyMap<number, number>;
 type LockedValue = Awaited<ReturnType<typeof lockValues>>[number];
 type MeasurementChange = Partial<typeof measurements.$inferInsert>;
 
+/** Each step's audit action, written out: the audit test finds every action by its literal. */
+const auditAction = {
+	submit: 'measurement.submit',
+	release: 'measurement.release',
+	reopen: 'measurement.reopen',
+	return: 'measurement.return'
+} as const satisfies Record<Exclude<EntryAction, 'save'>, string>;
+
 /**
  * The write every step ends with, in one place: the rows' new state and stamps, their version one
  * up (so a page that showed them before cannot claim them), and the step in the audit log.
@@ -39,7 +47,7 @@ type MeasurementChange = Partial<typeof measurements.$inferInsert>;
 async function writeStep(
 	tx: Tx,
 	scope: Scope,
-	action: EntryAction,
+	action: keyof typeof auditAction,
 	rows: LockedValue[],
 	change: MeasurementChange,
 	audit: Pick<AuditEntry, 'entity' | 'entityId' | 'before' | 'after'>
@@ -56,7 +64,7 @@ async function writeStep(
 	await recordAudit(tx, {
 		userId: scope.userId,
 		organisationId: scope.organisationId,
-		action: `measurement.${action}`,
+		action: auditAction[action],
 		...audit
 	});
 }
